@@ -1,0 +1,59 @@
+# Samverka developer tasks. `make run` for a local demo, `make test` for everything CI runs.
+
+PYTHON_SYS  ?= python3
+VENV        := .venv
+PY          := $(VENV)/bin/python
+PIP         := $(VENV)/bin/pip
+PIP_FLAGS   := --disable-pip-version-check -q
+PYTEST_ARGS ?=
+
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP     := $(VENV)/.installed-dev
+
+.PHONY: venv venv-dev run test test-sqlite test-postgres lint messages clean
+
+venv: $(RUNTIME_STAMP)
+
+venv-dev: $(DEV_STAMP)
+
+$(PY):
+	$(PYTHON_SYS) -m venv $(VENV)
+
+$(RUNTIME_STAMP): requirements.txt | $(PY)
+	$(PIP) install $(PIP_FLAGS) -r requirements.txt
+	touch $@
+
+# requirements-dev.txt includes requirements.txt (-r), so both trigger a reinstall.
+$(DEV_STAMP): requirements-dev.txt requirements.txt | $(PY)
+	$(PIP) install $(PIP_FLAGS) -r requirements-dev.txt
+	touch $@
+
+run: venv
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Each step runs in order; make stops with a non-zero status at the first failure.
+test:
+	bash scripts/ensure-system-deps.sh
+	$(MAKE) venv-dev
+	$(MAKE) lint
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: venv-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: venv-dev
+	bash scripts/with-postgres.sh $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: venv-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: venv
+	$(PY) manage.py makemessages -l sv --no-obsolete --ignore=$(VENV)
+	$(PY) manage.py compilemessages --ignore=$(VENV)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

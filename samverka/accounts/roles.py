@@ -1,0 +1,110 @@
+"""Roles and what each role may do.
+
+A person holds roles per collaboration (Membership) and, for national staff,
+a national role that reaches every collaboration. Views never test role names;
+they ask `access.can(Capability.X)`.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    NATIONAL_LEAD = "national_lead", _("National lead")
+    COORDINATOR = "coordinator", _("Coordinator (local project leader)")
+    MUNICIPAL_CONTACT = "municipal_contact", _("Municipal contact")
+    ACTIVITY_LEADER = "activity_leader", _("Activity leader")
+    RESEARCHER = "researcher", _("Researcher")
+    PARTNER = "partner", _("Partner organisation")
+
+
+MEMBERSHIP_ROLES = [
+    Role.COORDINATOR,
+    Role.MUNICIPAL_CONTACT,
+    Role.ACTIVITY_LEADER,
+    Role.RESEARCHER,
+    Role.PARTNER,
+]
+
+
+class NationalRole(models.TextChoices):
+    NONE = "", _("None")
+    NATIONAL_LEAD = Role.NATIONAL_LEAD.value, _("National lead")
+    RESEARCHER = Role.RESEARCHER.value, _("Researcher (all collaborations)")
+
+
+class Capability(StrEnum):
+    VIEW_OVERVIEW = "view_overview"
+    EDIT_COLLABORATION = "edit_collaboration"
+    MANAGE_PARTNERS = "manage_partners"
+    VIEW_MEMBERS = "view_members"
+    INVITE_MEMBERS = "invite_members"
+    VIEW_AUDIT = "view_audit"
+    VIEW_IDENTITIES = "view_identities"
+    VIEW_PARTICIPANT_DATA = "view_participant_data"
+    VIEW_PSEUDONYMISED = "view_pseudonymised"
+    VIEW_AGGREGATES = "view_aggregates"
+    VIEW_EXACT_FUNDER_FIGURES = "view_exact_funder_figures"
+    MANAGE_ACTIVITIES = "manage_activities"
+    RECORD_OWN_SESSIONS = "record_own_sessions"
+    ANSWER_PARTNER_SURVEYS = "answer_partner_surveys"
+
+
+C = Capability
+CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.NATIONAL_LEAD: frozenset(
+        {
+            C.VIEW_OVERVIEW,
+            C.EDIT_COLLABORATION,
+            C.MANAGE_PARTNERS,
+            C.VIEW_MEMBERS,
+            C.INVITE_MEMBERS,
+            C.VIEW_AUDIT,
+            C.VIEW_PSEUDONYMISED,
+            C.VIEW_AGGREGATES,
+            C.VIEW_EXACT_FUNDER_FIGURES,
+        }
+    ),
+    Role.COORDINATOR: frozenset(
+        {
+            C.VIEW_OVERVIEW,
+            C.EDIT_COLLABORATION,
+            C.MANAGE_PARTNERS,
+            C.VIEW_MEMBERS,
+            C.INVITE_MEMBERS,
+            C.VIEW_AUDIT,
+            C.VIEW_IDENTITIES,
+            C.VIEW_PARTICIPANT_DATA,
+            C.VIEW_PSEUDONYMISED,
+            C.VIEW_AGGREGATES,
+            C.MANAGE_ACTIVITIES,
+            C.RECORD_OWN_SESSIONS,
+        }
+    ),
+    Role.MUNICIPAL_CONTACT: frozenset(
+        {
+            C.VIEW_OVERVIEW,
+            C.EDIT_COLLABORATION,
+            C.MANAGE_PARTNERS,
+            C.VIEW_MEMBERS,
+            C.VIEW_PARTICIPANT_DATA,
+            C.VIEW_PSEUDONYMISED,
+            C.VIEW_AGGREGATES,
+            C.MANAGE_ACTIVITIES,
+            C.RECORD_OWN_SESSIONS,
+        }
+    ),
+    Role.ACTIVITY_LEADER: frozenset({C.VIEW_OVERVIEW, C.RECORD_OWN_SESSIONS}),
+    Role.RESEARCHER: frozenset({C.VIEW_OVERVIEW, C.VIEW_PSEUDONYMISED, C.VIEW_AGGREGATES}),
+    Role.PARTNER: frozenset({C.VIEW_OVERVIEW, C.ANSWER_PARTNER_SURVEYS}),
+}
+
+# Which roles a coordinator may invite into their own collaboration.
+INVITABLE_BY_COORDINATOR = [
+    Role.COORDINATOR,
+    Role.MUNICIPAL_CONTACT,
+    Role.ACTIVITY_LEADER,
+    Role.PARTNER,
+]

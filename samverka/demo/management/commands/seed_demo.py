@@ -1,0 +1,43 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from samverka.demo import data
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the invented demo data and print the demo logins. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (never on a server with real families' data).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates accounts with a published password. It refuses to run "
+                "with DEBUG off; use --force on a demo server only."
+            )
+        collaborations = data.seed()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {len(collaborations)} municipalities with a collaboration each."
+            )
+        )
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {data.DEMO_PASSWORD}):")
+        for login in data.DEMO_LOGINS:
+            self.stdout.write(f"  {login.username:<15} {login.description}")
+        self.stdout.write(
+            "  <town>.ngo / <town>.kommun  coordinator / municipal contact in the other towns"
+        )
+        self.stdout.write("")
+        self.stdout.write(
+            "The national lead needs a second factor. Add this key to an authenticator app: "
+            f"{data.DEMO_TOTP_KEY_BASE32}"
+        )
+        self.stdout.write(
+            "or print the current code with: .venv/bin/python manage.py demo_totp nationell"
+        )

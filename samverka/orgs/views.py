@@ -1,0 +1,225 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverka.accounts.roles import Capability
+from samverka.audit.models import AuditAction
+from samverka.audit.selectors import recent_events_for_collaboration
+from samverka.audit.services import audit_record
+from samverka.orgs import services
+from samverka.orgs.forms import (
+    CollaborationForm,
+    MunicipalityForm,
+    MunicipalityImportForm,
+    OrganisationForm,
+    PartnerAddForm,
+)
+from samverka.orgs.models import Municipality, Organisation, Phase
+from samverka.orgs.selectors import (
+    collaboration_access,
+    collaborations_for_user,
+    require_national_lead,
+)
+
+
+@login_required
+def home(request):
+    """Start page: my collaborations (all of them for national staff)."""
+    collaborations = collaborations_for_user(request.user).prefetch_related("partners")
+    municipality = request.GET.get("municipality", "")
+    if municipality:
+        collaborations = collaborations.filter(municipality__code=municipality)
+    my_roles: dict[int, list[str]] = {}
+    for membership in request.user.memberships.active():
+        my_roles.setdefault(membership.collaboration_id, []).append(membership.get_role_display())
+    rows = [(c, my_roles.get(c.pk, [])) for c in collaborations]
+    return render(
+        request,
+        "orgs/home.html",
+        {
+            "rows": rows,
+            "municipalities": Municipality.objects.filter(collaborations__isnull=False).distinct()
+            if request.user.is_national_staff
+            else [],
+            "selected_municipality": municipality,
+        },
+    )
+
+
+def collaboration(request, code):
+    access = collaboration_access(request.user, code)
+    collaboration = access.collaboration
+    phases = [
+        {"value": p.value, "label": p.label, "current": p.value == collaboration.phase}
+        for p in Phase
+    ]
+    context = {
+        "access": access,
+        "collaboration": collaboration,
+        "phases": phases,
+        "partners": collaboration.partners.select_related("municipality"),
+        "chain": collaboration.chain(),
+        "followed_by": collaborations_for_user(request.user).filter(builds_on=collaboration),
+        "can": {cap.name.lower(): access.can(cap) for cap in Capability},
+    }
+    if access.can(Capability.VIEW_MEMBERS):
+        context["memberships"] = (
+            collaboration.memberships.active()
+            .select_related("user", "organisation")
+            .order_by("role", "user__first_name")
+        )
+    if access.can(Capability.VIEW_AUDIT):
+        context["recent_events"] = recent_events_for_collaboration(collaboration, limit=5)
+    return render(request, "orgs/collaboration.html", context)
+
+
+def collaboration_edit(request, code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.EDIT_COLLABORATION)
+    form = CollaborationForm(
+        request.POST or None,
+        instance=access.collaboration,
+        collaborations=collaborations_for_user(request.user),
+        national=request.user.is_national_lead,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.collaboration_save(form=form, by=request.user)
+        messages.success(request, _("The collaboration is saved."))
+        return redirect("orgs:collaboration", code)
+    return render(
+        request,
+        "orgs/collaboration_form.html",
+        {"form": form, "collaboration": access.collaboration},
+    )
+
+
+def collaboration_create(request):
+    require_national_lead(request.user)
+    form = CollaborationForm(
+        request.POST or None, collaborations=collaborations_for_user(request.user), national=True
+    )
+    if request.method == "POST" and form.is_valid():
+        collaboration = services.collaboration_save(form=form, by=request.user)
+        messages.success(request, _("The collaboration is created. Now invite its coordinator."))
+        return redirect("accounts:member_invite", collaboration.code)
+    return render(request, "orgs/collaboration_form.html", {"form": form})
+
+
+def partners(request, code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.MANAGE_PARTNERS)
+    collaboration = access.collaboration
+    add_form = PartnerAddForm(request.POST or None, collaboration=collaboration)
+    if request.method == "POST" and add_form.is_valid():
+        services.partner_add(
+            collaboration=collaboration,
+            organisation=add_form.cleaned_data["organisation"],
+            by=request.user,
+        )
+        messages.success(request, _("The partner is added."))
+        return redirect("orgs:partners", code)
+    return render(
+        request,
+        "orgs/partners.html",
+        {
+            "collaboration": collaboration,
+            "partners": collaboration.partners.select_related("municipality", "parent"),
+            "add_form": add_form,
+        },
+    )
+
+
+@require_POST
+def partner_remove(request, code, organisation_code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.MANAGE_PARTNERS)
+    organisation = get_object_or_404(access.collaboration.partners.all(), code=organisation_code)
+    services.partner_remove(
+        collaboration=access.collaboration, organisation=organisation, by=request.user
+    )
+    messages.success(request, _("%(name)s is no longer a partner.") % {"name": organisation})
+    return redirect("orgs:partners", code)
+
+
+def organisation_create(request, code):
+    """Register a new organisation in the collaboration's municipality and add it as a partner."""
+    access = collaboration_access(request.user, code)
+    access.require(Capability.MANAGE_PARTNERS)
+    collaboration = access.collaboration
+    form = OrganisationForm(
+        request.POST or None,
+        municipalities=Municipality.objects.filter(pk=collaboration.municipality_id),
+    )
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(
+            form=form, by=request.user, collaboration=collaboration
+        )
+        messages.success(request, _("%(name)s is added as a partner.") % {"name": organisation})
+        return redirect("orgs:partners", code)
+    return render(
+        request, "orgs/organisation_form.html", {"form": form, "collaboration": collaboration}
+    )
+
+
+# --- National staff ----------------------------------------------------------------
+
+
+def municipalities(request):
+    require_national_lead(request.user)
+    form = MunicipalityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        municipality = form.save()
+        audit_record(actor=request.user, action=AuditAction.CREATE, obj=municipality)
+        messages.success(request, _("%(name)s is added.") % {"name": municipality})
+        return redirect("orgs:municipalities")
+    return render(
+        request,
+        "orgs/municipalities.html",
+        {
+            "municipalities": Municipality.objects.all(),
+            "form": form,
+            "import_form": MunicipalityImportForm(),
+        },
+    )
+
+
+def municipalities_import(request):
+    require_national_lead(request.user)
+    form = MunicipalityImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        dry_run = bool(request.POST.get("dry_run"))
+        result = services.municipalities_import(
+            data=form.cleaned_data["file"].read(), by=request.user, dry_run=dry_run
+        )
+        if result.ok and not dry_run:
+            messages.success(
+                request,
+                _("Imported: %(created)s new and %(updated)s updated municipalities.")
+                % {"created": result.created, "updated": result.updated},
+            )
+            return redirect("orgs:municipalities")
+    return render(
+        request,
+        "orgs/municipalities_import.html",
+        {"form": form, "result": result, "dry_run": bool(request.POST.get("dry_run"))},
+    )
+
+
+def organisations(request):
+    require_national_lead(request.user)
+    form = OrganisationForm(request.POST or None, municipalities=Municipality.objects.all())
+    if request.method == "POST" and form.is_valid():
+        organisation = services.organisation_create(form=form, by=request.user)
+        messages.success(request, _("%(name)s is added.") % {"name": organisation})
+        return redirect("orgs:organisations")
+    return render(
+        request,
+        "orgs/organisations.html",
+        {
+            "organisations": Organisation.objects.select_related("municipality", "parent"),
+            "form": form,
+        },
+    )
