@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverka.accounts.models import Invitation, Membership, User
@@ -70,8 +71,8 @@ class InvitationForm(forms.ModelForm):
         roles = roles or INVITABLE_BY_COORDINATOR
         self.fields["role"].choices = [(r.value, r.label) for r in roles]
         self.fields["organisation"].queryset = Organisation.objects.filter(
-            pk__in=[collaboration.lead_organisation_id, *collaboration.partners.values("pk")]
-        )
+            Q(pk=collaboration.lead_organisation_id) | Q(partner_in=collaboration)
+        ).distinct()
 
 
 class MembershipForm(forms.ModelForm):

@@ -234,6 +234,7 @@ def invitation(request, token):
 # --- Members of one collaboration -------------------------------------------------
 
 
+@login_required
 def members(request, code):
     access = collaboration_access(request.user, code)
     access.require(Capability.VIEW_MEMBERS)
@@ -256,6 +257,7 @@ def members(request, code):
     )
 
 
+@login_required
 def member_invite(request, code):
     access = collaboration_access(request.user, code)
     access.require(Capability.INVITE_MEMBERS)
@@ -278,6 +280,7 @@ def member_invite(request, code):
     )
 
 
+@login_required
 @require_POST
 def member_end(request, code, membership_code):
     access = collaboration_access(request.user, code)
@@ -291,6 +294,7 @@ def member_end(request, code, membership_code):
     return redirect("accounts:members", code)
 
 
+@login_required
 @require_POST
 def invitation_revoke(request, code, invitation_code):
     access = collaboration_access(request.user, code)
@@ -304,6 +308,7 @@ def invitation_revoke(request, code, invitation_code):
 # --- National staff: people and memberships everywhere -----------------------------
 
 
+@login_required
 def people(request):
     require_national_lead(request.user)
     query = request.GET.get("q", "").strip()
@@ -322,6 +327,7 @@ def people(request):
     return render(request, "accounts/people.html", {"people": users, "query": query})
 
 
+@login_required
 def person(request, user_code):
     require_national_lead(request.user)
     subject = get_object_or_404(User, code=user_code)
@@ -371,6 +377,7 @@ def person(request, user_code):
     )
 
 
+@login_required
 @require_POST
 def person_membership_end(request, user_code, membership_code):
     require_national_lead(request.user)

@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
@@ -20,6 +21,7 @@ def _filtered(request, events):
     return page, {"action": action, "who": who}
 
 
+@login_required
 def collaboration_trail(request, code):
     access = collaboration_access(request.user, code)
     access.require(Capability.VIEW_AUDIT)
@@ -36,6 +38,7 @@ def collaboration_trail(request, code):
     )
 
 
+@login_required
 def national_trail(request):
     require_national_lead(request.user)
     events = AuditEvent.objects.all()

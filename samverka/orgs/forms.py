@@ -56,7 +56,8 @@ class CollaborationForm(forms.ModelForm):
             while node is not None and node.pk not in seen:
                 if node.pk == self.instance.pk:
                     self.add_error(
-                        "builds_on", _("A collaboration cannot build on one that builds on it.")
+                        "builds_on",
+                        _("A collaboration cannot build on itself, directly or through a chain."),
                     )
                     break
                 seen.add(node.pk)
@@ -115,5 +116,7 @@ class MunicipalityForm(forms.ModelForm):
 class MunicipalityImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("Columns: code, name, county. UTF-8, comma or semicolon separated."),
+        help_text=_(
+            "Columns: code, name, county (or kod, namn, län). UTF-8, comma or semicolon separated."
+        ),
     )

@@ -127,8 +127,8 @@ class Collaboration(models.Model):
         blank=True,
         related_name="partner_in",
     )
-    starts_on = models.DateField(_("starts"))
-    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"), null=True, blank=True)
     phase = models.CharField(
         _("phase"), max_length=20, choices=Phase.choices, default=Phase.INITIATION
     )

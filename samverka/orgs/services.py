@@ -76,6 +76,10 @@ class ImportResult:
         return not self.errors
 
 
+# Swedish column headers are accepted too.
+COLUMN_ALIASES = {"kod": "code", "kommunkod": "code", "namn": "name", "län": "county"}
+
+
 def _read_rows(data: bytes) -> list[dict[str, str]]:
     text = data.decode("utf-8-sig")
     try:
@@ -83,7 +87,10 @@ def _read_rows(data: bytes) -> list[dict[str, str]]:
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames or []]
+    reader.fieldnames = [
+        COLUMN_ALIASES.get(key, key)
+        for key in ((name or "").strip().lower() for name in reader.fieldnames or [])
+    ]
     return list(reader)
 
 

@@ -48,6 +48,7 @@ def home(request):
     )
 
 
+@login_required
 def collaboration(request, code):
     access = collaboration_access(request.user, code)
     collaboration = access.collaboration
@@ -75,6 +76,7 @@ def collaboration(request, code):
     return render(request, "orgs/collaboration.html", context)
 
 
+@login_required
 def collaboration_edit(request, code):
     access = collaboration_access(request.user, code)
     access.require(Capability.EDIT_COLLABORATION)
@@ -95,6 +97,7 @@ def collaboration_edit(request, code):
     )
 
 
+@login_required
 def collaboration_create(request):
     require_national_lead(request.user)
     form = CollaborationForm(
@@ -107,6 +110,7 @@ def collaboration_create(request):
     return render(request, "orgs/collaboration_form.html", {"form": form})
 
 
+@login_required
 def partners(request, code):
     access = collaboration_access(request.user, code)
     access.require(Capability.MANAGE_PARTNERS)
@@ -131,6 +135,7 @@ def partners(request, code):
     )
 
 
+@login_required
 @require_POST
 def partner_remove(request, code, organisation_code):
     access = collaboration_access(request.user, code)
@@ -143,6 +148,7 @@ def partner_remove(request, code, organisation_code):
     return redirect("orgs:partners", code)
 
 
+@login_required
 def organisation_create(request, code):
     """Register a new organisation in the collaboration's municipality and add it as a partner."""
     access = collaboration_access(request.user, code)
@@ -166,6 +172,7 @@ def organisation_create(request, code):
 # --- National staff ----------------------------------------------------------------
 
 
+@login_required
 def municipalities(request):
     require_national_lead(request.user)
     form = MunicipalityForm(request.POST or None)
@@ -185,6 +192,7 @@ def municipalities(request):
     )
 
 
+@login_required
 def municipalities_import(request):
     require_national_lead(request.user)
     form = MunicipalityImportForm(request.POST or None, request.FILES or None)
@@ -208,6 +216,7 @@ def municipalities_import(request):
     )
 
 
+@login_required
 def organisations(request):
     require_national_lead(request.user)
     form = OrganisationForm(request.POST or None, municipalities=Municipality.objects.all())

@@ -1,0 +1,120 @@
+"""Shared personas for the whole suite (after healthchecks' alice/bob/charlie).
+
+kalmar.ngo (coordinator), kalmar.kommun (municipal contact), kalmar.ledare
+(activity leader), boden.ngo (coordinator in Boden), boden.kommun, forskare
+(national researcher) and nationell (national lead, with a verified second
+factor when logged in through `login_as`).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from samverka.accounts.models import Membership, User
+from samverka.accounts.roles import NationalRole, Role
+from samverka.orgs.models import Collaboration, Municipality, Organisation, OrganisationKind
+
+PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_plain(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SECURE_SSL_REDIRECT = False
+    settings.LANGUAGE_CODE = "sv"
+
+
+@dataclass
+class World:
+    kalmar: Collaboration
+    boden: Collaboration
+    kalmar_partner: Organisation
+    boden_partner: Organisation
+    kalmar_ngo: User
+    kalmar_kommun: User
+    kalmar_ledare: User
+    kalmar_partner_user: User
+    boden_ngo: User
+    boden_kommun: User
+    forskare: User
+    nationell: User
+
+
+def make_user(username: str, *, national_role: str = "", **extra) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        first_name=username.split(".")[0].title(),
+        last_name="Testsson",
+        national_role=national_role,
+        **extra,
+    )
+    return user
+
+
+def make_collaboration(code: str, town: str) -> tuple[Collaboration, Organisation]:
+    municipality = Municipality.objects.get(code=code)
+    lead = Organisation.objects.create(
+        name=f"Barnkraft {town}", kind=OrganisationKind.CSO, municipality=municipality
+    )
+    partner = Organisation.objects.create(
+        name=f"{town} bibliotek", kind=OrganisationKind.LIBRARY, municipality=municipality
+    )
+    collaboration = Collaboration.objects.create(
+        name=f"Barn i fokus {town}",
+        municipality=municipality,
+        lead_organisation=lead,
+        starts_on=date(2024, 1, 1),
+        ends_on=date(2025, 12, 31),
+    )
+    collaboration.partners.add(partner)
+    return collaboration, partner
+
+
+@pytest.fixture
+def world(db) -> World:
+    kalmar, kalmar_partner = make_collaboration("0880", "Kalmar")
+    boden, boden_partner = make_collaboration("2582", "Boden")
+    people = {
+        "kalmar_ngo": (make_user("kalmar.ngo"), kalmar, Role.COORDINATOR),
+        "kalmar_kommun": (make_user("kalmar.kommun"), kalmar, Role.MUNICIPAL_CONTACT),
+        "kalmar_ledare": (make_user("kalmar.ledare"), kalmar, Role.ACTIVITY_LEADER),
+        "kalmar_partner_user": (make_user("kalmar.partner"), kalmar, Role.PARTNER),
+        "boden_ngo": (make_user("boden.ngo"), boden, Role.COORDINATOR),
+        "boden_kommun": (make_user("boden.kommun"), boden, Role.MUNICIPAL_CONTACT),
+    }
+    for user, collaboration, role in people.values():
+        Membership.objects.create(user=user, collaboration=collaboration, role=role)
+    nationell = make_user("nationell", national_role=NationalRole.NATIONAL_LEAD)
+    TOTPDevice.objects.create(user=nationell, name="test", confirmed=True)
+    return World(
+        kalmar=kalmar,
+        boden=boden,
+        kalmar_partner=kalmar_partner,
+        boden_partner=boden_partner,
+        forskare=make_user("forskare", national_role=NationalRole.RESEARCHER),
+        nationell=nationell,
+        **{name: user for name, (user, _, _) in people.items()},
+    )
+
+
+@pytest.fixture
+def login_as(client):
+    """Log a persona in, with a verified second factor if they have one."""
+
+    def _login(user: User):
+        client.force_login(user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            session = client.session
+            session["otp_device_id"] = device.persistent_id
+            session.save()
+        return client
+
+    return _login
