@@ -40,9 +40,12 @@ def test_audit_events_cannot_be_changed_or_deleted(world):
 def test_postgresql_trigger_rejects_update_and_delete(world):
     audit_record(actor=world.kalmar_ngo, action="view", obj=world.kalmar)
     for sql in ("UPDATE audit_auditevent SET detail = 'x'", "DELETE FROM audit_auditevent"):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql)
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
     assert AuditEvent.objects.count() == 1
 
 
