@@ -52,8 +52,8 @@ lint: venv-dev
 	$(VENV)/bin/ruff format --check .
 
 messages: venv
-	$(PY) manage.py makemessages -l sv --no-obsolete --ignore=$(VENV)
-	$(PY) manage.py compilemessages --ignore=$(VENV)
+	DEBUG=1 $(PY) manage.py makemessages -l sv --no-obsolete --ignore=$(VENV) --ignore=staticfiles
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=$(VENV) --ignore=staticfiles
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

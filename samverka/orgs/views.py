@@ -27,7 +27,7 @@ from samverka.orgs.selectors import (
 @login_required
 def home(request):
     """Start page: my collaborations (all of them for national staff)."""
-    collaborations = collaborations_for_user(request.user).prefetch_related("partners")
+    collaborations = collaborations_for_user(request.user)
     municipality = request.GET.get("municipality", "")
     if municipality:
         collaborations = collaborations.filter(municipality__code=municipality)
