@@ -2,6 +2,15 @@ from django.conf import settings
 
 
 def navigation(request):
-    return {
-        "site_languages": settings.LANGUAGES,
-    }
+    """Header navigation appears only once the person has fully logged in."""
+    user = getattr(request, "user", None)
+    fully_logged_in = bool(
+        user is not None
+        and user.is_authenticated
+        and (user.is_verified() if hasattr(user, "is_verified") else True)
+    )
+    if user is not None and user.is_authenticated and not fully_logged_in:
+        from django_otp import user_has_device
+
+        fully_logged_in = not user_has_device(user) and not user.requires_two_factor
+    return {"site_languages": settings.LANGUAGES, "show_navigation": fully_logged_in}

@@ -37,6 +37,14 @@ class TokenForm(forms.Form):
         return self.cleaned_data["token"].replace(" ", "").strip()
 
 
+class SetupTokenForm(TokenForm):
+    """Confirms a new authenticator: backup codes do not exist yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].help_text = _("The six digits your authenticator app shows now.")
+
+
 class AccountForm(forms.ModelForm):
     class Meta:
         model = User

@@ -26,6 +26,7 @@ from samverka.accounts.forms import (
     LoginForm,
     MembershipForm,
     NationalRoleForm,
+    SetupTokenForm,
     SignupForm,
     TokenForm,
 )
@@ -97,7 +98,7 @@ def two_factor_setup(request):
     if user_has_device(user, confirmed=True) and not user.is_verified():
         return redirect("accounts:verify")
     device = services.totp_device_pending(user=user)
-    form = TokenForm(request.POST or None)
+    form = SetupTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             codes = services.two_factor_enable(user=user, device=device)

@@ -71,3 +71,10 @@ def test_national_lead_cannot_turn_two_factor_off(login_as, world):
     client = login_as(world.nationell)
     client.post(reverse("accounts:two_factor_disable"))
     assert TOTPDevice.objects.filter(user=world.nationell).exists()
+
+
+def test_navigation_is_hidden_until_the_second_factor_is_given(client, world):
+    client.force_login(world.nationell)
+    page = client.get(reverse("accounts:verify")).content.decode()
+    assert reverse("accounts:people") not in page
+    assert reverse("accounts:logout") in page  # one can always leave
