@@ -20,6 +20,9 @@ SCOPES = {
     "set_language": "public",
     "accounts:login": "public",
     "accounts:verify": "own",
+    "accounts:password_reset": "public",
+    "accounts:password_reset_sent": "public",
+    "accounts:password_reset_confirm": "public",
     "accounts:logout": "own",
     "accounts:account": "own",
     "accounts:password_change": "own",
@@ -86,6 +89,7 @@ def kalmar_kwargs(name, world):
         "organisation_code": world.kalmar_partner.code,
         "user_code": world.kalmar_ledare.code,
         "token": "not-a-real-token",
+        "uidb64": "MQ",
     }
     pattern = dict(named_patterns())[name]
     return {key: values[key] for key in pattern.pattern.regex.groupindex}

@@ -110,3 +110,29 @@ def test_language_choice_is_remembered_on_the_account(client, world):
     assert world.kalmar_ngo.language == "en"
     response = client.get(reverse("home"))
     assert "My collaborations" in response.content.decode()
+
+
+def test_forgotten_password_is_reset_by_an_email_link(client, world):
+    from django.core import mail
+
+    world.kalmar_ngo.email = "amira@example.org"
+    world.kalmar_ngo.save()
+    client.post(reverse("accounts:password_reset"), {"email": "amira@example.org"})
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/password-reset/" in line)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    response = client.get("/" + path, follow=True)
+    form_url = response.redirect_chain[-1][0]
+    new = "en helt ny lösenordsmening"
+    response = client.post(form_url, {"new_password1": new, "new_password2": new})
+    assert response.status_code == 302
+    assert login(client, "kalmar.ngo", new).status_code == 302
+    assert AuditEvent.objects.filter(detail="password_reset").exists()
+
+
+def test_password_reset_does_not_reveal_unknown_addresses(client, world):
+    from django.core import mail
+
+    response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.org"})
+    assert response["Location"] == reverse("accounts:password_reset_sent")
+    assert len(mail.outbox) == 0
