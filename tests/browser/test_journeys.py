@@ -161,6 +161,15 @@ def test_national_lead_verifies_and_sees_everything(page, live_world, log_in, sh
         expect(card.get_by_role("heading", level=2)).to_have_text(collaboration.name)
     shoot("home-national-sv")
 
+    # People search narrows the list as one types (htmx), without leaving the page.
+    page.goto("/national/people/")
+    rows = page.locator("#people tbody tr")
+    expect(rows.filter(has_text="boden.ngo")).to_have_count(1)
+    page.get_by_label(either("Sök", "Search")).fill("kalmar.le")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("kalmar.ledare")
+    expect(page).to_have_url(re.compile(r"/national/people/\?q=kalmar\.le"))
+
 
 def test_phone_layout_and_labels(page, live_world, log_in):
     page.goto("/login/")
