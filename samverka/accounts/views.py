@@ -335,7 +335,7 @@ def invitation_revoke(request, code, invitation_code):
 def people(request):
     require_national_lead(request.user)
     query = request.GET.get("q", "").strip()
-    users = User.objects.prefetch_related("memberships__collaboration__municipality").order_by(
+    users = User.objects.prefetch_related("memberships__collaboration").order_by(
         "first_name", "last_name"
     )
     if query:

@@ -12,6 +12,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverka.accounts.models import Membership, User
 from samverka.accounts.roles import NationalRole, Role
+from samverka.audit.models import AuditAction, AuditEvent
+from samverka.audit.services import audit_record
 from samverka.orgs.models import Collaboration, Municipality, Organisation, OrganisationKind, Phase
 
 DEMO_PASSWORD = "samverka-demo-2026"
@@ -150,9 +152,11 @@ def _user(username, first, last, national_role="") -> User:
 
 
 def _member(user, collaboration, role, organisation):
-    Membership.objects.active().get_or_create(
+    membership, created = Membership.objects.active().get_or_create(
         user=user, collaboration=collaboration, role=role, defaults={"organisation": organisation}
     )
+    if created:
+        audit_record(actor=None, action=AuditAction.CREATE, obj=membership, detail="seed_demo")
 
 
 @transaction.atomic
@@ -183,7 +187,7 @@ def seed() -> dict[str, Collaboration]:
                     municipality,
                 )
             )
-        collaboration, _ = Collaboration.objects.get_or_create(
+        collaboration, created = Collaboration.objects.get_or_create(
             municipality=municipality,
             name=f"Barn i fokus {city}",
             defaults={
@@ -196,6 +200,10 @@ def seed() -> dict[str, Collaboration]:
             },
         )
         collaboration.partners.add(*partners)
+        if created:
+            audit_record(
+                actor=None, action=AuditAction.CREATE, obj=collaboration, detail="seed_demo"
+            )
         collaborations[code] = collaboration
 
     # Kalmar's collaboration builds on an earlier one: the string of pearls.
@@ -244,6 +252,23 @@ def seed() -> dict[str, Collaboration]:
             collaboration,
             Role.MUNICIPAL_CONTACT,
             collaboration.partners.filter(kind=OrganisationKind.SOCIAL_SERVICES).first(),
+        )
+
+    # A little history in Kalmar's audit trail, as a coordinator's first weeks leave it.
+    if not AuditEvent.objects.filter(actor=kalmar_ngo).exists():
+        audit_record(actor=kalmar_ngo, action=AuditAction.LOGIN, obj=kalmar_ngo)
+        audit_record(
+            actor=kalmar_ngo,
+            action=AuditAction.UPDATE,
+            obj=kalmar,
+            fields=["shared_goal_picture", "collaboration_idea"],
+        )
+        audit_record(
+            actor=kalmar_ngo,
+            action=AuditAction.UPDATE,
+            obj=kalmar,
+            fields=["partners"],
+            detail=f"+{kalmar.partners.filter(kind=OrganisationKind.LIBRARY).first().code}",
         )
 
     national = User.objects.get(username="nationell")

@@ -52,6 +52,7 @@ def home(request):
 def collaboration(request, code):
     access = collaboration_access(request.user, code)
     collaboration = access.collaboration
+    chain = collaboration.chain()
     phases = [
         {"value": p.value, "label": p.label, "current": p.value == collaboration.phase}
         for p in Phase
@@ -61,7 +62,12 @@ def collaboration(request, code):
         "collaboration": collaboration,
         "phases": phases,
         "partners": collaboration.partners.select_related("municipality"),
-        "chain": collaboration.chain(),
+        "chain": chain,
+        "open_codes": set(
+            collaborations_for_user(request.user)
+            .filter(pk__in=[c.pk for c in chain])
+            .values_list("code", flat=True)
+        ),
         "followed_by": collaborations_for_user(request.user).filter(builds_on=collaboration),
         "can": {cap.name.lower(): access.can(cap) for cap in Capability},
     }

@@ -163,7 +163,7 @@ def test_national_lead_verifies_and_sees_everything(page, live_world, log_in, sh
 
     # People search narrows the list as one types (htmx), without leaving the page.
     page.goto("/national/people/")
-    rows = page.locator("#people tbody tr")
+    rows = page.locator("#people li")
     expect(rows.filter(has_text="boden.ngo")).to_have_count(1)
     page.get_by_label(either("Sök", "Search")).fill("kalmar.le")
     expect(rows).to_have_count(1)

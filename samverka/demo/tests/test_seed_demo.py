@@ -83,3 +83,14 @@ def test_demo_totp_prints_the_national_leads_current_code(seeded, capsys, client
     response = client.post(reverse("accounts:verify"), {"token": code})
     assert response.status_code == 302
     assert client.get(reverse("orgs:municipalities")).status_code == 200
+
+
+def test_demo_audit_trail_has_history_for_kalmar(seeded):
+    from samverka.audit.models import AuditEvent
+
+    kalmar = Collaboration.objects.get(name="Barn i fokus Kalmar")
+    events = AuditEvent.objects.filter(collaboration_code=kalmar.code)
+    assert events.filter(actor_username="kalmar.ngo", action="update").exists()
+    before = AuditEvent.objects.count()
+    call_command("seed_demo")
+    assert AuditEvent.objects.count() == before  # idempotent here too
