@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "samverka.audit",
     "samverka.orgs",
     "samverka.accounts",
+    "samverka.participants",
+    "samverka.activities",
+    "samverka.assessment",
     "samverka.demo",
 ]
 

@@ -16,5 +16,8 @@ urlpatterns = [
     path("", include("samverka.accounts.urls")),
     path("", include("samverka.orgs.urls")),
     path("", include("samverka.audit.urls")),
+    path("", include("samverka.participants.urls")),
+    path("", include("samverka.activities.urls")),
+    path("", include("samverka.assessment.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -4,9 +4,13 @@ The resolver is walked: a new URL pattern without an entry in SCOPES fails the
 suite, so every view gets an anonymous test and a foreign-collaboration test.
 """
 
+import importlib
+import pkgutil
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+import samverka
 from samverka.accounts.services import invitation_create
 
 # How each named URL is scoped:
@@ -51,6 +55,21 @@ SCOPES = {
 }
 
 
+def _feature_modules():
+    """Each app may ship `tests/url_scopes.py` with SCOPES and `url_arguments(world)`."""
+    for info in pkgutil.iter_modules(samverka.__path__):
+        name = f"samverka.{info.name}.tests.url_scopes"
+        try:
+            yield importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if not name.startswith(error.name or "-"):
+                raise
+
+
+for _module in _feature_modules():
+    SCOPES.update(_module.SCOPES)
+
+
 def named_patterns(resolver=None, namespace=""):
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
@@ -91,6 +110,8 @@ def kalmar_kwargs(name, world):
         "token": "not-a-real-token",
         "uidb64": "MQ",
     }
+    for module in _feature_modules():
+        values.update(module.url_arguments(world))
     pattern = dict(named_patterns())[name]
     return {key: values[key] for key in pattern.pattern.regex.groupindex}
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverka.accounts.models import Membership, User
@@ -15,6 +16,9 @@ from samverka.accounts.roles import NationalRole, Role
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.audit.services import audit_record
 from samverka.orgs.models import Collaboration, Municipality, Organisation, OrganisationKind, Phase
+
+# Each feature adds `samverka.demo.<feature>.seed`, called with {municipality code: collaboration}.
+FEATURE_SEEDERS: list[str] = []
 
 DEMO_PASSWORD = "samverka-demo-2026"
 # Published demo key for the national lead's authenticator (never use in production).
@@ -280,4 +284,6 @@ def seed() -> dict[str, Collaboration]:
     if device.key != DEMO_TOTP_KEY_HEX or not device.confirmed:
         device.key, device.confirmed = DEMO_TOTP_KEY_HEX, True
         device.save()
+    for path in FEATURE_SEEDERS:
+        import_string(path)(collaborations)
     return collaborations

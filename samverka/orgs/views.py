@@ -17,6 +17,7 @@ from samverka.orgs.forms import (
     PartnerAddForm,
 )
 from samverka.orgs.models import Municipality, Organisation, Phase
+from samverka.orgs.panels import panels_for
 from samverka.orgs.selectors import (
     collaboration_access,
     collaborations_for_user,
@@ -70,6 +71,7 @@ def collaboration(request, code):
         ),
         "followed_by": collaborations_for_user(request.user).filter(builds_on=collaboration),
         "can": {cap.name.lower(): access.can(cap) for cap in Capability},
+        "panels": panels_for(request, access),
     }
     if access.can(Capability.VIEW_MEMBERS):
         context["memberships"] = (

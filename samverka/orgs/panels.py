@@ -1,0 +1,27 @@
+"""Sections that features add to the collaboration overview page.
+
+Each provider is a function `(request, access) -> Panel | None`; it returns None when the
+user's role should not see it. Features add their provider's dotted path to PROVIDERS.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.module_loading import import_string
+
+PROVIDERS: list[str] = []
+
+
+@dataclass
+class Panel:
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+def panels_for(request, access) -> list[Panel]:
+    panels = []
+    for path in PROVIDERS:
+        panel = import_string(path)(request, access)
+        if panel is not None:
+            panels.append(panel)
+    return sorted(panels, key=lambda p: p.order)
