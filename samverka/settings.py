@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "samverka.participants",
     "samverka.activities",
     "samverka.assessment",
+    "samverka.reports",
+    "samverka.imports",
     "samverka.demo",
 ]
 
@@ -241,6 +243,14 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samverka <noreply@localhost>")
+
+# Names and phone numbers of participants are encrypted with these Fernet keys (newest first).
+FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
+
+# Age bands of the funder count, computed from birth year at the start of the period.
+AGE_BANDS = envlist("AGE_BANDS", "0-5,6-12,13-17,18-64,65+")
+# Participants with no attendance this long after their collaboration ended are erased.
+RETENTION_MONTHS = envint("RETENTION_MONTHS", 12)
 
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Samverka")
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)

@@ -16,6 +16,7 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "k" * 20 + "-production-like-secret-key-with-enough-entropy-0987654321",
     "ALLOWED_HOSTS": "samverka.example.org",
+    "FIELD_ENCRYPTION_KEYS": "iBdH0XpgmSJXztvs_PNQn19xzlVfgeZ7jSOlPIYPzt4=",
     "PATH": os.environ.get("PATH", ""),
 }
 

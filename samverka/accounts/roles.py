@@ -50,6 +50,15 @@ class Capability(StrEnum):
     MANAGE_ACTIVITIES = "manage_activities"
     RECORD_OWN_SESSIONS = "record_own_sessions"
     ANSWER_PARTNER_SURVEYS = "answer_partner_surveys"
+    # The collaboration model (samverka/assessment).
+    VIEW_COLLABORATION_MODEL = "view_collaboration_model"
+    EDIT_COLLABORATION_MODEL = "edit_collaboration_model"
+    MANAGE_ASSESSMENT = "manage_assessment"
+    ANSWER_ASSESSMENT = "answer_assessment"
+    VIEW_ASSESSMENT_RESULTS = "view_assessment_results"
+    REGISTER_PARTICIPANTS = "register_participants"
+    ERASE_PARTICIPANTS = "erase_participants"
+    IMPORT_ATTENDANCE = "import_attendance"
 
 
 C = Capability
@@ -81,6 +90,9 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             C.VIEW_AGGREGATES,
             C.MANAGE_ACTIVITIES,
             C.RECORD_OWN_SESSIONS,
+            C.REGISTER_PARTICIPANTS,
+            C.ERASE_PARTICIPANTS,
+            C.IMPORT_ATTENDANCE,
         }
     ),
     Role.MUNICIPAL_CONTACT: frozenset(
@@ -94,9 +106,13 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             C.VIEW_AGGREGATES,
             C.MANAGE_ACTIVITIES,
             C.RECORD_OWN_SESSIONS,
+            C.REGISTER_PARTICIPANTS,
+            C.IMPORT_ATTENDANCE,
         }
     ),
-    Role.ACTIVITY_LEADER: frozenset({C.VIEW_OVERVIEW, C.RECORD_OWN_SESSIONS}),
+    Role.ACTIVITY_LEADER: frozenset(
+        {C.VIEW_OVERVIEW, C.RECORD_OWN_SESSIONS, C.REGISTER_PARTICIPANTS}
+    ),
     Role.RESEARCHER: frozenset({C.VIEW_OVERVIEW, C.VIEW_PSEUDONYMISED, C.VIEW_AGGREGATES}),
     Role.PARTNER: frozenset({C.VIEW_OVERVIEW, C.ANSWER_PARTNER_SURVEYS}),
 }
@@ -108,3 +124,36 @@ INVITABLE_BY_COORDINATOR = [
     Role.ACTIVITY_LEADER,
     Role.PARTNER,
 ]
+
+# The collaboration model (samverka/assessment): profile, phases, self-assessment, dilemmas,
+# learning sessions and boundary spanners. Coordinators and national leads run self-assessment
+# rounds; the parties' members answer; researchers read aggregated results only.
+_MODEL_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {
+        C.VIEW_COLLABORATION_MODEL,
+        C.EDIT_COLLABORATION_MODEL,
+        C.MANAGE_ASSESSMENT,
+        C.VIEW_ASSESSMENT_RESULTS,
+    },
+    Role.COORDINATOR: {
+        C.VIEW_COLLABORATION_MODEL,
+        C.EDIT_COLLABORATION_MODEL,
+        C.MANAGE_ASSESSMENT,
+        C.ANSWER_ASSESSMENT,
+        C.VIEW_ASSESSMENT_RESULTS,
+    },
+    Role.MUNICIPAL_CONTACT: {
+        C.VIEW_COLLABORATION_MODEL,
+        C.EDIT_COLLABORATION_MODEL,
+        C.ANSWER_ASSESSMENT,
+        C.VIEW_ASSESSMENT_RESULTS,
+    },
+    Role.ACTIVITY_LEADER: {
+        C.VIEW_COLLABORATION_MODEL,
+        C.ANSWER_ASSESSMENT,
+        C.VIEW_ASSESSMENT_RESULTS,
+    },
+    Role.RESEARCHER: {C.VIEW_COLLABORATION_MODEL, C.VIEW_ASSESSMENT_RESULTS},
+}
+for _role, _capabilities in _MODEL_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from django.utils.module_loading import import_string
 
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "samverka.activities.panels.activities_panel",
+]
 
 
 @dataclass

@@ -1,0 +1,218 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from samverka.lib.fields import CodeField
+
+
+class FocusArea(models.IntegerChoices):
+    COLLABORATION = 1, _("1. Collaboration, systematics and competence")
+    LEISURE = 2, _("2. Meaningful leisure")
+    PARENT_SUPPORT = 3, _("3. Complementary parent support")
+
+
+class ActivityType(models.TextChoices):
+    LEISURE = "leisure", _("Leisure activity")
+    EXCURSION = "excursion", _("Excursion")
+    CONVERSATION_GROUP = "conversation_group", _("Conversation group")
+    PARENT_GROUP = "parent_group", _("Parent group")
+    SUPPORT_TALK = "support_talk", _("Individual support talk")
+    TRAINING = "training", _("Training")
+    DIALOGUE_FORUM = "dialogue_forum", _("Dialogue forum")
+    MEETING_PLACE = "meeting_place", _("Meeting place")
+    OTHER = "other", _("Other")
+
+
+class TargetGroup(models.TextChoices):
+    CHILDREN_6_12 = "children_6_12", _("Children 6–12")
+    OTHER_CHILDREN = "other_children", _("Other children")
+    GUARDIANS = "guardians", _("Parents and guardians")
+    FAMILIES = "families", _("Whole families")
+    PROFESSIONALS = "professionals", _("Professionals")
+    VOLUNTEERS = "volunteers", _("Volunteers")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class Activity(models.Model):
+    code = CodeField()
+    collaboration = models.ForeignKey(
+        "orgs.Collaboration", on_delete=models.CASCADE, related_name="activities"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    focus_area = models.PositiveSmallIntegerField(_("focus area"), choices=FocusArea.choices)
+    type = models.CharField(_("type"), max_length=30, choices=ActivityType.choices)
+    target_groups = models.JSONField(_("target groups"), default=list, blank=True)
+    partners = models.ManyToManyField(
+        "orgs.Organisation", verbose_name=_("partner organisations involved"), blank=True
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    leaders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("leaders"),
+        blank=True,
+        related_name="led_activities",
+    )
+    recurring = models.BooleanField(_("recurring weekly"), default=False)
+    starts_on = models.DateField(_("first date"))
+    ends_on = models.DateField(_("last date"), null=True, blank=True)
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"), choices=Weekday.choices, null=True, blank=True
+    )
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["focus_area", "name"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collaboration", "name"], name="activity_unique_name_in_collaboration"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="activity_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
+                | Q(end_time__gt=F("start_time")),
+                name="activity_end_time_after_start_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_parent_group(self) -> bool:
+        return self.type == ActivityType.PARENT_GROUP
+
+    def target_group_labels(self) -> list[str]:
+        return [TargetGroup(v).label for v in self.target_groups if v in TargetGroup.values]
+
+
+class Theme(models.Model):
+    """A theme in a parent group's plan, chosen together with the group."""
+
+    code = CodeField()
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="themes")
+    title = models.CharField(_("theme"), max_length=200)
+    planned_for = models.DateField(_("planned for"), null=True, blank=True)
+    chosen_by_group = models.BooleanField(_("chosen with the group"), default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "planned_for", "id"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("theme plan")
+
+    def __str__(self):
+        return self.title
+
+
+class Session(models.Model):
+    code = CodeField()
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    leaders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("leaders"), blank=True, related_name="+"
+    )
+    volunteers = models.PositiveSmallIntegerField(_("number of volunteers"), default=0)
+    note = models.CharField(_("short note"), max_length=500, blank=True)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    # Raised by every saved attendance list: two leaders cannot silently overwrite each other.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    attendance_saved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attendance_saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["date", "start_time"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "date", "start_time"],
+                name="session_unique_time_per_activity",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.activity} {self.date:%Y-%m-%d}"
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="attendances"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "participant"], name="attendance_once_per_session"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant_id} @ {self.session_id}"
+
+
+class Headcount(models.Model):
+    """Anonymous count for open events, and what remains of erased participants."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="headcounts")
+    age_band = models.CharField(_("age band"), max_length=10)
+    gender = models.CharField(_("gender"), max_length=12)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("headcount")
+        verbose_name_plural = _("headcounts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "age_band", "gender"], name="headcount_one_cell_per_session"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.session_id} {self.age_band} {self.gender}: {self.count}"
+
+
+class AttendanceSubmission(models.Model):
+    """Idempotency: a resent save (flaky network, double tap) is recognised and ignored."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,237 @@
+"""Participants: the only room in Samverka that holds anything about a person's identity.
+
+Stored: a pseudonymous code, household, role, birth year (never a date), gender,
+third-country-national status and preferred language. Names and phone numbers are optional,
+encrypted, in a separate table. There are deliberately no fields for personal identity
+numbers, exact dates of birth, ethnicity, religion or health.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverka.lib import crypto
+from samverka.lib.codes import ALPHABET
+from samverka.lib.fields import CodeField
+
+PARTICIPANT_CODE_LENGTH = 6
+
+
+def new_participant_code() -> str:
+    """Six characters without look-alikes, e.g. K7F3QX: easy to read aloud and write on a card."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(PARTICIPANT_CODE_LENGTH))
+
+
+class ParticipantRole(models.TextChoices):
+    CHILD = "child", _("Child")
+    GUARDIAN = "guardian", _("Guardian")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Girl/woman")
+    MALE = "male", _("Boy/man")
+    OTHER = "other", _("Other")
+    NOT_STATED = "not_stated", _("Not stated")
+
+
+class ThirdCountryNational(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class Language(models.TextChoices):
+    SWEDISH = "sv", "Svenska"
+    ARABIC = "ar", "العربية"
+    DARI = "prs", "دری"
+    SOMALI = "so", "Soomaali"
+    TIGRINYA = "ti", "ትግርኛ"
+    UKRAINIAN = "uk", "Українська"
+    ENGLISH = "en", "English"
+    OTHER = "other", _("Other language")
+
+
+class Household(models.Model):
+    code = CodeField(max_length=8)
+    collaboration = models.ForeignKey(
+        "orgs.Collaboration", on_delete=models.CASCADE, related_name="households"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+
+    def __str__(self):
+        return self.code
+
+
+class ParticipantQuerySet(models.QuerySet):
+    def with_consent(self, purpose: str):
+        """Participants whose latest entry for `purpose` in the consent ledger is 'given'."""
+        latest = (
+            ConsentEntry.objects.filter(participant=models.OuterRef("pk"), purpose=purpose)
+            .order_by("-given_at", "-id")
+            .values("given")[:1]
+        )
+        return self.annotate(_consent=models.Subquery(latest)).filter(_consent=True)
+
+
+class Participant(models.Model):
+    code = models.CharField(
+        _("participant code"),
+        max_length=8,
+        unique=True,
+        default=new_participant_code,
+        editable=False,
+    )
+    collaboration = models.ForeignKey(
+        "orgs.Collaboration", on_delete=models.CASCADE, related_name="participants"
+    )
+    household = models.ForeignKey(
+        Household,
+        verbose_name=_("household"),
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=ParticipantRole.choices, default=ParticipantRole.CHILD
+    )
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    gender = models.CharField(
+        _("gender"), max_length=12, choices=Gender.choices, default=Gender.NOT_STATED
+    )
+    third_country_national = models.CharField(
+        _("citizen of a country outside the EU"),
+        max_length=8,
+        choices=ThirdCountryNational.choices,
+        default=ThirdCountryNational.UNKNOWN,
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=8, choices=Language.choices, default=Language.SWEDISH
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["household__code", "role", "code"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True)
+                | (Q(birth_year__gte=1900) & Q(birth_year__lte=2100)),
+                name="participant_birth_year_plausible",
+            ),
+        ]
+
+    def __str__(self):
+        return self.code
+
+    def age_on(self, day) -> int | None:
+        return None if self.birth_year is None else day.year - self.birth_year
+
+    def consent_state(self) -> dict[str, "ConsentEntry | None"]:
+        """The latest ledger entry for each purpose (None: never asked)."""
+        state: dict[str, ConsentEntry | None] = dict.fromkeys(ConsentPurpose.values)
+        for entry in self.consents.order_by("given_at", "id"):
+            state[entry.purpose] = entry
+        return state
+
+    def has_consent(self, purpose: str) -> bool:
+        entry = self.consent_state().get(purpose)
+        return bool(entry and entry.given)
+
+
+class Identity(models.Model):
+    """Optional name and phone number, encrypted, for coordinators only. Every read is audited."""
+
+    participant = models.OneToOneField(
+        Participant, on_delete=models.CASCADE, related_name="identity"
+    )
+    name_encrypted = models.TextField(blank=True)
+    phone_encrypted = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("identity")
+        verbose_name_plural = _("identities")
+
+    def __str__(self):
+        return f"identity of {self.participant_id}"
+
+    @property
+    def name(self) -> str:
+        return crypto.decrypt(self.name_encrypted)
+
+    @property
+    def phone(self) -> str:
+        return crypto.decrypt(self.phone_encrypted)
+
+    def set(self, *, name: str, phone: str) -> None:
+        self.name_encrypted = crypto.encrypt(name.strip())
+        self.phone_encrypted = crypto.encrypt(phone.strip())
+
+
+class ConsentPurpose(models.TextChoices):
+    FUNDER_REPORTING = "funder_reporting", _("Funder reporting")
+    SURVEYS = "surveys", _("Surveys")
+    PHOTOS = "photos", _("Photos and media")
+    CONTACT = "contact", _("Contact")
+
+
+class ConsentGivenBy(models.TextChoices):
+    SELF = "self", _("The person")
+    GUARDIAN = "guardian", _("A guardian")
+
+
+class ConsentMethod(models.TextChoices):
+    VERBAL = "verbal", _("Verbally")
+    WRITTEN = "written", _("In writing")
+    PAPER_IMPORT = "paper", _("On paper (imported list)")
+
+
+class ConsentEntry(models.Model):
+    """One line of the consent ledger. Entries are added, never changed."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
+    given = models.BooleanField(_("given"), help_text=_("No means withdrawn or declined."))
+    given_at = models.DateTimeField(_("when"), default=timezone.now)
+    given_by = models.CharField(
+        _("by whom"), max_length=10, choices=ConsentGivenBy.choices, default=ConsentGivenBy.SELF
+    )
+    guardian = models.ForeignKey(
+        Participant,
+        verbose_name=_("guardian"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consents_given_for_others",
+    )
+    method = models.CharField(
+        _("how"), max_length=10, choices=ConsentMethod.choices, default=ConsentMethod.VERBAL
+    )
+    notice_version = models.CharField(_("notice version"), max_length=20, blank=True)
+    notice_language = models.CharField(_("notice language"), max_length=10, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+        verbose_name = _("consent entry")
+        verbose_name_plural = _("consent ledger")
+
+    def __str__(self):
+        return f"{self.participant_id} {self.purpose} {self.given}"

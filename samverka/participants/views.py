@@ -1,0 +1,320 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverka.accounts.roles import Capability
+from samverka.audit.models import AuditAction
+from samverka.audit.services import audit_record
+from samverka.lib.qr import qr_svg
+from samverka.orgs.selectors import collaboration_access
+from samverka.participants import notice_texts, selectors, services
+from samverka.participants.forms import ConsentForm, ParticipantForm
+from samverka.participants.models import ConsentPurpose
+
+
+@login_required
+def participant_list(request, code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.VIEW_PARTICIPANT_DATA)
+    query = request.GET.get("q", "")
+    qs = selectors.with_attendance_stats(
+        selectors.search(selectors.participants_for(access), query)
+    ).order_by("household__code", "role", "code")
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "participants/list.html",
+        {"access": access, "collaboration": access.collaboration, "page": page, "query": query},
+    )
+
+
+@login_required
+def participant_create(request, code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.REGISTER_PARTICIPANTS)
+    collaboration = access.collaboration
+    identity_fields = access.can(Capability.VIEW_IDENTITIES)
+    form = ParticipantForm(
+        request.POST or None, collaboration=collaboration, identity_fields=identity_fields
+    )
+    consent_form = ConsentForm(request.POST or None, prefix="c")
+    if request.method == "POST" and form.is_valid() and consent_form.is_valid():
+        data = form.cleaned_data
+        participant = services.participant_create(
+            collaboration=collaboration,
+            by=request.user,
+            household=data["household"],
+            role=data["role"],
+            birth_year=data["birth_year"],
+            gender=data["gender"],
+            third_country_national=data["third_country_national"],
+            language=data["language"],
+            name=data.get("name", ""),
+            phone=data.get("phone", ""),
+            consents=consent_form.consents(),
+            consent_given_by=consent_form.cleaned_data["given_by"],
+            consent_method=consent_form.cleaned_data["method"],
+        )
+        messages.success(request, _("%(code)s is registered.") % {"code": participant.code})
+        if access.can(Capability.VIEW_PARTICIPANT_DATA):
+            return redirect("participants:detail", code, participant.code)
+        return redirect("orgs:collaboration", code)
+    return render(
+        request,
+        "participants/form.html",
+        {"collaboration": collaboration, "form": form, "consent_form": consent_form},
+    )
+
+
+@login_required
+def participant_detail(request, code, participant_code):
+    access = collaboration_access(request.user, code)
+    participant = selectors.participant_for(access, participant_code)
+    attendance = participant.attendances.select_related("session", "session__activity").order_by(
+        "-session__date"
+    )
+    return render(
+        request,
+        "participants/detail.html",
+        {
+            "access": access,
+            "collaboration": access.collaboration,
+            "participant": participant,
+            "consents": participant.consent_state(),
+            "ledger": participant.consents.select_related("recorded_by", "guardian"),
+            "attendance": attendance[:20],
+            "attendance_count": attendance.count(),
+            "household_members": participant.household.members.exclude(pk=participant.pk),
+            "can_identity": access.can(Capability.VIEW_IDENTITIES),
+            "can_erase": access.can(Capability.ERASE_PARTICIPANTS),
+            "can_edit": access.can(Capability.REGISTER_PARTICIPANTS),
+            "purposes": ConsentPurpose,
+        },
+    )
+
+
+@login_required
+def participant_edit(request, code, participant_code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.REGISTER_PARTICIPANTS)
+    participant = selectors.participant_for(access, participant_code)
+    form = ParticipantForm(
+        request.POST or None,
+        instance=participant,
+        collaboration=access.collaboration,
+        identity_fields=False,
+    )
+    form.fields["household"].required = True
+    if request.method == "POST" and form.is_valid():
+        services.participant_update(form=form, by=request.user)
+        messages.success(request, _("Saved."))
+        return redirect("participants:detail", code, participant.code)
+    return render(
+        request,
+        "participants/form.html",
+        {"collaboration": access.collaboration, "form": form, "participant": participant},
+    )
+
+
+@login_required
+def participant_identity(request, code, participant_code):
+    """Name and phone number: coordinators only, and every look is in the audit trail."""
+    access = collaboration_access(request.user, code)
+    access.require(Capability.VIEW_IDENTITIES)
+    participant = selectors.participant_for(access, participant_code)
+    if request.method == "POST":
+        services.identity_set(
+            participant=participant,
+            name=request.POST.get("name", "")[:150],
+            phone=request.POST.get("phone", "")[:40],
+            by=request.user,
+        )
+        messages.success(request, _("Saved."))
+        return redirect("participants:detail", code, participant.code)
+    identity = services.identity_view(participant=participant, by=request.user)
+    return render(
+        request,
+        "participants/identity.html",
+        {"collaboration": access.collaboration, "participant": participant, "identity": identity},
+    )
+
+
+@login_required
+def participant_consent(request, code, participant_code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.REGISTER_PARTICIPANTS)
+    participant = selectors.participant_for(access, participant_code)
+    current = {
+        purpose: entry.given
+        for purpose, entry in participant.consent_state().items()
+        if entry is not None
+    }
+    form = ConsentForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        changed = 0
+        with transaction.atomic():
+            for purpose, given in form.consents().items():
+                if current.get(purpose) is not given:
+                    services.consent_record(
+                        participant=participant,
+                        purpose=purpose,
+                        given=given,
+                        given_by=form.cleaned_data["given_by"],
+                        method=form.cleaned_data["method"],
+                        by=request.user,
+                    )
+                    changed += 1
+        if changed:
+            messages.success(request, _("The consent ledger is updated."))
+        else:
+            messages.info(request, _("Nothing changed."))
+        return redirect("participants:detail", code, participant.code)
+    return render(
+        request,
+        "participants/consent.html",
+        {"collaboration": access.collaboration, "participant": participant, "form": form},
+    )
+
+
+@login_required
+def participant_erase(request, code, participant_code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.ERASE_PARTICIPANTS)
+    participant = selectors.participant_for(access, participant_code)
+    if request.method == "POST" and request.POST.get("confirm") == participant.code:
+        services.participant_erase(participant=participant, by=request.user)
+        messages.success(
+            request,
+            _("%(code)s is erased. The sessions keep anonymous counts.")
+            % {"code": participant_code.upper()},
+        )
+        return redirect("participants:list", code)
+    if request.method == "POST":
+        messages.error(request, _("Type the participant code to confirm."))
+    return render(
+        request,
+        "participants/erase.html",
+        {"collaboration": access.collaboration, "participant": participant},
+    )
+
+
+@login_required
+def participant_card(request, code, participant_code):
+    """A printable card with the code and a QR code holding only the code."""
+    access = collaboration_access(request.user, code)
+    participant = selectors.participant_for(access, participant_code)
+    return render(
+        request,
+        "participants/card.html",
+        {
+            "collaboration": access.collaboration,
+            "participant": participant,
+            "qr": qr_svg(participant.code),
+        },
+    )
+
+
+def _notice_language(request) -> str:
+    language = request.GET.get("lang", "sv")
+    return language if language in notice_texts.LANGUAGES else "sv"
+
+
+@login_required
+def participant_stored(request, code, participant_code):
+    """'What we store about you', printable in the person's language."""
+    access = collaboration_access(request.user, code)
+    participant = selectors.participant_for(access, participant_code)
+    language = request.GET.get("lang") or participant.language
+    language = language if language in notice_texts.LANGUAGES else "sv"
+    texts = notice_texts.STORED[language]
+    today = timezone.localdate()
+    organisation = access.collaboration.lead_organisation.name
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=participant,
+        collaboration=access.collaboration,
+        detail="what we store",
+    )
+    consents = []
+    for purpose, entry in participant.consent_state().items():
+        title = notice_texts.NOTICE[language]["purposes"][purpose]["title"]
+        if entry is None:
+            state = texts["consent_never"]
+        else:
+            state = texts["consent_given" if entry.given else "consent_withdrawn"].format(
+                date=entry.given_at.date().isoformat()
+            )
+        consents.append((title, state))
+    return render(
+        request,
+        "participants/stored.html",
+        {
+            "collaboration": access.collaboration,
+            "participant": participant,
+            "t": texts,
+            "intro": texts["intro"].format(organisation=organisation, date=today.isoformat()),
+            "language": language,
+            "direction": notice_texts.LANGUAGES[language][1],
+            "languages": notice_texts.LANGUAGES,
+            "draft": notice_texts.REVIEW[language] == "draft",
+            "draft_note": notice_texts.NOTICE[language]["draft_note"],
+            "consents": consents,
+            "sessions": texts["sessions"].format(count=participant.attendances.count()),
+            "has_identity": hasattr(participant, "identity"),
+        },
+    )
+
+
+@login_required
+def consent_notice(request, code):
+    """The printable consent notice of this collaboration, in one of eight languages."""
+    access = collaboration_access(request.user, code)
+    access.require(Capability.REGISTER_PARTICIPANTS)
+    language = _notice_language(request)
+    fill = {
+        "organisation": access.collaboration.lead_organisation.name,
+        "municipality": access.collaboration.municipality.name,
+    }
+
+    def render_text(value):
+        if isinstance(value, str):
+            return value.format(**fill) if "{" in value else value
+        if isinstance(value, list):
+            return [render_text(v) for v in value]
+        if isinstance(value, dict):
+            return {k: render_text(v) for k, v in value.items()}
+        return value
+
+    return render(
+        request,
+        "participants/notice.html",
+        {
+            "collaboration": access.collaboration,
+            "n": render_text(notice_texts.NOTICE[language]),
+            "language": language,
+            "direction": notice_texts.LANGUAGES[language][1],
+            "languages": notice_texts.LANGUAGES,
+            "draft": notice_texts.REVIEW[language] == "draft",
+            "version": notice_texts.NOTICE_VERSION,
+        },
+    )
+
+
+@login_required
+def household_detail(request, code, household_code):
+    access = collaboration_access(request.user, code)
+    household = selectors.household_for(access, household_code)
+    return render(
+        request,
+        "participants/household.html",
+        {
+            "collaboration": access.collaboration,
+            "household": household,
+            "members": selectors.with_attendance_stats(household.members.all()),
+        },
+    )
