@@ -2,7 +2,8 @@
 """Fill or replace Swedish translations in a .po file, clearing their fuzzy flags.
 
 Usage: scripts/po_fill.py locale/sv/LC_MESSAGES/django.po translations.json
-where translations.json maps msgid to msgstr. Prints the msgids still empty or fuzzy.
+where translations.json maps msgid to msgstr (a list of [singular, plural] for plural
+entries). Several JSON files may be given. Prints the msgids still empty or fuzzy.
 """
 
 import json
@@ -33,6 +34,7 @@ def quote(text):
 
 
 def fill(block, msgstr):
+    """Replace the msgstr (a string) or the plural msgstr[n] lines (a list of strings)."""
     lines = block.splitlines()
     out, skipping = [], False
     for line in lines:
@@ -47,6 +49,12 @@ def fill(block, msgstr):
             skipping = True
             out.append("msgstr " + quote(msgstr))
             continue
+        if line.startswith("msgstr["):
+            skipping = True
+            index = int(line[7 : line.index("]")])
+            forms = msgstr if isinstance(msgstr, list) else [msgstr, msgstr]
+            out.append(f"msgstr[{index}] " + quote(forms[min(index, len(forms) - 1)]))
+            continue
         if skipping and line.startswith('"'):
             continue
         skipping = False
@@ -54,9 +62,11 @@ def fill(block, msgstr):
     return "\n".join(out)
 
 
-def main(po_path, json_path):
-    with open(json_path, encoding="utf-8") as f:
-        translations = json.load(f)
+def main(po_path, *json_paths):
+    translations = {}
+    for json_path in json_paths:
+        with open(json_path, encoding="utf-8") as f:
+            translations.update(json.load(f))
     with open(po_path, encoding="utf-8") as f:
         blocks = f.read().split("\n\n")
     for i, block in enumerate(blocks[1:], start=1):
@@ -67,9 +77,13 @@ def main(po_path, json_path):
     with open(po_path, "w", encoding="utf-8") as f:
         f.write(text if text.endswith("\n") else text + "\n")
     for block in blocks[1:]:
-        if "#, fuzzy" in block or re.search(r'msgstr ""\s*$', block.strip()):
+        if (
+            "#, fuzzy" in block
+            or re.search(r'msgstr ""\s*$', block.strip())
+            or re.search(r'msgstr\[\d\] ""\s*(\n|$)', block)
+        ):
             print("still open:", parse_msgid(block))
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(sys.argv[1], *sys.argv[2:])

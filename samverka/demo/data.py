@@ -18,7 +18,10 @@ from samverka.audit.services import audit_record
 from samverka.orgs.models import Collaboration, Municipality, Organisation, OrganisationKind, Phase
 
 # Each feature adds `samverka.demo.<feature>.seed`, called with {municipality code: collaboration}.
-FEATURE_SEEDERS: list[str] = []
+FEATURE_SEEDERS: list[str] = [
+    "samverka.demo.activities.seed",
+    "samverka.demo.assessment.seed",
+]
 
 DEMO_PASSWORD = "samverka-demo-2026"
 # Published demo key for the national lead's authenticator (never use in production).
