@@ -10,6 +10,8 @@ from django.utils.module_loading import import_string
 
 PROVIDERS: list[str] = [
     "samverka.activities.panels.activities_panel",
+    "samverka.imports.panels.import_panel",
+    "samverka.assessment.panels.model_panel",
 ]
 
 
