@@ -1,0 +1,110 @@
+"""The downloadable blank attendance lists (CSV and XLSX).
+
+Only the column names: an example row left in by mistake would register a participant.
+The XLSX has drop-down lists for the coded columns and a second sheet that explains them.
+"""
+
+import io
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from samverka.imports.columns import LABELS, REQUIRED, TEMPLATE_COLUMNS
+
+
+def csv_bytes() -> bytes:
+    # Semicolons and a byte order mark: what Excel with Swedish settings opens directly.
+    return ("\ufeff" + ";".join(TEMPLATE_COLUMNS) + "\r\n").encode("utf-8")
+
+
+def _choices() -> dict[str, list[str]]:
+    swedish = (get_language() or "sv").startswith("sv")
+    if swedish:
+        return {
+            "gender": ["kvinna", "flicka", "man", "pojke", "annat", "ej angivet"],
+            "third_country_national": ["ja", "nej", "okänt"],
+            "reporting_consent": ["ja", "nej"],
+            "role": ["barn", "vårdnadshavare"],
+        }
+    return {
+        "gender": ["female", "male", "other", "not_stated"],
+        "third_country_national": ["yes", "no", "unknown"],
+        "reporting_consent": ["yes", "no"],
+        "role": ["child", "guardian"],
+    }
+
+
+def explanations() -> dict[str, str]:
+    return {
+        "date": _("The day of the session, as YYYY-MM-DD (or an Excel date)."),
+        "activity": _(
+            "The activity's name as in Samverka. New names create activities after you confirm."
+        ),
+        "participant_code": _(
+            "The participant's code: 4–8 characters, letters A–Z and digits 2–9. "
+            "A new code registers a new participant."
+        ),
+        "birth_year": _("Four digits, for example 2015. Never a date of birth."),
+        "gender": _(
+            "kvinna, flicka, man, pojke, annat or ej angivet (or female, male, other, not_stated)."
+        ),
+        "third_country_national": _("ja, nej or okänt (or yes, no, unknown)."),
+        "reporting_consent": _(
+            "ja or nej (or yes, no): consent to funder reporting, given on paper. "
+            "Leave empty if it was not asked."
+        ),
+        "household": _(
+            "Any label that is the same for everyone in one family, for example F1. "
+            "Samverka keeps only a scrambled form of it."
+        ),
+        "language": _("sv, ar, prs, so, ti, uk, en, other, or svenska, arabiska, dari …"),
+        "role": _("barn or vårdnadshavare (or child, guardian). Empty means child."),
+    }
+
+
+def xlsx_bytes() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Attendance")[:31]
+    sheet.append(TEMPLATE_COLUMNS)
+    bold = Font(bold=True)
+    for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = bold
+        sheet.column_dimensions[cell.column_letter].width = max(14, len(column) + 4)
+    sheet.column_dimensions["B"].width = 28
+    sheet.freeze_panes = "A2"
+    for column, words in _choices().items():
+        letter = sheet.cell(row=1, column=TEMPLATE_COLUMNS.index(column) + 1).column_letter
+        validation = DataValidation(
+            type="list", formula1='"' + ",".join(words) + '"', allow_blank=True
+        )
+        validation.add(f"{letter}2:{letter}5000")
+        sheet.add_data_validation(validation)
+    dates = sheet.cell(row=1, column=TEMPLATE_COLUMNS.index("date") + 1).column_letter
+    sheet.column_dimensions[dates].number_format = "yyyy-mm-dd"
+
+    help_sheet = workbook.create_sheet(_("Instructions")[:31])
+    help_sheet.append([_("Column"), _("Required"), _("What to write")])
+    for cell in help_sheet[1]:
+        cell.font = bold
+    explanation = explanations()
+    for column in TEMPLATE_COLUMNS:
+        help_sheet.append(
+            [
+                f"{column} ({LABELS[column]})",
+                _("Yes") if column in REQUIRED else _("No"),
+                explanation[column],
+            ]
+        )
+    help_sheet.column_dimensions["A"].width = 40
+    help_sheet.column_dimensions["B"].width = 10
+    help_sheet.column_dimensions["C"].width = 90
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,156 @@
+import os
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from samverka.accounts.roles import Capability
+from samverka.imports import services, template_files
+from samverka.imports.columns import LABELS, REQUIRED, TEMPLATE_COLUMNS
+from samverka.imports.forms import ConfirmForm, UploadForm
+from samverka.imports.models import PENDING_IMPORT_LIFETIME, PendingImport
+from samverka.imports.reading import ImportFileError, parse_upload
+from samverka.orgs.selectors import collaboration_access
+
+MAX_ERRORS_SHOWN = 200
+
+
+def _access(request, code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.IMPORT_ATTENDANCE)
+    return access
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request, code):
+    access = _access(request, code)
+    collaboration = access.collaboration
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            parsed = parse_upload(filename=upload.name or "", data=upload.read())
+        except ImportFileError as error:
+            form.add_error("file", error.message)
+        else:
+            PendingImport.objects.expired().delete()
+            pending = PendingImport.objects.create(
+                collaboration=collaboration,
+                created_by=request.user,
+                filename=os.path.basename(upload.name or "")[:200],
+                rows=parsed.rows,
+                ignored_columns=parsed.ignored_columns,
+            )
+            url = reverse("imports:preview", args=[collaboration.code, pending.code])
+            if request.headers.get("HX-Request"):
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = url
+                return response
+            return redirect(url)
+    explanations = template_files.explanations()
+    columns = [
+        (name, LABELS[name], name in REQUIRED, explanations[name]) for name in TEMPLATE_COLUMNS
+    ]
+    return render(
+        request,
+        "imports/upload.html",
+        {"form": form, "collaboration": collaboration, "columns": columns},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preview(request, code, pending_code):
+    """GET: what the import would do and what is wrong. POST: import (the confirm button)."""
+    access = _access(request, code)
+    collaboration = access.collaboration
+    pending = get_object_or_404(
+        PendingImport.objects.filter(collaboration=collaboration, created_by=request.user),
+        code=pending_code,
+    )
+    if pending.used_at is not None:
+        messages.info(request, _("This file has already been imported."))
+        return redirect("orgs:collaboration", collaboration.code)
+    if pending.created_at < timezone.now() - PENDING_IMPORT_LIFETIME:
+        messages.warning(request, _("The uploaded file has expired. Upload it again."))
+        return redirect("imports:upload", collaboration.code)
+
+    plan = services.import_plan(collaboration=collaboration, rows=pending.rows)
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None,
+        unknown_activities=plan.unknown_activities,
+    )
+    if request.method == "POST" and plan.ok and form.is_valid():
+        try:
+            done = services.attendance_import(
+                collaboration=collaboration,
+                rows=pending.rows,
+                by=request.user,
+                create_activities=True,
+                activity_choices=form.activity_choices(),
+                pending=pending,
+            )
+        except services.AlreadyImported:
+            messages.info(request, _("This file has already been imported."))
+            return redirect("orgs:collaboration", collaboration.code)
+        except services.ImportRefused as refused:
+            # The collaboration changed between the preview and the confirmation.
+            plan = refused.plan
+            form = ConfirmForm(unknown_activities=plan.unknown_activities)
+        else:
+            messages.success(request, summary(done))
+            return redirect("orgs:collaboration", collaboration.code)
+    return render(
+        request,
+        "imports/preview.html",
+        {
+            "collaboration": collaboration,
+            "pending": pending,
+            "plan": plan,
+            "form": form,
+            "errors": plan.errors[:MAX_ERRORS_SHOWN],
+            "errors_hidden": max(0, len(plan.errors) - MAX_ERRORS_SHOWN),
+            "upload_form": UploadForm(),
+        },
+    )
+
+
+def summary(plan: services.ImportPlan) -> str:
+    return _(
+        "The list is imported. Attendance added: %(attendance)s (already there: %(present)s). "
+        "New participants: %(participants)s, new sessions: %(sessions)s, "
+        "new activities: %(activities)s."
+    ) % {
+        "attendance": plan.attendance_to_add,
+        "present": plan.already_present,
+        "participants": plan.new_participants,
+        "sessions": plan.new_sessions,
+        "activities": plan.new_activities,
+    }
+
+
+@login_required
+@require_GET
+def template_csv(request, code):
+    _access(request, code)
+    response = HttpResponse(template_files.csv_bytes(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="samverka-attendance.csv"'
+    return response
+
+
+@login_required
+@require_GET
+def template_xlsx(request, code):
+    _access(request, code)
+    response = HttpResponse(
+        template_files.xlsx_bytes(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="samverka-attendance.xlsx"'
+    return response
