@@ -90,7 +90,7 @@ DEMO_LOGINS = [
     DemoLogin(
         "boden.ngo",
         "Liv",
-        "Sandberg",
+        "Strandberg",
         "coordinator, Boden",
         municipality="2582",
         role=Role.COORDINATOR,

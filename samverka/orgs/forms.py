@@ -20,7 +20,6 @@ class CollaborationForm(forms.ModelForm):
             "lead_organisation",
             "starts_on",
             "ends_on",
-            "phase",
             "shared_goal_picture",
             "collaboration_idea",
             "builds_on",

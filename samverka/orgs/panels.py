@@ -12,6 +12,7 @@ PROVIDERS: list[str] = [
     "samverka.activities.panels.activities_panel",
     "samverka.imports.panels.import_panel",
     "samverka.assessment.panels.model_panel",
+    "samverka.reports.panels.funder_panel",
 ]
 
 

@@ -18,7 +18,6 @@ def edit_payload(collaboration, **changes):
         "lead_organisation": collaboration.lead_organisation.pk,
         "starts_on": "2024-01-01",
         "ends_on": "2025-12-31",
-        "phase": "implementation",
         "shared_goal_picture": "Barnen har en meningsfull fritid.",
         "collaboration_idea": "",
         "builds_on": "",
@@ -84,14 +83,24 @@ def test_coordinator_edits_the_collaboration_and_the_change_is_audited(client, w
     client.force_login(world.kalmar_ngo)
     response = client.post(
         reverse("orgs:collaboration_edit", args=[world.kalmar.code]),
-        edit_payload(world.kalmar, phase="transition"),
+        edit_payload(world.kalmar, collaboration_idea="Vi når familjer tillsammans."),
     )
     assert response.status_code == 302
     world.kalmar.refresh_from_db()
-    assert world.kalmar.phase == "transition"
+    assert world.kalmar.collaboration_idea == "Vi når familjer tillsammans."
     event = AuditEvent.objects.get(object_code=world.kalmar.code, action="update")
-    assert "phase" in event.fields
-    assert "transition" not in str(event.fields)  # names, never values
+    assert "collaboration_idea" in event.fields
+    assert "familjer" not in str(event.fields)  # names, never values
+
+
+def test_phase_is_not_changed_through_the_edit_form(client, world):
+    client.force_login(world.kalmar_ngo)
+    client.post(
+        reverse("orgs:collaboration_edit", args=[world.kalmar.code]),
+        edit_payload(world.kalmar, phase="transition"),
+    )
+    world.kalmar.refresh_from_db()
+    assert world.kalmar.phase == "initiation"  # phases move on the model page, with a reason
 
 
 def test_municipal_contact_co_owns_and_may_edit(client, world):

@@ -1,0 +1,57 @@
+"""The collaboration model's section on the collaboration overview page."""
+
+from samverka.accounts.roles import Capability
+from samverka.assessment.instrument import QUADRANT_HELP
+from samverka.assessment.models import LearningDecision, Party
+from samverka.assessment.phases import PHASE_ORDER
+from samverka.assessment.selectors import (
+    PARTIES,
+    checklist_of,
+    dependence_warnings,
+    latest_closed_round,
+    open_round,
+    own_response,
+    round_results,
+)
+from samverka.orgs.panels import Panel
+
+
+def model_panel(request, access) -> Panel | None:
+    if not access.can(Capability.VIEW_COLLABORATION_MODEL):
+        return None
+    collaboration = access.collaboration
+    context = {
+        "can_answer": access.can(Capability.ANSWER_ASSESSMENT),
+        "can_results": access.can(Capability.VIEW_ASSESSMENT_RESULTS),
+        "can_manage": access.can(Capability.MANAGE_ASSESSMENT),
+        "checklist": checklist_of(collaboration, collaboration.phase, evidence=False)
+        if collaboration.phase in PHASE_ORDER
+        else None,
+        "open_decisions": LearningDecision.objects.filter(
+            session__collaboration=collaboration, done_on__isnull=True
+        ).count(),
+    }
+    current = open_round(collaboration)
+    if current is not None:
+        mine = own_response(current, request.user) if context["can_answer"] else None
+        context["open_round"] = current
+        context["answered"] = bool(mine and mine.submitted_at)
+    latest = latest_closed_round(collaboration)
+    if latest is not None and context["can_results"]:
+        results = round_results(latest)
+        context["latest"] = latest
+        context["quadrants"] = [
+            {
+                "label": Party(party).label,
+                "point": results.point_for(party),
+                "help": QUADRANT_HELP[results.point_for(party).quadrant]
+                if results.point_for(party)
+                else "",
+            }
+            for party in PARTIES
+        ]
+    context["can_spanners"] = access.can(Capability.VIEW_MEMBERS)
+    context["national"] = request.user.is_national_lead
+    if context["can_spanners"]:
+        context["warnings"] = dependence_warnings(collaboration)
+    return Panel(template="assessment/panel.html", context=context, order=20)
