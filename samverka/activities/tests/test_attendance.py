@@ -225,7 +225,7 @@ def test_partner_and_researcher_cannot_record_attendance(client, world, group):
 
 
 def test_boden_coordinator_cannot_open_a_kalmar_session(client, world, group):
-    _, session, children = group
+    _, session, _ = group
     client.force_login(world.boden_ngo)
     assert client.get(page_url(world, session)).status_code == 404
     url = reverse("activities:attendance", args=[world.boden.code, session.code])

@@ -1,4 +1,4 @@
-"""The Swedish translations of the collaboration model, kept beside the app for the catalogue.
+"""The Swedish translations of the collaboration model (locale/sv/sources/assessment.json).
 
 A full check runs once they are merged into locale/ (tests/test_translations.py); this one
 guards the JSON itself and the simple {% translate "..." %} strings of the templates.
@@ -15,9 +15,7 @@ from samverka.assessment.phases import CHECKLIST
 from samverka.assessment.recommendations import RECOMMENDATIONS
 
 ROOT = Path(__file__).resolve().parents[3]
-TRANSLATIONS = json.loads(
-    (ROOT / "samverka/assessment/translations_sv.json").read_text(encoding="utf-8")
-)
+TRANSLATIONS = json.loads((ROOT / "locale/sv/sources/assessment.json").read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 

@@ -1,0 +1,256 @@
+"""Disclosure control: the one function every shared aggregate goes through.
+
+A table of counts is treated as an N-dimensional hypercube with margins (totals) in every
+direction: each coordinate is one of its dimension's values or TOTAL ("*") for "all of them".
+A *line* is the set of cells that vary along one dimension while every other coordinate is
+fixed, together with that line's total; every cell lies on exactly one line per dimension.
+
+1. Primary suppression: every cell (inner or margin) with a count from 1 to 4 is hidden.
+2. Secondary suppression: a line with exactly one hidden cell would give it away (total minus
+   the others), so the smallest non-zero visible cell of that line is hidden too, preferring
+   inner cells over the line's total. The same is done for a line whose hidden inner cells,
+   under a shown total, must all be 1 (hidden cells are never 0, since zero is shown).
+   Repeated until no line gives its hidden cells away.
+3. Audit: the line rule is necessary, not sufficient. Two groups of hidden cells can be joined
+   by one hidden cell whose value still follows from the published ones (in two dimensions, a
+   hidden cell that is a "bridge" between two cycles of hidden cells). So every hidden cell is
+   checked with exact integer linear algebra; while one can be worked out, the smallest visible
+   cell on its lines is hidden and steps 2-3 run again. Hiding every non-zero cell is always
+   safe, so this ends.
+
+Zero is never hidden: a zero cell is published as 0.
+
+Guarantee: no hidden value can be worked out exactly from the published cells by linear
+algebra, and in two dimensions another non-negative completion always exists (each hidden
+cell lies on a cycle of hidden cells, all at least 1, so +1/-1 around it stays valid). Not
+guaranteed: protection intervals. A reader who combines the equations with "hidden means at
+least 1" can, in rare patterns spanning several lines, still narrow a hidden value to one
+number; step 2 covers the single-line case. Ruling that out in general needs integer
+programming (as in tau-argus), which this module does not do.
+
+Every displayed view must be a slice of ONE controlled cube (computed once over all its
+dimensions), never a separately controlled smaller table: two differently suppressed views of
+the same counts can be combined to recover hidden values.
+"""
+
+from collections import deque
+from collections.abc import Hashable, Iterator, Mapping, Sequence
+from itertools import product
+from math import gcd
+
+TOTAL = "*"
+THRESHOLD = 5  # counts from 1 to THRESHOLD - 1 are hidden
+
+Cell = tuple
+Cube = dict[Cell, int | None]
+
+
+def display(value: int | None, threshold: int = THRESHOLD) -> str:
+    """A published value as text: a hidden cell reads "<5"."""
+    return f"<{threshold}" if value is None else str(value)
+
+
+def full_table(counts: Mapping[Cell, int], dimensions: Sequence[Sequence[Hashable]]) -> dict:
+    """Every cell of the hypercube, margins included, with its true value (no control)."""
+    dims = _check_dimensions(dimensions)
+    cube = dict.fromkeys(product(*[[*values, TOTAL] for values in dims]), 0)
+    for key, count in counts.items():
+        _check_cell(key, count, dims)
+        if not count:
+            continue
+        for mask in product((False, True), repeat=len(dims)):
+            cube[tuple(TOTAL if star else v for v, star in zip(key, mask, strict=True))] += count
+    return cube
+
+
+def disclosure_control(
+    counts: Mapping[Cell, int],
+    dimensions: Sequence[Sequence[Hashable]],
+    *,
+    threshold: int = THRESHOLD,
+) -> Cube:
+    """All cells of the hypercube (margins included); None marks a hidden cell.
+
+    `counts` maps inner cells (one value per dimension; missing cells are 0) to non-negative
+    integers; `dimensions` lists each dimension's values in display order. TOTAL ("*") in a
+    result key stands for the whole dimension.
+    """
+    dims = _check_dimensions(dimensions)
+    cube = full_table(counts, dims)
+    control = _Control(cube, dims)
+    for cell in sorted(cube, key=control.order):
+        if 0 < cube[cell] < threshold:
+            control.hide(cell)
+    while True:
+        control.complete_lines()
+        determined = control.hidden - control.protected()
+        if not determined:
+            break
+        control.hide(control.neighbour_to_hide(min(determined, key=control.order)))
+    return {cell: (None if cell in control.hidden else value) for cell, value in cube.items()}
+
+
+def lines(dimensions: Sequence[Sequence[Hashable]]) -> Iterator[list[Cell]]:
+    """Every line of the cube: its cells along one dimension, the line's total last."""
+    dims = [list(values) for values in dimensions]
+    for d, values in enumerate(dims):
+        others = [[*v, TOTAL] for i, v in enumerate(dims) if i != d]
+        for rest in product(*others):
+            yield [(*rest[:d], value, *rest[d:]) for value in [*values, TOTAL]]
+
+
+class _Control:
+    """The suppression state of one cube."""
+
+    def __init__(self, cube: dict, dims: list[list]):
+        self.cube = cube
+        self.dims = dims
+        self.positions = [{v: i for i, v in enumerate(d)} for d in dims]
+        self.lines: list[list[Cell]] = list(lines(dims))
+        self.lines_of: dict[Cell, list[int]] = {cell: [] for cell in cube}
+        for index, line in enumerate(self.lines):
+            for cell in line:
+                self.lines_of[cell].append(index)
+        self.hidden: set[Cell] = set()
+        self._pending: deque[int] = deque()
+        self._solver = _DependencySolver()
+
+    def protected(self) -> set[Cell]:
+        """Hidden cells whose value cannot be worked out from the published cells."""
+        return self._solver.undetermined
+
+    def hide(self, cell: Cell) -> None:
+        if cell in self.hidden:
+            return
+        assert self.cube[cell] > 0, "zero cells are never hidden"
+        self.hidden.add(cell)
+        self._pending.extend(self.lines_of[cell])
+        # The cell's column in the system "sum(inner cells) - total = 0" of every line.
+        line_totals = {index for index in self.lines_of[cell] if self.lines[index][-1] == cell}
+        self._solver.add(
+            cell, {index: (-1 if index in line_totals else 1) for index in self.lines_of[cell]}
+        )
+
+    def complete_lines(self) -> None:
+        """Step 2: no line may give away its hidden cells."""
+        while self._pending:
+            line = self.lines[self._pending.popleft()]
+            if self._gives_away(line):
+                # Such a line always has a non-zero visible cell: its total if an inner cell
+                # is hidden, else an inner cell.
+                self.hide(min(self._candidates(line), key=lambda item: item[0])[1])
+
+    def _gives_away(self, line: list[Cell]) -> bool:
+        """One hidden cell; or hidden inner cells that must all be 1 under a shown total.
+
+        Hidden cells are never zero (zero is shown), so hidden inner cells whose shown total
+        leaves exactly one apiece are each known to be 1.
+        """
+        hidden = [cell for cell in line if cell in self.hidden]
+        if len(hidden) == 1:
+            return True
+        return (
+            bool(hidden)
+            and line[-1] not in self.hidden
+            and (sum(self.cube[cell] for cell in hidden) == len(hidden))
+        )
+
+    def _candidates(self, line: list[Cell]):
+        total = line[-1]
+        for cell in line:
+            if cell not in self.hidden and self.cube[cell] > 0:
+                yield (cell == total, self.cube[cell], self.order(cell)), cell
+
+    def neighbour_to_hide(self, cell: Cell) -> Cell:
+        """Step 3: the visible cell to hide next to a determined one, nearest lines first."""
+        seen: set[int] = set()
+        frontier = set(self.lines_of[cell])
+        while frontier:
+            candidates = [c for index in frontier for c in self._candidates(self.lines[index])]
+            if candidates:
+                return min(candidates, key=lambda item: item[0])[1]
+            seen |= frontier
+            frontier = {
+                i for index in frontier for c in self.lines[index] for i in self.lines_of[c]
+            } - seen
+        raise AssertionError("every non-zero cell is hidden, yet one is determined")
+
+    def order(self, cell: Cell) -> tuple:
+        """Deterministic order: inner cells first, then by position in each dimension."""
+        return (
+            sum(v == TOTAL for v in cell),
+            tuple(
+                len(pos) if v == TOTAL else pos[v]
+                for v, pos in zip(cell, self.positions, strict=True)
+            ),
+        )
+
+
+class _DependencySolver:
+    """Which hidden cells can be worked out from the published ones, kept up to date.
+
+    The unknowns are the hidden cells; every line gives the equation
+    sum(inner cells) - total = 0, the published cells being constants. A hidden cell's value
+    is NOT determined exactly when it has a non-zero entry in some vector of the null space of
+    that system, i.e. when its column takes part in a linear dependency among the hidden cells'
+    columns. Cells are added one at a time; each column is reduced against an echelon basis of
+    the earlier ones (exact integers, with the combination of original columns tracked). A
+    column that reduces to zero yields a dependency, and all cells in it become undetermined.
+    Because the set of hidden cells only grows, the set of undetermined cells only grows too.
+    """
+
+    def __init__(self):
+        # pivot line -> (reduced vector over lines, combination over cells)
+        self.basis: dict[int, tuple[dict[int, int], dict[Cell, int]]] = {}
+        self.undetermined: set[Cell] = set()
+
+    def add(self, cell: Cell, column: dict[int, int]) -> dict[Cell, int] | None:
+        """Add a hidden cell's column; returns the dependency it closes, if any."""
+        vector = dict(column)
+        combination = {cell: 1}
+        while vector:
+            pivot = max(vector)
+            if pivot not in self.basis:
+                self.basis[pivot] = (vector, combination)
+                return None
+            base_vector, base_combination = self.basis[pivot]
+            a, b = base_vector[pivot], vector[pivot]
+            vector = _combine(vector, a, base_vector, b)
+            combination = _combine(combination, a, base_combination, b)
+            divisor = gcd(*vector.values(), *combination.values())
+            if divisor > 1:
+                vector = {k: v // divisor for k, v in vector.items()}
+                combination = {k: v // divisor for k, v in combination.items()}
+        self.undetermined.update(combination)
+        return combination
+
+
+def _combine(x: dict, a: int, y: dict, b: int) -> dict:
+    """a*x - b*y, without zero entries."""
+    result = {k: a * v for k, v in x.items()}
+    for k, v in y.items():
+        value = result.get(k, 0) - b * v
+        if value:
+            result[k] = value
+        else:
+            result.pop(k, None)
+    return result
+
+
+def _check_dimensions(dimensions: Sequence[Sequence[Hashable]]) -> list[list]:
+    dims = [list(values) for values in dimensions]
+    if not dims:
+        raise ValueError("a table needs at least one dimension")
+    for values in dims:
+        if TOTAL in values:
+            raise ValueError(f"{TOTAL!r} is reserved for totals")
+        if len(set(values)) != len(values):
+            raise ValueError("dimension values must be unique")
+    return dims
+
+
+def _check_cell(key: Cell, count: int, dims: list[list]) -> None:
+    if len(key) != len(dims) or any(v not in d for v, d in zip(key, dims, strict=False)):
+        raise ValueError(f"cell {key!r} is not in the table's dimensions")
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise ValueError(f"count {count!r} for {key!r} is not a non-negative integer")

@@ -1,0 +1,344 @@
+"""The funder count (AMIF): figures as a hypercube, exact or disclosure-controlled.
+
+Participants form one 4-dimensional cube (municipality × age band × gender × third-country
+national) over ALL municipalities of the period; the anonymous headcounts form a second cube
+(municipality × age band × gender). A disclosure-controlled report runs each cube once
+through `disclosure_control`, and every table, chart, panel figure and export – national or
+for one municipality – is a slice of those cubes, so no two views can be combined to recover
+a hidden value. Sessions held and activities per focus area count events, not people, and are
+shown exactly.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from samverka.activities.models import FocusArea
+from samverka.lib import agebands
+from samverka.participants.models import Gender, ThirdCountryNational
+from samverka.reports.disclosure import TOTAL, Cube, disclosure_control, display, full_table
+from samverka.reports.selectors import FunderFigures, funder_figures
+
+PARTICIPANT_DIMENSIONS = ("municipality", "age_band", "gender", "third_country_national")
+HEADCOUNT_DIMENSIONS = ("municipality", "age_band", "gender")
+
+
+def _with_extras(known: list[str], seen) -> list[str]:
+    """Known values in order, then any unexpected value found in the data."""
+    return known + sorted({v for v in seen if v not in known})
+
+
+@dataclass
+class Row:
+    label: str
+    values: list[str]
+    total: bool = False
+
+
+@dataclass
+class Table:
+    """A table ready for the template, and the chart data of its inner cells."""
+
+    caption: str
+    corner: str
+    columns: list[str]
+    rows: list[Row]
+    slug: str = ""
+    chart: dict = field(default_factory=dict)  # empty: no chart
+
+    @property
+    def chart_id(self) -> str:
+        return f"{self.slug}-chart-data" if self.chart else ""
+
+    @property
+    def chart_has_hidden(self) -> bool:
+        return any(v is None for d in self.chart.get("datasets", []) for v in d["data"])
+
+
+@dataclass
+class FunderReport:
+    figures: FunderFigures
+    controlled: bool
+    participant_dims: list[list[str]]
+    headcount_dims: list[list[str]]
+    participants: Cube
+    headcounts: Cube
+
+    @property
+    def start(self) -> date:
+        return self.figures.start
+
+    @property
+    def end(self) -> date:
+        return self.figures.end
+
+    # Single values ---------------------------------------------------------------------
+    def participant_count(self, **coords) -> int | None:
+        return self.participants[self._key(PARTICIPANT_DIMENSIONS, coords)]
+
+    def headcount(self, **coords) -> int | None:
+        return self.headcounts[self._key(HEADCOUNT_DIMENSIONS, coords)]
+
+    def sessions(self, municipality: str = TOTAL, focus_area: int | str = TOTAL) -> int:
+        return self._focus(municipality, focus_area, 0)
+
+    def activities(self, municipality: str = TOTAL, focus_area: int | str = TOTAL) -> int:
+        return self._focus(municipality, focus_area, 1)
+
+    def _focus(self, municipality, focus_area, index) -> int:
+        return sum(
+            pair[index]
+            for (code, area), pair in self.figures.focus_areas.items()
+            if municipality in (TOTAL, code) and focus_area in (TOTAL, area)
+        )
+
+    @staticmethod
+    def _key(names, coords) -> tuple:
+        unknown = set(coords) - set(names)
+        if unknown:
+            raise KeyError(f"no dimension {sorted(unknown)}")
+        return tuple(coords.get(name, TOTAL) for name in names)
+
+    # Long tables (CSV, XLSX) --------------------------------------------------------------
+    def participant_rows(self, municipality: str | None = None) -> list[tuple]:
+        """Inner cells with a non-zero true count, in order; hidden values as "<5"."""
+        return self._long_rows(
+            self.participants, self.participant_dims, self.figures.participants, municipality
+        )
+
+    def headcount_rows(self, municipality: str | None = None) -> list[tuple]:
+        return self._long_rows(
+            self.headcounts, self.headcount_dims, self.figures.headcounts, municipality
+        )
+
+    def focus_area_rows(self, municipality: str | None = None) -> list[tuple]:
+        rows = []
+        for m in sorted(self.participant_dims[0]):
+            if municipality not in (None, m):
+                continue
+            for area in FocusArea:
+                sessions, activities = self.figures.focus_areas.get((m, area.value), (0, 0))
+                if sessions:
+                    rows.append((m, area.value, str(area.label), sessions, activities))
+        return rows
+
+    @staticmethod
+    def _long_rows(cube, dims, true_counts, municipality) -> list[tuple]:
+        """Rows by municipality code, then in each dimension's order."""
+        positions = [{v: i for i, v in enumerate(d)} for d in dims[1:]]
+        keys = sorted(
+            (k for k, n in true_counts.items() if n and municipality in (None, k[0])),
+            key=lambda k: (k[0], *(p[v] for v, p in zip(k[1:], positions, strict=True))),
+        )
+        return [(*key, display(cube[key])) for key in keys]
+
+    # Tables for the screen ------------------------------------------------------------------
+    def age_gender_table(
+        self, municipality: str = TOTAL, *, slug: str = "", chart: bool = False
+    ) -> Table:
+        return self._grid(
+            self.participants,
+            PARTICIPANT_DIMENSIONS,
+            caption=_("Participants by age group and gender"),
+            corner=_("Age group"),
+            rows=[(age_label(a), {"age_band": a}) for a in self.participant_dims[1]],
+            columns=[(gender_label(g), {"gender": g}) for g in self.participant_dims[2]],
+            fixed={"municipality": municipality},
+            slug=slug,
+            chart=chart,
+        )
+
+    def third_country_table(self, municipality: str = TOTAL, *, slug: str = "") -> Table:
+        return self._grid(
+            self.participants,
+            PARTICIPANT_DIMENSIONS,
+            caption=_("Participants by third-country-national status and gender"),
+            corner=_("Third-country national"),
+            rows=[(tcn_label(t), {"third_country_national": t}) for t in self.participant_dims[3]],
+            columns=[(gender_label(g), {"gender": g}) for g in self.participant_dims[2]],
+            fixed={"municipality": municipality},
+            slug=slug,
+        )
+
+    def headcount_table(self, municipality: str = TOTAL, *, slug: str = "") -> Table:
+        return self._grid(
+            self.headcounts,
+            HEADCOUNT_DIMENSIONS,
+            caption=_("Anonymous headcounts by age group and gender"),
+            corner=_("Age group"),
+            rows=[(age_label(a), {"age_band": a}) for a in self.headcount_dims[1]],
+            columns=[(gender_label(g), {"gender": g}) for g in self.headcount_dims[2]],
+            fixed={"municipality": municipality},
+            slug=slug,
+        )
+
+    def municipality_table(
+        self, names: dict[str, str], *, slug: str = "", chart: bool = False
+    ) -> Table:
+        """The national table: one row per municipality, totals by gender and TCN status."""
+        columns = [(_("Participants"), {})]
+        columns += [(gender_label(g), {"gender": g}) for g in self.participant_dims[2]]
+        columns += [(_("Third-country nationals"), {"third_country_national": "yes"})]
+        columns += [(_("Anonymous headcounts"), {"headcount": True})]
+        rows = [(names.get(m, m), {"municipality": m}) for m in self.participant_dims[0]]
+        body = []
+        for label, coords in [*rows, (_("All municipalities"), {})]:
+            values = []
+            for _label, column in columns:
+                if column.get("headcount"):
+                    values.append(display(self.headcount(**coords)))
+                else:
+                    values.append(display(self.participant_count(**coords, **column)))
+            body.append(Row(label, values, total=not coords))
+        table = Table(
+            caption=_("Participants per municipality"),
+            corner=_("Municipality"),
+            columns=[label for label, _c in columns],
+            rows=body,
+            slug=slug,
+        )
+        if chart:
+            table.chart = bar_chart(
+                labels=[label for label, _c in rows],
+                datasets=[
+                    (_("Participants"), [self.participant_count(**c) for _l, c in rows]),
+                    (
+                        _("Third-country nationals"),
+                        [
+                            self.participant_count(**c, third_country_national="yes")
+                            for _l, c in rows
+                        ],
+                    ),
+                ],
+                horizontal=True,
+            )
+        return table
+
+    def focus_area_table(
+        self, municipality: str = TOTAL, *, slug: str = "", chart: bool = False
+    ) -> Table:
+        areas = list(FocusArea)
+        rows = [
+            Row(
+                str(area.label),
+                [
+                    str(self.sessions(municipality, area.value)),
+                    str(self.activities(municipality, area.value)),
+                ],
+            )
+            for area in areas
+        ]
+        rows.append(
+            Row(
+                _("All focus areas"),
+                [str(self.sessions(municipality)), str(self.activities(municipality))],
+                total=True,
+            )
+        )
+        table = Table(
+            caption=_("Sessions held and activities per focus area"),
+            corner=_("Focus area"),
+            columns=[_("Sessions held"), _("Activities")],
+            rows=rows,
+            slug=slug,
+        )
+        if chart:
+            table.chart = bar_chart(
+                labels=[str(area.label) for area in areas],
+                datasets=[
+                    (_("Sessions held"), [self.sessions(municipality, a.value) for a in areas]),
+                    (_("Activities"), [self.activities(municipality, a.value) for a in areas]),
+                ],
+            )
+        return table
+
+    def _grid(
+        self, cube, names, *, caption, corner, rows, columns, fixed, slug="", chart=False
+    ) -> Table:
+        def value(row_coords, column_coords):
+            return cube[self._key(names, {**fixed, **row_coords, **column_coords})]
+
+        body = [
+            Row(label, [display(value(rc, cc)) for _l, cc in [*columns, ("", {})]])
+            for label, rc in rows
+        ]
+        body.append(
+            Row(_("Total"), [display(value({}, cc)) for _l, cc in [*columns, ("", {})]], True)
+        )
+        table = Table(
+            caption=caption,
+            corner=corner,
+            columns=[label for label, _c in columns] + [_("Total")],
+            rows=body,
+            slug=slug,
+        )
+        if chart:
+            table.chart = bar_chart(
+                labels=[label for label, _r in rows],
+                datasets=[(label, [value(rc, cc) for _l, rc in rows]) for label, cc in columns],
+            )
+        return table
+
+
+def bar_chart(*, labels, datasets, horizontal: bool = False) -> dict:
+    """Data for static/js/charts.js; hidden values are null (no bar).
+
+    Empty ({}: no chart, the table alone) when no bar would be drawn.
+    """
+    datasets = [(label, list(data)) for label, data in datasets]
+    if not any(value for _label, data in datasets for value in data):
+        return {}
+    return {
+        "type": "bar",
+        "horizontal": horizontal,
+        "labels": [str(label) for label in labels],
+        "datasets": [{"label": str(label), "data": list(data)} for label, data in datasets],
+    }
+
+
+def age_label(band: str) -> str:
+    if band == agebands.UNKNOWN:
+        return _("Age unknown")
+    return band.replace("-", "–")
+
+
+def gender_label(value: str) -> str:
+    return str(Gender(value).label) if value in Gender.values else value
+
+
+def tcn_label(value: str) -> str:
+    return str(ThirdCountryNational(value).label) if value in ThirdCountryNational.values else value
+
+
+def build_report(figures: FunderFigures, *, controlled: bool) -> FunderReport:
+    seen, heads = figures.participants, figures.headcounts
+    municipalities = _with_extras(
+        [m.code for m in figures.municipalities], [k[0] for k in [*seen, *heads]]
+    )
+    participant_dims = [
+        municipalities,
+        _with_extras([*settings.AGE_BANDS, agebands.UNKNOWN], (k[1] for k in seen)),
+        _with_extras(list(Gender.values), (k[2] for k in seen)),
+        _with_extras(list(ThirdCountryNational.values), (k[3] for k in seen)),
+    ]
+    headcount_dims = [
+        municipalities,
+        _with_extras([*settings.AGE_BANDS, agebands.UNKNOWN], (k[1] for k in heads)),
+        _with_extras(list(Gender.values), (k[2] for k in heads)),
+    ]
+    control = disclosure_control if controlled else full_table
+    return FunderReport(
+        figures=figures,
+        controlled=controlled,
+        participant_dims=participant_dims,
+        headcount_dims=headcount_dims,
+        participants=control(figures.participants, participant_dims),
+        headcounts=control(figures.headcounts, headcount_dims),
+    )
+
+
+def funder_report(*, start: date, end: date, controlled: bool) -> FunderReport:
+    """The report for a period; `controlled` for everyone but the national lead's exact view."""
+    return build_report(funder_figures(start=start, end=end), controlled=controlled)

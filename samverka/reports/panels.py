@@ -1,0 +1,28 @@
+from django.utils import timezone
+
+from samverka.accounts.roles import Capability
+from samverka.orgs.panels import Panel
+from samverka.reports.disclosure import display
+from samverka.reports.forms import this_year
+from samverka.reports.funder import funder_report
+
+
+def funder_panel(request, access):
+    """This year's funder count for the collaboration's municipality, and the way to the report."""
+    if not access.can(Capability.VIEW_AGGREGATES):
+        return None
+    exact = access.can(Capability.VIEW_EXACT_FUNDER_FIGURES)
+    start, end = this_year()
+    municipality = access.collaboration.municipality
+    report = funder_report(start=start, end=end, controlled=not exact)
+    return Panel(
+        template="reports/panel.html",
+        context={
+            "collaboration": access.collaboration,
+            "municipality": municipality,
+            "year": timezone.localdate().year,
+            "total": display(report.participant_count(municipality=municipality.code)),
+            "exact": exact,
+        },
+        order=60,
+    )

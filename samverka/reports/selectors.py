@@ -1,0 +1,93 @@
+"""Reads for the funder count (AMIF). True figures only; disclosure control is in funder.py.
+
+Who is counted: participants whose latest consent-ledger entry for "funder_reporting" is
+"given" and who attended at least one non-cancelled session dated within the period.
+
+Counting unit: one Participant row. A person registered in two collaborations of the same
+municipality has two pseudonymous registrations that Samverka deliberately cannot link (no
+names or identity numbers are needed to register), so such a person is counted twice. Within
+one collaboration a participant counts once however many sessions they attended.
+
+Age is the period's start year minus the birth year (birth dates are never stored); no
+birth year gives the band "unknown".
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Sum
+
+from samverka.activities.models import Attendance, Headcount, Session
+from samverka.lib import agebands
+from samverka.orgs.models import Municipality
+from samverka.participants.models import ConsentPurpose, Participant
+
+
+@dataclass
+class FunderFigures:
+    """The true counts for one period, all municipalities."""
+
+    start: date
+    end: date
+    municipalities: list[Municipality]
+    # (municipality code, age band, gender, third-country national) -> participants
+    participants: dict[tuple[str, str, str, str], int] = field(default_factory=dict)
+    # (municipality code, age band, gender) -> sum of anonymous headcounts
+    headcounts: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # (municipality code, focus area) -> (sessions held, activities with a session held)
+    focus_areas: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
+
+
+def counted_participants(*, start: date, end: date):
+    """Participants counted for the period (distinct rows, see the module docstring)."""
+    attended = Attendance.objects.filter(
+        session__date__gte=start, session__date__lte=end, session__cancelled=False
+    ).values("participant_id")
+    return Participant.objects.with_consent(ConsentPurpose.FUNDER_REPORTING).filter(pk__in=attended)
+
+
+def funder_figures(*, start: date, end: date) -> FunderFigures:
+    participants: Counter = Counter()
+    rows = counted_participants(start=start, end=end).values_list(
+        "collaboration__municipality__code", "birth_year", "gender", "third_country_national"
+    )
+    for code, birth_year, gender, tcn in rows:
+        age = None if birth_year is None else start.year - birth_year
+        participants[(code, agebands.band_for(age), gender, tcn)] += 1
+
+    held = Session.objects.filter(date__gte=start, date__lte=end, cancelled=False)
+    headcounts: Counter = Counter()
+    for row in (
+        Headcount.objects.filter(session__in=held)
+        .values("session__activity__collaboration__municipality__code", "age_band", "gender")
+        .annotate(n=Sum("count"))
+    ):
+        key = (
+            row["session__activity__collaboration__municipality__code"],
+            row["age_band"],
+            row["gender"],
+        )
+        headcounts[key] += row["n"] or 0
+
+    focus_areas = {
+        (row["activity__collaboration__municipality__code"], row["activity__focus_area"]): (
+            row["sessions"],
+            row["activities"],
+        )
+        for row in held.values(
+            "activity__collaboration__municipality__code", "activity__focus_area"
+        ).annotate(sessions=Count("pk"), activities=Count("activity", distinct=True))
+    }
+
+    municipalities = list(
+        Municipality.objects.filter(collaborations__isnull=False).distinct().order_by("name")
+    )
+    return FunderFigures(
+        start=start,
+        end=end,
+        municipalities=municipalities,
+        participants=dict(participants),
+        headcounts={k: v for k, v in headcounts.items() if v},
+        focus_areas=focus_areas,
+    )

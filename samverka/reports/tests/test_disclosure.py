@@ -1,0 +1,235 @@
+"""The disclosure-control function, checked on examples and on random tables (Hypothesis)."""
+
+from fractions import Fraction
+from itertools import product
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from samverka.reports.disclosure import TOTAL, disclosure_control, display, full_table, lines
+
+
+@st.composite
+def tables(draw, min_dims=2, max_dims=3, max_values=4, max_count=30):
+    sizes = draw(st.lists(st.integers(1, max_values), min_size=min_dims, max_size=max_dims))
+    dims = [[f"d{i}v{j}" for j in range(n)] for i, n in enumerate(sizes)]
+    cells = list(product(*dims))
+    values = draw(st.lists(st.integers(0, max_count), min_size=len(cells), max_size=len(cells)))
+    return dict(zip(cells, values, strict=True)), dims
+
+
+def true_value(counts, cell):
+    """A cell's true value summed straight from the inner cells (independent of full_table)."""
+    return sum(
+        n
+        for key, n in counts.items()
+        if all(c in (TOTAL, k) for c, k in zip(cell, key, strict=True))
+    )
+
+
+def determined_cells(result, dims):
+    """Hidden cells whose value follows from the published ones (dense exact RREF)."""
+    hidden = [cell for cell, value in result.items() if value is None]
+    column = {cell: i for i, cell in enumerate(hidden)}
+    rows = []
+    for line in lines(dims):
+        row = [Fraction(0)] * len(hidden)
+        for cell in line[:-1]:
+            if cell in column:
+                row[column[cell]] = Fraction(1)
+        if line[-1] in column:
+            row[column[line[-1]]] = Fraction(-1)
+        if any(row):
+            rows.append(row)
+    pivots = {}  # column -> row index in rows
+    rank = 0
+    for col in range(len(hidden)):
+        pivot = next((r for r in range(rank, len(rows)) if rows[r][col]), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        factor = rows[rank][col]
+        rows[rank] = [v / factor for v in rows[rank]]
+        for r in range(len(rows)):
+            if r != rank and rows[r][col]:
+                f = rows[r][col]
+                rows[r] = [a - f * b for a, b in zip(rows[r], rows[rank], strict=True)]
+        pivots[col] = rank
+        rank += 1
+    return [
+        hidden[col]
+        for col, r in pivots.items()
+        if all(v == 0 for i, v in enumerate(rows[r]) if i != col)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables())
+def test_random_tables_are_protected(table):
+    counts, dims = table
+    result = disclosure_control(counts, dims)
+    truth = full_table(counts, dims)
+    assert result.keys() == truth.keys()
+    for cell, value in result.items():
+        true = true_value(counts, cell)
+        assert truth[cell] == true
+        if 1 <= true <= 4:
+            assert value is None, f"small count visible at {cell}"
+        if true == 0:
+            assert value == 0, "zero stays 0"
+        if value is not None:
+            assert value == true, "a published cell (inner or margin) is its true value"
+    for line in lines(dims):
+        hidden = sum(result[cell] is None for cell in line)
+        assert hidden == 0 or hidden >= 2, f"line {line} gives away its one hidden cell"
+    assert determined_cells(result, dims) == []
+
+
+def completions(result, counts, dims, *, reach=2, minimum=0):
+    """Completions of a published 2-D table near the truth, nearest first (depth-first).
+
+    Each hidden inner cell takes its true value plus -reach..reach; every hidden cell, inner
+    or margin, must stay at `minimum` or more, and every published cell must be reproduced.
+    The last hidden cell of a row or column whose total is published is forced.
+    """
+    rows, cols = dims
+    truth = {cell: counts.get(cell, 0) for cell in product(rows, cols)}
+    unknown = [cell for cell in product(rows, cols) if result[cell] is None]
+    hidden_margins = [cell for cell, v in result.items() if v is None and TOTAL in cell]
+    last_in_row = {
+        r: max((i for i, c in enumerate(unknown) if c[0] == r), default=-1) for r in rows
+    }
+    last_in_col = {
+        k: max((i for i, c in enumerate(unknown) if c[1] == k), default=-1) for k in cols
+    }
+    row_shown = {r: result[(r, TOTAL)] is not None for r in rows}
+    col_shown = {k: result[(TOTAL, k)] is not None for k in cols}
+    nearest_first = sorted(range(-reach, reach + 1), key=abs)
+    steps = [0] * len(unknown)
+
+    def search(i, row_sum, col_sum):
+        if i == len(unknown):
+            if result[(TOTAL, TOTAL)] is not None and sum(row_sum.values()):
+                return
+            table = dict(truth)
+            for cell, step in zip(unknown, steps, strict=True):
+                table[cell] += step
+            if all(true_value(table, cell) >= minimum for cell in hidden_margins):
+                yield table
+            return
+        r, k = unknown[i]
+        options = nearest_first
+        if row_shown[r] and last_in_row[r] == i:
+            options = [-row_sum[r]]
+        if col_shown[k] and last_in_col[k] == i:
+            options = [v for v in options if v == -col_sum[k]]
+        for step in options:
+            if truth[(r, k)] + step < minimum or abs(step) > reach:
+                continue
+            steps[i] = step
+            row_sum[r] += step
+            col_sum[k] += step
+            yield from search(i + 1, row_sum, col_sum)
+            row_sum[r] -= step
+            col_sum[k] -= step
+
+    yield from search(0, dict.fromkeys(rows, 0), dict.fromkeys(cols, 0))
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables(min_dims=2, max_dims=2, max_values=3, max_count=8))
+def test_every_hidden_cell_of_a_small_table_has_two_completions(table):
+    """Brute force: each hidden cell takes another value in some completion of what is shown.
+
+    Completions are non-negative integer tables that reproduce every published cell.
+    """
+    counts, dims = table
+    result = disclosure_control(counts, dims)
+    truth = full_table(counts, dims)
+    assert next(completions(result, counts, dims, minimum=0)) == {
+        cell: counts.get(cell, 0) for cell in product(*dims)
+    }
+    for cell, value in result.items():
+        if value is not None:
+            continue
+        other = next(
+            (
+                t
+                for t in completions(result, counts, dims, minimum=0)
+                if true_value(t, cell) != truth[cell]
+            ),
+            None,
+        )
+        assert other is not None, f"hidden cell {cell} can be worked out"
+        assert all(v >= 0 for v in other.values())
+        for shown, published in result.items():
+            if published is not None:
+                assert true_value(other, shown) == published
+
+
+def test_one_hidden_cell_in_a_line_is_joined_by_the_smallest_other():
+    counts = {("a", "x"): 3, ("a", "y"): 10, ("a", "z"): 8}
+    counts |= {("b", "x"): 20, ("b", "y"): 30, ("b", "z"): 6}
+    result = disclosure_control(counts, [["a", "b"], ["x", "y", "z"]])
+    hidden = {cell for cell, value in result.items() if value is None}
+    # (a, x) = 3 is small; row a adds its smallest other cell (a, z) = 8; columns x and z
+    # then add (b, x) and (b, z): a rectangle, no cell of which can be worked out.
+    assert hidden == {("a", "x"), ("a", "z"), ("b", "x"), ("b", "z")}
+    assert result[("a", "y")] == 10
+    assert result[("a", TOTAL)] == 21
+    assert result[(TOTAL, "x")] == 23
+    assert result[(TOTAL, TOTAL)] == 77
+
+
+def test_zero_is_never_hidden_and_large_counts_stay_exact():
+    counts = {("a", "x"): 0, ("a", "y"): 12, ("b", "x"): 9, ("b", "y"): 30}
+    result = disclosure_control(counts, [["a", "b"], ["x", "y"]])
+    assert result == full_table(counts, [["a", "b"], ["x", "y"]])
+    assert result[("a", "x")] == 0
+
+
+def test_a_bridge_between_two_groups_of_hidden_cells_is_also_protected():
+    # With lines alone, cell (r0, c0) = 2 could be worked out from the published cells:
+    # row r1 and column c3 tie it to the grand total. The audit step hides more.
+    rows = {"r0": [2, 8, 6, 0], "r1": [3, 0, 7, 2], "r2": [8, 7, 2, 0]}
+    dims = [["r0", "r1", "r2"], ["c0", "c1", "c2", "c3"]]
+    counts = {(r, f"c{j}"): n for r, values in rows.items() for j, n in enumerate(values)}
+    result = disclosure_control(counts, dims)
+    assert result[("r0", "c0")] is None
+    assert determined_cells(result, dims) == []
+
+
+def test_display_shows_hidden_as_less_than_five():
+    assert display(None) == "<5"
+    assert display(0) == "0"
+    assert display(17) == "17"
+
+
+def test_result_is_the_same_whatever_the_order_of_the_input():
+    counts = {("a", "x"): 2, ("a", "y"): 6, ("b", "x"): 7, ("b", "y"): 1}
+    dims = [["a", "b"], ["x", "y"]]
+    again = dict(reversed(list(counts.items())))
+    assert disclosure_control(counts, dims) == disclosure_control(again, dims)
+
+
+@pytest.mark.parametrize(
+    ("counts", "dims"),
+    [
+        ({("a", "q"): 1}, [["a"], ["x"]]),  # value outside the dimension
+        ({("a", "x"): -1}, [["a"], ["x"]]),  # negative count
+        ({("a", "x"): 1}, [["a", "*"], ["x"]]),  # reserved total marker
+    ],
+)
+def test_bad_tables_are_refused(counts, dims):
+    with pytest.raises(ValueError):
+        disclosure_control(counts, dims)
+
+
+def test_hidden_cells_that_must_all_be_one_are_protected_too():
+    # 6 + hidden + hidden = 8 shown: as hidden cells are never 0, both would be 1.
+    counts = {("a", "x"): 6, ("b", "x"): 1, ("c", "x"): 1}
+    result = disclosure_control(counts, [["a", "b", "c"], ["x"]])
+    assert result[("b", "x")] is None
+    assert result[("c", "x")] is None
+    assert result[("a", "x")] is None

@@ -1,0 +1,158 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverka.accounts.roles import Capability
+from samverka.orgs.models import Municipality
+from samverka.orgs.selectors import collaboration_access, require_national_lead
+from samverka.reports.disclosure import TOTAL, display
+from samverka.reports.forms import ExportForm, NationalPeriodForm, PeriodForm
+from samverka.reports.funder import FunderReport, funder_report
+from samverka.reports.services import funder_report_export
+
+
+def _municipality_tables(report: FunderReport, code: str, prefix: str) -> dict:
+    return {
+        "age_gender": report.age_gender_table(code, slug=f"{prefix}-age-gender", chart=True),
+        "third_country": report.third_country_table(code, slug=f"{prefix}-third-country"),
+        "headcounts": report.headcount_table(code, slug=f"{prefix}-headcounts"),
+        "focus_areas": report.focus_area_table(code, slug=f"{prefix}-focus-areas", chart=True),
+    }
+
+
+def _summary(report: FunderReport, code: str) -> dict:
+    return {
+        "start": report.start,
+        "end": report.end,
+        "participants": display(report.participant_count(municipality=code)),
+        "third_country": display(
+            report.participant_count(municipality=code, third_country_national="yes")
+        ),
+        "headcounts": display(report.headcount(municipality=code)),
+        "sessions": report.sessions(code),
+        "activities": report.activities(code),
+    }
+
+
+def _download(export) -> HttpResponse:
+    response = HttpResponse(export.content, content_type=export.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def funder(request, code):
+    """The funder count for the collaboration's municipality (all its collaborations)."""
+    access = collaboration_access(request.user, code)
+    access.require(Capability.VIEW_AGGREGATES)
+    collaboration = access.collaboration
+    municipality = collaboration.municipality
+    exact = access.can(Capability.VIEW_EXACT_FUNDER_FIGURES)
+    form = PeriodForm(request.GET if request.GET else None)
+    period = form.period()
+    context = {
+        "collaboration": collaboration,
+        "municipality": municipality,
+        "form": form,
+        "exact": exact,
+        "report": None,
+    }
+    if period is not None:
+        report = funder_report(start=period[0], end=period[1], controlled=not exact)
+        context.update(
+            report=report,
+            summary=_summary(report, municipality.code),
+            tables=_municipality_tables(report, municipality.code, "m"),
+            start=period[0],
+            end=period[1],
+        )
+    return render(request, "reports/funder.html", context)
+
+
+@login_required
+@require_POST
+def funder_export(request, code):
+    """Always disclosure-controlled: an export from a collaboration is meant for sharing."""
+    access = collaboration_access(request.user, code)
+    access.require(Capability.VIEW_AGGREGATES)
+    collaboration = access.collaboration
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The export could not be made: check the period."))
+        return redirect("reports:funder", code)
+    data = form.cleaned_data
+    report = funder_report(start=data["from"], end=data["to"], controlled=True)
+    export = funder_report_export(
+        report=report,
+        file_format=data["format"],
+        by=request.user,
+        municipality=collaboration.municipality.code,
+        collaboration=collaboration,
+    )
+    return _download(export)
+
+
+@login_required
+def national_funder(request):
+    """All municipalities, exact; a toggle previews the disclosure-controlled version."""
+    require_national_lead(request.user)
+    municipalities = list(
+        Municipality.objects.filter(collaborations__isnull=False).distinct().order_by("name")
+    )
+    form = NationalPeriodForm(request.GET if request.GET else None, municipalities=municipalities)
+    period = form.period()
+    context = {"form": form, "report": None}
+    if period is not None:
+        controlled = bool(form.is_bound and form.cleaned_data.get("controlled"))
+        chosen = form.cleaned_data.get("municipality", "") if form.is_bound else ""
+        report = funder_report(start=period[0], end=period[1], controlled=controlled)
+        names = {m.code: m.name for m in municipalities}
+        context.update(
+            report=report,
+            controlled=controlled,
+            start=period[0],
+            end=period[1],
+            summary=_summary(report, TOTAL),
+            municipality_table=report.municipality_table(
+                names, slug="n-municipalities", chart=True
+            ),
+            tables=_municipality_tables(report, TOTAL, "n"),
+            chosen=chosen,
+            chosen_name=names.get(chosen, ""),
+            chosen_tables=_municipality_tables(report, chosen, "c") if chosen else None,
+            toggle_query=urlencode(
+                {
+                    "from": period[0].isoformat(),
+                    "to": period[1].isoformat(),
+                    "municipality": chosen,
+                    **({} if controlled else {"controlled": "on"}),
+                }
+            ),
+        )
+    return render(request, "reports/national_funder.html", context)
+
+
+@login_required
+@require_POST
+def national_funder_export(request):
+    require_national_lead(request.user)
+    municipalities = Municipality.objects.filter(collaborations__isnull=False).distinct()
+    form = ExportForm(request.POST, municipalities=municipalities, national=True)
+    if not form.is_valid():
+        messages.error(request, _("The export could not be made: check the period."))
+        return redirect(reverse("reports:national_funder"))
+    data = form.cleaned_data
+    report = funder_report(start=data["from"], end=data["to"], controlled=data["controlled"])
+    export = funder_report_export(
+        report=report,
+        file_format=data["format"],
+        by=request.user,
+        municipality=data["municipality"] or None,
+    )
+    return _download(export)
