@@ -172,3 +172,43 @@ def headcount_save(
     )
     session.version = locked.version
     return AttendanceResult()
+
+
+@transaction.atomic
+def session_save(*, form, by) -> Session:
+    """Create or change a session from a valid SessionForm."""
+    created = form.instance.pk is None
+    session = form.save()
+    audit_record(
+        actor=by,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        obj=session,
+        collaboration=session.activity.collaboration,
+        fields=[] if created else form.changed_data,
+    )
+    return session
+
+
+@transaction.atomic
+def theme_add(*, activity: Activity, form, by):
+    theme = form.save(commit=False)
+    theme.activity = activity
+    theme.order = activity.themes.count()
+    theme.save()
+    audit_record(
+        actor=by, action=AuditAction.CREATE, obj=theme, collaboration=activity.collaboration
+    )
+    return theme
+
+
+@transaction.atomic
+def theme_remove(*, theme, by) -> None:
+    activity = theme.activity
+    theme.delete()
+    audit_record(
+        actor=by,
+        action=AuditAction.DELETE,
+        obj=activity,
+        collaboration=activity.collaboration,
+        fields=["themes"],
+    )

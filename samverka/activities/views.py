@@ -12,8 +12,6 @@ from samverka.accounts.roles import Capability
 from samverka.activities import selectors, services
 from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
 from samverka.activities.models import FocusArea, Session
-from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
 from samverka.lib import agebands
 from samverka.orgs.selectors import collaboration_access
 from samverka.participants import services as participant_services
@@ -134,16 +132,7 @@ def theme_add(request, code, activity_code):
     activity = selectors.activity_for(access, activity_code)
     form = ThemeForm(request.POST)
     if form.is_valid():
-        theme = form.save(commit=False)
-        theme.activity = activity
-        theme.order = activity.themes.count()
-        theme.save()
-        audit_record(
-            actor=request.user,
-            action=AuditAction.CREATE,
-            obj=theme,
-            collaboration=access.collaboration,
-        )
+        services.theme_add(activity=activity, form=form, by=request.user)
         messages.success(request, _("The theme is added to the plan."))
     else:
         messages.error(request, _("The theme needs a title."))
@@ -157,14 +146,7 @@ def theme_delete(request, code, activity_code, theme_code):
     access.require(Capability.MANAGE_ACTIVITIES)
     activity = selectors.activity_for(access, activity_code)
     theme = get_object_or_404(activity.themes.all(), code=theme_code)
-    theme.delete()
-    audit_record(
-        actor=request.user,
-        action=AuditAction.DELETE,
-        obj=activity,
-        fields=["themes"],
-        collaboration=access.collaboration,
-    )
+    services.theme_remove(theme=theme, by=request.user)
     return redirect("activities:detail", code, activity.code)
 
 
@@ -179,13 +161,7 @@ def session_create(request, code, activity_code):
         initial={"start_time": activity.start_time, "end_time": activity.end_time},
     )
     if request.method == "POST" and form.is_valid():
-        session = form.save()
-        audit_record(
-            actor=request.user,
-            action=AuditAction.CREATE,
-            obj=session,
-            collaboration=access.collaboration,
-        )
+        services.session_save(form=form, by=request.user)
         messages.success(request, _("The session is added."))
         return redirect("activities:detail", code, activity.code)
     return render(
@@ -203,14 +179,7 @@ def session_edit(request, code, session_code):
     if not access.can(Capability.MANAGE_ACTIVITIES):
         del form.fields["leaders"]  # leaders keep their own assignment
     if request.method == "POST" and form.is_valid():
-        form.save()
-        audit_record(
-            actor=request.user,
-            action=AuditAction.UPDATE,
-            obj=session,
-            collaboration=access.collaboration,
-            fields=form.changed_data,
-        )
+        services.session_save(form=form, by=request.user)
         messages.success(request, _("Saved."))
         return redirect("activities:attendance", code, session.code)
     return render(
