@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "samverka.participants",
     "samverka.activities",
     "samverka.assessment",
+    "samverka.referrals",
     "samverka.reports",
     "samverka.imports",
     "samverka.demo",

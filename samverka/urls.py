@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("samverka.participants.urls")),
     path("", include("samverka.activities.urls")),
     path("", include("samverka.assessment.urls")),
+    path("", include("samverka.referrals.urls")),
     path("", include("samverka.reports.urls")),
     path("", include("samverka.imports.urls")),
     path("admin/", admin.site.urls),

@@ -59,6 +59,10 @@ class Capability(StrEnum):
     REGISTER_PARTICIPANTS = "register_participants"
     ERASE_PARTICIPANTS = "erase_participants"
     IMPORT_ATTENDANCE = "import_attendance"
+    # Actor map, referrals (lotsning) and gaps (samverka/referrals).
+    MANAGE_ACTORS = "manage_actors"
+    RECORD_REFERRALS = "record_referrals"
+    VIEW_REFERRALS = "view_referrals"
 
 
 C = Capability
@@ -156,4 +160,15 @@ _MODEL_CAPABILITIES = {
     Role.RESEARCHER: {C.VIEW_COLLABORATION_MODEL, C.VIEW_ASSESSMENT_RESULTS},
 }
 for _role, _capabilities in _MODEL_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# Actor map and referrals (samverka/referrals): coordinators and municipal contacts manage the
+# directory and see every referral; activity leaders record referrals; researchers and national
+# leads see aggregated gaps only (VIEW_AGGREGATES).
+_REFERRAL_CAPABILITIES = {
+    Role.COORDINATOR: {C.MANAGE_ACTORS, C.RECORD_REFERRALS, C.VIEW_REFERRALS},
+    Role.MUNICIPAL_CONTACT: {C.MANAGE_ACTORS, C.RECORD_REFERRALS, C.VIEW_REFERRALS},
+    Role.ACTIVITY_LEADER: {C.RECORD_REFERRALS},
+}
+for _role, _capabilities in _REFERRAL_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

@@ -21,6 +21,7 @@ from samverka.orgs.models import Collaboration, Municipality, Organisation, Orga
 FEATURE_SEEDERS: list[str] = [
     "samverka.demo.activities.seed",
     "samverka.demo.assessment.seed",
+    "samverka.demo.referrals.seed",
 ]
 
 DEMO_PASSWORD = "samverka-demo-2026"

@@ -13,6 +13,7 @@ PROVIDERS: list[str] = [
     "samverka.imports.panels.import_panel",
     "samverka.assessment.panels.model_panel",
     "samverka.reports.panels.funder_panel",
+    "samverka.referrals.panels.referrals_panel",
 ]
 
 

@@ -1,0 +1,255 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from samverka.accounts.roles import Capability
+from samverka.audit.models import AuditAction
+from samverka.audit.services import audit_record
+from samverka.orgs.selectors import collaboration_access
+from samverka.referrals import selectors, services
+from samverka.referrals.forms import ReferralForm, RelationForm, ServiceForm
+from samverka.referrals.models import ReferralStatus, Service
+from samverka.reports.disclosure import display
+
+
+def _require_any(access, *capabilities):
+    if not any(access.can(c) for c in capabilities):
+        access.require(capabilities[0])
+
+
+def _ctx(access, **extra):
+    return {
+        "collaboration": access.collaboration,
+        "can_manage": access.can(Capability.MANAGE_ACTORS),
+        "can_record": access.can(Capability.RECORD_REFERRALS),
+        "can_view": access.can(Capability.VIEW_REFERRALS),
+        **extra,
+    }
+
+
+# Actor directory ------------------------------------------------------------------------------
+
+
+@login_required
+def directory(request, code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+    collaboration = access.collaboration
+    return render(
+        request,
+        "referrals/directory.html",
+        _ctx(access, services=selectors.services_for(collaboration)),
+    )
+
+
+@login_required
+def service_form(request, code, service_code=None):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.MANAGE_ACTORS)
+    collaboration = access.collaboration
+    service = (
+        get_object_or_404(selectors.services_for(collaboration), code=service_code)
+        if service_code
+        else Service()
+    )
+    form = ServiceForm(request.POST or None, instance=service, collaboration=collaboration)
+    if request.method == "POST" and form.is_valid():
+        services.service_save(
+            actor=request.user,
+            collaboration=collaboration,
+            service=form.save(commit=False),
+            fields=form.changed_data,
+        )
+        messages.success(request, _("The service was saved."))
+        return redirect("referrals:directory", collaboration.code)
+    return render(request, "referrals/form.html", _ctx(access, form=form, title=_("Service")))
+
+
+@login_required
+def relation_list(request, code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+    collaboration = access.collaboration
+    form = RelationForm(request.POST or None, collaboration=collaboration)
+    if request.method == "POST":
+        access.require(Capability.MANAGE_ACTORS)
+        if form.is_valid():
+            relation = form.save(commit=False)
+            relation.collaboration = collaboration
+            services.relation_create(actor=request.user, relation=relation)
+            messages.success(request, _("The relation was saved."))
+            return redirect("referrals:relations", collaboration.code)
+    return render(
+        request,
+        "referrals/relations.html",
+        _ctx(access, relations=selectors.relations_for(collaboration), form=form),
+    )
+
+
+def map_data(collaboration) -> dict:
+    relations = list(selectors.relations_for(collaboration))
+    members = {collaboration.lead_organisation_id} | set(
+        collaboration.partners.values_list("id", flat=True)
+    )
+    nodes = {}
+    for relation in relations:
+        for org in (relation.from_organisation, relation.to_organisation):
+            nodes[org.id] = {"id": org.code, "label": org.name, "member": org.id in members}
+    for org in [collaboration.lead_organisation, *collaboration.partners.all()]:
+        nodes.setdefault(org.id, {"id": org.code, "label": org.name, "member": True})
+    edges = [
+        {
+            "id": r.code,
+            "source": r.from_organisation.code,
+            "target": r.to_organisation.code,
+            "label": r.get_kind_display(),
+        }
+        for r in relations
+    ]
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
+@login_required
+def actor_map(request, code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+    collaboration = access.collaboration
+    return render(
+        request,
+        "referrals/map.html",
+        _ctx(
+            access,
+            map_data=map_data(collaboration),
+            relations=selectors.relations_for(collaboration),
+        ),
+    )
+
+
+@login_required
+def coverage(request, code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+    actors, rows = selectors.coverage(access.collaboration)
+    return render(request, "referrals/coverage.html", _ctx(access, actors=actors, rows=rows))
+
+
+# Referrals ----------------------------------------------------------------------------------------
+
+
+@login_required
+def referral_list(request, code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.VIEW_REFERRALS, Capability.RECORD_REFERRALS)
+    referrals = selectors.referrals_for(access.collaboration)
+    if not access.can(Capability.VIEW_REFERRALS):
+        referrals = referrals.filter(created_by=request.user)
+    status = request.GET.get("status", "")
+    if status in ReferralStatus.values:
+        referrals = referrals.filter(status=status)
+    return render(
+        request,
+        "referrals/list.html",
+        _ctx(access, referrals=referrals, status=status, statuses=ReferralStatus.choices),
+    )
+
+
+def _referral_form(request, access, referral, creating):
+    collaboration = access.collaboration
+    form = ReferralForm(
+        request.POST or None, instance=referral, collaboration=collaboration, creating=creating
+    )
+    if request.method == "POST" and form.is_valid():
+        referral = form.save(commit=False)
+        referral.collaboration = collaboration
+        if creating:
+            referral.created_by = request.user
+        try:
+            services.referral_save(actor=request.user, referral=referral, fields=form.changed_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The referral was saved."))
+            return redirect("referrals:detail", collaboration.code, referral.code)
+    return render(
+        request,
+        "referrals/referral_form.html",
+        _ctx(access, form=form, referral=referral if not creating else None),
+    )
+
+
+@login_required
+def referral_create(request, code):
+    access = collaboration_access(request.user, code)
+    access.require(Capability.RECORD_REFERRALS)
+    return _referral_form(request, access, None, creating=True)
+
+
+def _own_referral(access, referral_code):
+    referrals = selectors.referrals_for(access.collaboration)
+    if not access.can(Capability.VIEW_REFERRALS):
+        referrals = referrals.filter(created_by=access.user)
+    return get_object_or_404(referrals, code=referral_code)
+
+
+@login_required
+def referral_detail(request, code, referral_code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.VIEW_REFERRALS, Capability.RECORD_REFERRALS)
+    referral = _own_referral(access, referral_code)
+    if request.method == "POST":
+        access.require(Capability.RECORD_REFERRALS)
+        return _referral_form(request, access, referral, creating=False)
+    form = ReferralForm(instance=referral, collaboration=access.collaboration, creating=False)
+    return render(
+        request,
+        "referrals/detail.html",
+        _ctx(access, referral=referral, form=form),
+    )
+
+
+# Gaps -----------------------------------------------------------------------------------------
+
+
+@login_required
+def gaps(request, code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.VIEW_REFERRALS, Capability.VIEW_AGGREGATES)
+    collaboration = access.collaboration
+    rows = [
+        {
+            **row,
+            "raised_without_actor": display(row["raised_without_actor"]),
+            "failed_referrals": display(row["failed_referrals"]),
+        }
+        for row in selectors.gap_rows(collaboration)
+    ]
+    return render(request, "referrals/gaps.html", _ctx(access, rows=rows))
+
+
+@login_required
+def gaps_export(request, code):
+    access = collaboration_access(request.user, code)
+    _require_any(access, Capability.VIEW_REFERRALS, Capability.VIEW_AGGREGATES)
+    collaboration = access.collaboration
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="gaps-{collaboration.code}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["need_category", "period", "raised_without_actor", "failed_referrals"])
+    for row in selectors.gap_rows(collaboration):
+        writer.writerow(
+            [
+                row["need"].value,
+                row["period"],
+                display(row["raised_without_actor"]),
+                display(row["failed_referrals"]),
+            ]
+        )
+    audit_record(
+        actor=request.user, action=AuditAction.EXPORT, obj=collaboration, detail="referral gaps"
+    )
+    return response
