@@ -55,7 +55,7 @@ def test_coordinator_records_a_referral_by_household_code(world, login_as, actor
     assert referral.consent_recorded_at is not None
     assert AuditEvent.objects.filter(object_code=referral.code, action="create").exists()
     page = client.get(url("detail", world, referral_code=referral.code)).content.decode()
-    assert "consent recorded" in page
+    assert "samtycke registrerat" in page
 
 
 def test_participant_code_of_another_collaboration_is_refused(world, login_as):
@@ -85,7 +85,7 @@ def test_consent_rule(world, login_as, actors):
     )
     referral = Referral.objects.get()
     page = client.get(url("detail", world, referral_code=referral.code)).content.decode()
-    assert "Nothing is shared" in page
+    assert "Ingenting delas" in page
     referral.status = ReferralStatus.CONNECTED
     with pytest.raises(ValidationError):
         services.referral_save(actor=world.kalmar_ngo, referral=referral, fields=["status"])
@@ -145,7 +145,7 @@ def test_coverage_shows_needs_nobody_covers(world, login_as, actors):
     covered = {r["need"].value for r in rows if r["covered"]}
     assert covered == {"school", "parenting"}
     page = login_as(world.kalmar_kommun).get(url("coverage", world)).content.decode()
-    assert "Nobody covers this" in page and "Kalmar grundskola" in page
+    assert "Ingen täcker detta" in page and "Kalmar grundskola" in page
 
 
 def test_municipal_contact_manages_services_and_relations(world, login_as, actors):
@@ -245,7 +245,7 @@ def test_overview_panel_lists_due_follow_ups_and_gaps(world, login_as):
         .get(reverse("orgs:collaboration", args=[world.kalmar.code]))
         .content.decode()
     )
-    assert "Follow-ups due" in page and "Overdue" in page and "without an actor" in page
+    assert "Uppföljningar att göra" in page and "Försenad" in page and "utan aktör" in page
 
 
 def test_list_filters_by_status(world, login_as):
@@ -254,4 +254,4 @@ def test_list_filters_by_status(world, login_as):
     )
     Referral.objects.create(collaboration=world.kalmar, need_category="economy", date=date.today())
     page = login_as(world.kalmar_ngo).get(url("list", world) + "?status=declined").content.decode()
-    assert "Housing" in page and "Economy" not in page
+    assert "Boende" in page and "Ekonomi" not in page
