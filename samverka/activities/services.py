@@ -14,7 +14,7 @@ from samverka.activities.models import (
     Session,
 )
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.audit.services import audit_record, audit_saved
 
 MAX_GENERATED_SESSIONS = 200
 
@@ -78,12 +78,12 @@ def sessions_generate(*, activity: Activity, by) -> int:
 def activity_save(*, form, by) -> Activity:
     created = form.instance.pk is None
     activity = form.save()
-    audit_record(
+    audit_saved(
         actor=by,
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
         obj=activity,
+        created=created,
+        fields=form.changed_data,
         collaboration=activity.collaboration,
-        fields=[] if created else form.changed_data,
     )
     if created:
         sessions_generate(activity=activity, by=by)
@@ -179,12 +179,12 @@ def session_save(*, form, by) -> Session:
     """Create or change a session from a valid SessionForm."""
     created = form.instance.pk is None
     session = form.save()
-    audit_record(
+    audit_saved(
         actor=by,
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
         obj=session,
+        created=created,
+        fields=form.changed_data,
         collaboration=session.activity.collaboration,
-        fields=[] if created else form.changed_data,
     )
     return session
 

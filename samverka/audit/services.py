@@ -53,3 +53,14 @@ def audit_record(
 def changed_fields(form) -> list[str]:
     """Names of the fields a bound ModelForm changed (never their values)."""
     return list(form.changed_data)
+
+
+def audit_saved(*, actor, obj, created: bool, fields=(), collaboration=None) -> AuditEvent:
+    """Record a creation, or a change of the named fields, of an object just saved."""
+    return audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        obj=obj,
+        collaboration=collaboration,
+        fields=() if created else fields,
+    )

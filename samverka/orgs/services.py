@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.audit.services import audit_record, audit_saved
 from samverka.orgs.models import (
     Collaboration,
     Municipality,
@@ -23,12 +23,7 @@ def collaboration_save(*, form, by) -> Collaboration:
     """Create or change a collaboration from a valid CollaborationForm."""
     created = form.instance.pk is None
     collaboration = form.save()
-    audit_record(
-        actor=by,
-        action=AuditAction.CREATE if created else AuditAction.UPDATE,
-        obj=collaboration,
-        fields=[] if created else form.changed_data,
-    )
+    audit_saved(actor=by, obj=collaboration, created=created, fields=form.changed_data)
     return collaboration
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.audit.services import audit_record, audit_saved
 from samverka.referrals.models import ActorRelation, Referral, ReferralStatus, Service
 
 NEEDS_CONSENT = {ReferralStatus.CONTACTED, ReferralStatus.CONNECTED, ReferralStatus.NOT_HELPED}
@@ -24,12 +24,8 @@ def check_consent(*, status: str, consent_to_share: bool, has_actor: bool) -> No
 def service_save(*, actor, collaboration, service: Service, fields) -> Service:
     creating = service.pk is None
     service.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE if creating else AuditAction.UPDATE,
-        obj=service,
-        collaboration=collaboration,
-        fields=fields,
+    audit_saved(
+        actor=actor, obj=service, created=creating, fields=fields, collaboration=collaboration
     )
     return service
 
