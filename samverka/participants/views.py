@@ -218,6 +218,23 @@ def participant_card(request, code, participant_code):
     )
 
 
+def _filled(value, **fields):
+    """Put `fields` into the {placeholders} of notice texts (strings, lists and dicts).
+
+    Only the named placeholders are filled, so texts that take other values later
+    (a consent date, a count) keep theirs.
+    """
+    if isinstance(value, str):
+        for name, content in fields.items():
+            value = value.replace("{" + name + "}", content)
+        return value
+    if isinstance(value, list):
+        return [_filled(v, **fields) for v in value]
+    if isinstance(value, dict):
+        return {k: _filled(v, **fields) for k, v in value.items()}
+    return value
+
+
 def _notice_language(request) -> str:
     language = request.GET.get("lang", "sv")
     return language if language in notice_texts.LANGUAGES else "sv"
@@ -230,9 +247,10 @@ def participant_stored(request, code, participant_code):
     participant = selectors.participant_for(access, participant_code)
     language = request.GET.get("lang") or participant.language
     language = language if language in notice_texts.LANGUAGES else "sv"
-    texts = notice_texts.STORED[language]
     today = timezone.localdate()
-    organisation = access.collaboration.lead_organisation.name
+    texts = _filled(
+        notice_texts.STORED[language], organisation=access.collaboration.lead_organisation.name
+    )
     audit_record(
         actor=request.user,
         action=AuditAction.VIEW,
@@ -257,7 +275,7 @@ def participant_stored(request, code, participant_code):
             "collaboration": access.collaboration,
             "participant": participant,
             "t": texts,
-            "intro": texts["intro"].format(organisation=organisation, date=today.isoformat()),
+            "intro": _filled(texts["intro"], date=today.isoformat()),
             "language": language,
             "direction": notice_texts.LANGUAGES[language][1],
             "languages": notice_texts.LANGUAGES,
@@ -276,26 +294,16 @@ def consent_notice(request, code):
     access = collaboration_access(request.user, code)
     access.require(Capability.REGISTER_PARTICIPANTS)
     language = _notice_language(request)
-    fill = {
-        "organisation": access.collaboration.lead_organisation.name,
-        "municipality": access.collaboration.municipality.name,
-    }
-
-    def render_text(value):
-        if isinstance(value, str):
-            return value.format(**fill) if "{" in value else value
-        if isinstance(value, list):
-            return [render_text(v) for v in value]
-        if isinstance(value, dict):
-            return {k: render_text(v) for k, v in value.items()}
-        return value
-
     return render(
         request,
         "participants/notice.html",
         {
             "collaboration": access.collaboration,
-            "n": render_text(notice_texts.NOTICE[language]),
+            "n": _filled(
+                notice_texts.NOTICE[language],
+                organisation=access.collaboration.lead_organisation.name,
+                municipality=access.collaboration.municipality.name,
+            ),
             "language": language,
             "direction": notice_texts.LANGUAGES[language][1],
             "languages": notice_texts.LANGUAGES,

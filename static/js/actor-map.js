@@ -11,20 +11,25 @@
     }).concat(data.edges.map(function (e) {
       return { data: { id: e.id, source: e.source, target: e.target, label: e.label } };
     }));
+    // On a phone the relation names would cover the map; the table beside it lists them.
+    var narrow = container.clientWidth < 600;
     var cy = window.cytoscape({
       container: container,
       elements: elements,
       style: [
-        { selector: "node", style: { label: "data(label)", "font-size": 10, "text-wrap": "wrap",
-          "text-max-width": 90, "background-color": "#6b7280", width: 18, height: 18 } },
-        { selector: "node.member", style: { "background-color": "#1d4ed8", width: 30, height: 30 } },
-        { selector: "edge", style: { label: "data(label)", "font-size": 8, width: 1.5,
+        { selector: "node", style: { label: "data(label)", "font-size": narrow ? 9 : 10,
+          "text-wrap": "wrap", "text-max-width": narrow ? 70 : 110, "text-valign": "bottom",
+          "text-margin-y": 3, "text-background-color": "#ffffff", "text-background-opacity": 0.85,
+          "text-background-padding": 2, "background-color": "#6b7280", width: 16, height: 16 } },
+        { selector: "node.member", style: { "background-color": "#1d5c63", width: 24, height: 24 } },
+        { selector: "edge", style: { label: narrow ? "" : "data(label)", "font-size": 8, width: 1.5,
           "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#9ca3af",
           "target-arrow-color": "#9ca3af" } }
       ],
       layout: { name: "concentric", concentric: function (node) {
         return node.hasClass("member") ? 2 : 1;
-      }, levelWidth: function () { return 1; }, padding: 20 }
+      }, levelWidth: function () { return 1; }, minNodeSpacing: narrow ? 48 : 30,
+        padding: 24 }
     });
     container.dataset.nodes = String(cy.nodes().length);
   }

@@ -204,3 +204,15 @@ def test_consent_record_uses_the_current_notice_version(world):
     )
     assert entry.notice_version == "2026-1"
     assert entry.notice_language == "ar"
+
+
+def test_printed_texts_have_no_unfilled_placeholders(client, world):
+    participant = make(world, consents={"funder_reporting": True})
+    client.force_login(world.kalmar_ngo)
+    for language in ("sv", "ar", "so", "ti", "uk", "prs", "en", "sv-easy"):
+        for url in (
+            reverse("participants:stored", args=[world.kalmar.code, participant.code]),
+            reverse("participants:notice", args=[world.kalmar.code]),
+        ):
+            page = client.get(url, {"lang": language}).content.decode()
+            assert "{" not in page.split("<main", 1)[1].split("</main>", 1)[0], (language, url)
