@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "samverka.activities",
     "samverka.assessment",
     "samverka.referrals",
+    "samverka.surveys",
     "samverka.reports",
     "samverka.imports",
     "samverka.demo",

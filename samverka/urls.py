@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("samverka.referrals.urls")),
     path("", include("samverka.reports.urls")),
     path("", include("samverka.imports.urls")),
+    path("", include("samverka.surveys.urls")),
     path("admin/", admin.site.urls),
 ]

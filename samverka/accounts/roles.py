@@ -63,6 +63,10 @@ class Capability(StrEnum):
     MANAGE_ACTORS = "manage_actors"
     RECORD_REFERRALS = "record_referrals"
     VIEW_REFERRALS = "view_referrals"
+    # Surveys (samverka/surveys).
+    MANAGE_SURVEYS = "manage_surveys"
+    VIEW_SURVEY_RESULTS = "view_survey_results"
+    VIEW_SURVEY_FREE_TEXT = "view_survey_free_text"
 
 
 C = Capability
@@ -171,4 +175,19 @@ _REFERRAL_CAPABILITIES = {
     Role.ACTIVITY_LEADER: {C.RECORD_REFERRALS},
 }
 for _role, _capabilities in _REFERRAL_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# Surveys (samverka/surveys): coordinators, municipal contacts and national leads run rounds,
+# copy and edit instruments and manage translations; results (always disclosure-controlled) are
+# for them, activity leaders and researchers; free-text answers only for those who work with
+# the families' words (coordinators, municipal contacts, researchers). Partners answer the
+# partner survey through their organisation's link (ANSWER_PARTNER_SURVEYS).
+_SURVEY_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS},
+    Role.COORDINATOR: {C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.VIEW_SURVEY_FREE_TEXT},
+    Role.MUNICIPAL_CONTACT: {C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS, C.VIEW_SURVEY_FREE_TEXT},
+    Role.ACTIVITY_LEADER: {C.VIEW_SURVEY_RESULTS},
+    Role.RESEARCHER: {C.VIEW_SURVEY_RESULTS, C.VIEW_SURVEY_FREE_TEXT},
+}
+for _role, _capabilities in _SURVEY_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

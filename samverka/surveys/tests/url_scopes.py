@@ -1,0 +1,19 @@
+"""Scopes of every survey URL, gathered from the parts of the feature."""
+
+from samverka.surveys.tests import (
+    scopes_instruments,
+    scopes_respond,
+    scopes_results,
+    scopes_rounds,
+)
+
+_PARTS = [scopes_instruments, scopes_rounds, scopes_respond, scopes_results]
+
+SCOPES = {name: scope for part in _PARTS for name, scope in part.SCOPES.items()}
+
+
+def url_arguments(world):
+    values = {}
+    for part in _PARTS:
+        values.update(part.url_arguments(world))
+    return values

@@ -1,0 +1,3 @@
+"""URLs of the survey instruments pages (see urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the survey respond pages (see urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the survey results pages (see urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the survey rounds pages (see urls.py)."""
+
+urlpatterns = []
