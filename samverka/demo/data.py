@@ -22,6 +22,7 @@ FEATURE_SEEDERS: list[str] = [
     "samverka.demo.activities.seed",
     "samverka.demo.assessment.seed",
     "samverka.demo.referrals.seed",
+    "samverka.demo.surveys.seed",
 ]
 
 DEMO_PASSWORD = "samverka-demo-2026"
