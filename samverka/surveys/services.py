@@ -94,13 +94,12 @@ def text_units(version: InstrumentVersion) -> Iterator[TextUnit]:
 
 
 def save_units(units: list[TextUnit]) -> None:
-    """Save the objects whose texts were changed through `TextUnit.set`."""
-    seen = set()
+    """Save the objects whose texts were changed through `TextUnit.set` (every changed field)."""
+    fields: dict[int, tuple[object, set[str]]] = {}
     for unit in units:
-        if id(unit.obj) in seen:
-            continue
-        seen.add(id(unit.obj))
-        unit.obj.save(update_fields=[unit.field])
+        fields.setdefault(id(unit.obj), (unit.obj, set()))[1].add(unit.field)
+    for obj, names in fields.values():
+        obj.save(update_fields=sorted(names))
 
 
 def missing_texts(version: InstrumentVersion, language: str, units=None) -> list[str]:

@@ -1,0 +1,336 @@
+"""Survey rounds for staff: the surveys start page, rounds, their public links and posters.
+
+Thin: scope, check the capability, call a service in `rounds.py`, render.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape, format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from samverka.accounts.roles import Capability
+from samverka.lib.qr import qr_svg
+from samverka.orgs.selectors import collaboration_access
+from samverka.reports.disclosure import THRESHOLD
+from samverka.surveys import poster_texts, rounds
+from samverka.surveys.forms_rounds import RoundForm
+from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS, SURVEY_LANGUAGES
+from samverka.surveys.models import InstrumentKind, InstrumentVersion
+
+C = Capability
+
+
+def _url_or_none(name: str, **kwargs) -> str | None:
+    """A URL of a page another part of the feature builds, or None while it does not exist."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+def _can(access) -> dict:
+    return {
+        "manage": access.can(C.MANAGE_SURVEYS),
+        "results": access.can(C.VIEW_SURVEY_RESULTS),
+        "free_text": access.can(C.VIEW_SURVEY_FREE_TEXT),
+    }
+
+
+def _staff_access(request, code):
+    """Collaboration scope, then: those who run rounds or read their results."""
+    access = collaboration_access(request.user, code)
+    if not (access.can(C.MANAGE_SURVEYS) or access.can(C.VIEW_SURVEY_RESULTS)):
+        raise PermissionDenied
+    return access
+
+
+def _round(access, round_code):
+    return get_object_or_404(
+        rounds.rounds_for(access.collaboration).select_related("created_by"), code=round_code
+    )
+
+
+def _row(round_, collaboration) -> dict:
+    return {
+        "round": round_,
+        "languages": rounds.language_labels(round_.languages),
+        "url": reverse("surveys:round", args=[collaboration.code, round_.code]),
+        "results_url": _url_or_none(
+            "surveys:results", code=collaboration.code, round_code=round_.code
+        ),
+    }
+
+
+STATE_LABELS = {
+    "open": gettext_lazy("Open"),
+    "planned": gettext_lazy("Planned"),
+    "closed": gettext_lazy("Closed"),
+}
+SECTION_LABELS = {
+    "open": gettext_lazy("Open rounds"),
+    "planned": gettext_lazy("Planned rounds"),
+    "closed": gettext_lazy("Closed rounds"),
+}
+EMPTY_LABELS = {
+    "open": gettext_lazy("No round is open."),
+    "planned": gettext_lazy("No round is planned."),
+    "closed": gettext_lazy("No round has closed yet."),
+}
+
+
+@login_required
+def index(request, code):
+    """Rounds grouped open / planned / closed; a partner sees only their open partner links."""
+    access = collaboration_access(request.user, code)
+    collaboration = access.collaboration
+    can = _can(access)
+    if not (can["manage"] or can["results"]):
+        if not access.can(C.ANSWER_PARTNER_SURVEYS):
+            raise PermissionDenied
+        return render(
+            request,
+            "surveys/index.html",
+            {
+                "collaboration": collaboration,
+                "partner_view": True,
+                "partner_links": rounds.partner_links_for(access),
+            },
+        )
+    groups = rounds.grouped_by_state(rounds.rounds_for(collaboration))
+    sections = [
+        {
+            "state": state,
+            "label": SECTION_LABELS[state],
+            "empty": EMPTY_LABELS[state],
+            "rows": [_row(r, collaboration) for r in groups[state]],
+        }
+        for state in rounds.STATES
+    ]
+    return render(
+        request,
+        "surveys/index.html",
+        {
+            "collaboration": collaboration,
+            "can": can,
+            "sections": sections,
+            "any_rounds": any(groups.values()),
+            "instruments_url": _url_or_none("surveys:instruments", code=collaboration.code),
+        },
+    )
+
+
+def _version_from_request(request, collaboration) -> InstrumentVersion | None:
+    code = request.POST.get("version") if request.method == "POST" else None
+    code = code or request.GET.get("version")
+    if not code:
+        return None
+    return rounds.reachable_versions(collaboration).filter(code=code).first()
+
+
+@login_required
+def round_create(request, code):
+    access = collaboration_access(request.user, code)
+    access.require(C.MANAGE_SURVEYS)
+    collaboration = access.collaboration
+    version = _version_from_request(request, collaboration)
+    wanted = request.GET.get("version")
+    if request.method != "POST" and version is None:
+        if wanted:
+            own_draft = InstrumentVersion.objects.filter(
+                code=wanted, instrument__collaboration=collaboration
+            ).exists()
+            if not own_draft:
+                raise Http404
+            messages.warning(
+                request, _("That version is a draft. Publish it before starting a round with it.")
+            )
+        return render(
+            request,
+            "surveys/rounds/choose.html",
+            {
+                "collaboration": collaboration,
+                "versions": _chooser_rows(collaboration),
+                "instruments_url": _url_or_none("surveys:instruments", code=collaboration.code),
+            },
+        )
+    form = RoundForm(request.POST or None, collaboration=collaboration, version=version)
+    if request.method == "POST" and form.is_valid():
+        try:
+            round_ = rounds.round_create(
+                collaboration=collaboration, by=request.user, **form.service_arguments()
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The round is saved. Share the link or print the poster."))
+            return redirect("surveys:round", collaboration.code, round_.code)
+    return render(
+        request,
+        "surveys/rounds/form.html",
+        {"collaboration": collaboration, "form": form, "version": version, "creating": True},
+    )
+
+
+def _chooser_rows(collaboration) -> list[dict]:
+    """Published surveys to start a round with: the latest version of each instrument."""
+    seen, rows = set(), []
+    for version in rounds.reachable_versions(collaboration):
+        if version.instrument_id in seen:
+            continue
+        seen.add(version.instrument_id)
+        ready = [c.code for c in rounds.language_choices(version) if c.ready]
+        rows.append(
+            {
+                "version": version,
+                "languages": rounds.language_labels(ready),
+                "url": reverse("surveys:round_create", args=[collaboration.code])
+                + f"?version={version.code}",
+            }
+        )
+    return rows
+
+
+@login_required
+def round_detail(request, code, round_code):
+    access = _staff_access(request, code)
+    collaboration = access.collaboration
+    round_ = _round(access, round_code)
+    links = rounds.links_with_counts(round_)
+    general = next((row for row in links["rows"] if row["organisation"] is None), None)
+    return render(
+        request,
+        "surveys/rounds/detail.html",
+        {
+            "collaboration": collaboration,
+            "can": _can(access),
+            "round": round_,
+            "state_label": STATE_LABELS[round_.state],
+            "languages": rounds.language_labels(round_.languages),
+            "general": general,
+            "organisation_links": [row for row in links["rows"] if row["organisation"]],
+            "broken_down": links["broken_down"],
+            "threshold": THRESHOLD,
+            "qr": qr_svg(general["url"]) if general else "",
+            "results_url": _url_or_none(
+                "surveys:results", code=collaboration.code, round_code=round_.code
+            ),
+            "is_partner": round_.version.instrument.kind == InstrumentKind.PARTNER,
+        },
+    )
+
+
+@login_required
+def round_edit(request, code, round_code):
+    access = collaboration_access(request.user, code)
+    access.require(C.MANAGE_SURVEYS)
+    collaboration = access.collaboration
+    round_ = _round(access, round_code)
+    form = RoundForm(request.POST or None, collaboration=collaboration, round_=round_)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rounds.round_update(round=round_, by=request.user, **form.service_arguments())
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The round is saved."))
+            return redirect("surveys:round", collaboration.code, round_.code)
+    return render(
+        request,
+        "surveys/rounds/form.html",
+        {
+            "collaboration": collaboration,
+            "form": form,
+            "round": round_,
+            "version": round_.version,
+            "creating": False,
+        },
+    )
+
+
+@login_required
+@require_POST
+def round_close(request, code, round_code):
+    access = collaboration_access(request.user, code)
+    access.require(C.MANAGE_SURVEYS)
+    round_ = _round(access, round_code)
+    already = round_.closed_at is not None
+    rounds.round_close(round=round_, by=request.user)
+    if already:
+        messages.info(request, _("The round was already closed."))
+    else:
+        messages.success(request, _("The round is closed. Its links take no more answers."))
+    return redirect("surveys:round", access.collaboration.code, round_.code)
+
+
+def _fill(text: str, **values) -> str:
+    """Put values into a poster text's {placeholders}; each value keeps left-to-right order."""
+    isolated = {key: format_html('<bdi dir="ltr">{}</bdi>', value) for key, value in values.items()}
+    return format_html(escape(text), **isolated)
+
+
+@login_required
+def round_poster(request, code, round_code):
+    """A printable A4 poster: QR code, short address and the invitation in each language."""
+    access = collaboration_access(request.user, code)
+    access.require(C.MANAGE_SURVEYS)
+    collaboration = access.collaboration
+    round_ = _round(access, round_code)
+    link_code = request.GET.get("link")
+    if link_code:
+        link = get_object_or_404(round_.links.select_related("organisation"), code=link_code)
+    else:
+        link = rounds.general_link(round_)
+        if link is None:
+            raise Http404
+    partner = round_.version.instrument.kind == InstrumentKind.PARTNER
+    address = rounds.short_address(link)
+    closes = round_.closes_on.isoformat()
+    blocks = []
+    for language in LANGUAGE_CODES:
+        if language not in round_.languages:
+            continue
+        texts = poster_texts.TEXTS[language]
+        blocks.append(
+            {
+                "code": language,
+                "lang": "sv" if language == "sv-easy" else language,
+                "dir": SURVEY_LANGUAGES[language][1],
+                "name": SURVEY_LANGUAGES[language][0],
+                "heading": texts["heading_partner" if partner else "heading"],
+                "invitation": texts["invitation_partner" if partner else "invitation"],
+                "scan": _fill(texts["scan"], address=address),
+                "closes": _fill(texts["closes"], date=closes),
+                "answers": texts["answers"],
+                "draft": poster_texts.REVIEW[language] == "draft",
+            }
+        )
+    return render(
+        request,
+        "surveys/rounds/poster.html",
+        {
+            "collaboration": collaboration,
+            "round": round_,
+            "link": link,
+            "organisation": link.organisation,
+            "sender": collaboration.lead_organisation,
+            "address": address,
+            "url": rounds.link_url(link),
+            "qr": qr_svg(rounds.link_url(link), box_size=12),
+            "blocks": blocks,
+            "draft_languages": [str(LANGUAGE_LABELS[b["code"]]) for b in blocks if b["draft"]],
+            "other_links": [
+                other
+                for other in round_.links.select_related("organisation")
+                if other.pk != link.pk
+            ],
+            "closed": round_.state == "closed",
+        },
+    )
