@@ -2,9 +2,11 @@
 
 Idempotent: run it on every deploy (`python manage.py load_survey_instruments`) and from the demo
 seeder. For each definition it compares the content the definition would install with the content
-of the instrument's latest published version, rebuilt from the database. Equal: nothing changes.
-Different (a text, an option, a condition, a translation status...): a NEW published version is
-added. A published version is never edited, because rounds and answers are tied to it.
+of the instrument's published versions, rebuilt from the database. One of them equal: nothing
+changes (so versions the national lead published through the instrument pages stay current).
+None equal (a text, an option, a condition, a translation status changed in the code): a NEW
+published version is added. A published version is never edited: rounds and answers are tied to
+it.
 """
 
 import json
@@ -198,7 +200,12 @@ def _install_one(definition: InstrumentDef) -> tuple[str, InstrumentVersion, Ins
             audit_record(actor=None, action=AuditAction.UPDATE, obj=instrument, fields=changed)
     wanted = definition_content(definition)
     current = instrument.published_version()
-    if current is not None and _same(version_content(current), wanted):
+    # The national lead may publish newer versions of a built-in (reviewed translations, a
+    # recording, a corrected text) through the instrument pages. Those must survive a deploy, so
+    # the code counts as installed when ANY published version still equals it; only a changed
+    # definition in the code adds a new version (which then becomes the current one).
+    published = instrument.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number")
+    if any(_same(version_content(version), wanted) for version in published):
         return UNCHANGED, current, current
     number = (instrument.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = _create_version(instrument, number, wanted)

@@ -166,6 +166,19 @@ def test_a_changed_translation_status_is_a_new_version(monkeypatch):
     assert [v.language_status["ar"] for v in versions] == ["draft", "reviewed"]
 
 
+def test_a_version_the_national_lead_published_stays_current_after_a_reinstall():
+    from samverka.surveys.services import new_draft_version, publish
+
+    load()
+    first = installed()["parent"]
+    draft = new_draft_version(first)
+    draft.language_status = {**draft.language_status, "ar": "reviewed"}
+    draft.save(update_fields=["language_status"])
+    publish(draft)
+    assert "parent: unchanged (version 2)" in load()
+    assert installed()["parent"].pk == draft.pk
+
+
 def test_an_invalid_definition_is_refused_and_nothing_is_written(monkeypatch):
     broken = _with_item_text(parent.INSTRUMENT, "P-NET-01", "ti", "")
     # Make a condition point at a later item, too.
