@@ -249,10 +249,10 @@ def about_rows(results: RoundResults, dimension: str) -> list[tuple[str, str]]:
         (
             _("Note"),
             _(
-                "Only submitted answers count. “<5” marks a hidden number: fewer than five, or "
-                "hidden so that a small number cannot be worked out from the totals. Groups with "
-                "fewer than 5 answers are merged into “other”. Percentages, shares and means "
-                "are empty where they would reveal a hidden number or rest on fewer than 5 "
+                "Only submitted answers count. Groups with fewer than 5 answers are merged "
+                "into “other”, so every group rests on at least 5 people. “<5” marks the "
+                "answers to a question that fewer than 5 people in the group answered. "
+                "Percentages, shares and means are empty where they rest on fewer than 5 "
                 "answers. “Don't know” is never part of a mean or of the share agreeing."
             ),
         ),

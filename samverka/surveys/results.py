@@ -4,27 +4,31 @@ Pure computation from the database; no request, no template.
 
 Only submitted responses count. A round with fewer than five of them has no results at all.
 
-Every item gets ONE hypercube of respondent counts over
+The rule (issue 4): groups with fewer than five answers are never broken down. It is applied
+with the project's one disclosure-control function (`reports.disclosure.disclosure_control`,
+shared with the funder count) to the cube of respondents per breakdown group:
 
-    answer × language group × activity group × age-band group
+    language group × activity group × age-band group
 
-(only the breakdown dimensions that have at least two groups are in the cube), controlled once
-with `reports.disclosure.disclosure_control`. Every figure shown – the distribution without a
-breakdown, each breakdown, the exports, the printable summary and each round's side of a
-comparison – is a slice of that cube, so two views can never be combined to recover a hidden
-number. Multiple choice gets one such cube per option (chosen / not chosen / not answered).
+Breakdown groups with fewer than five respondents are never shown on their own: they are merged
+into "other" (with the next-smallest group while "other" is still below five), and if the control
+hides any group size (a secondary suppression), that group is merged as well and everything is
+computed again. So every column that is shown – the whole round or one group – has at least five
+respondents and a published size, and no hidden group can be worked out from the shown ones.
+
+Within a shown group the answers are counted exactly (`full_table`: every item gets ONE cube of
+answer × the breakdown dimensions, and every view – the distribution, each breakdown, the
+exports, the printable summary, each round's side of a comparison – is a slice of it). Cells
+are not suppressed one by one: a group of at least five anonymous respondents is the unit of
+protection, as the issue asks, and suppressing cells as well would hide most of a typical round
+of 20–40 answers. Cross-tabulations of two breakdowns are never shown.
 
 The answer dimension always holds "not answered" (submitted, but this item was skipped or not
 asked), so the margins over the answers are the same group sizes in every item's cube.
-Breakdown groups with fewer than five respondents are never shown on their own: they are merged
-into "other" (with the next-smallest group while "other" is still below five). If the control
-ever hid one of those shared group sizes in some item's cube, that group is merged into "other"
-as well and everything is computed again, so a group size is published only where no cube
-protects it.
+Multiple choice counts, per option, the respondents who chose it.
 
-Derived figures are shown only where they follow from published counts: a percentage or share
-needs its counts visible and a base of at least five; the mean of a scale needs every scale
-point visible. "Don't know" (models.DONT_KNOW) is its own row, never in a mean or a share.
+Derived figures need a base of at least five. "Don't know" (models.DONT_KNOW) is its own row,
+never in a mean or a share.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.lib import agebands
 from samverka.orgs.models import Municipality
-from samverka.reports.disclosure import THRESHOLD, TOTAL, disclosure_control
+from samverka.reports.disclosure import THRESHOLD, TOTAL, disclosure_control, full_table
 from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys.models import (
     CHOICE_TYPES,
@@ -308,8 +312,19 @@ class ItemResult:
         return self.sizes[self._group_key(dimension, group)]
 
     def count(self, value: str, dimension: str | None = None, group: str = TOTAL) -> int | None:
-        """Respondents who gave `value` (for multiple choice: who chose it), None if hidden."""
-        return self.cube[self._key(value, dimension, group)]
+        """Respondents who gave `value` (for multiple choice: who chose it), None if hidden.
+
+        An item answered by fewer than five people in the group (a follow-up question, say)
+        shows no answer counts there: only how many did not answer it.
+        """
+        count = self.cube[self._key(value, dimension, group)]
+        if value == NO_ANSWER or count is None:
+            return count
+        size = self.group_size(dimension, group)
+        missing = self.cube[self._key(NO_ANSWER, dimension, group)]
+        if size is None or missing is None or size - missing < MIN_GROUP:
+            return None
+        return count
 
     def no_answer(self, dimension: str | None = None, group: str = TOTAL) -> int | None:
         return self.count(NO_ANSWER, dimension, group)
@@ -858,7 +873,7 @@ def _item_cube(
             chosen = {v for v, _n, _t in answers.get(r.pk, []) if v in values}
             for value in chosen or {NO_ANSWER}:
                 counts[(value, *groups_of(r))] += 1
-        result.cube = disclosure_control(dict(counts), [values, *dimensions])
+        result.cube = full_table(dict(counts), [values, *dimensions])
         return result
 
     counts = Counter()
@@ -869,7 +884,7 @@ def _item_cube(
                 *groups_of(r),
             )
         ] += 1
-    result.cube = disclosure_control(dict(counts), [values, *dimensions])
+    result.cube = full_table(dict(counts), [values, *dimensions])
     if kind == KIND_NUMBER:
         for r in respondents:
             if r.pk not in numbers_of:

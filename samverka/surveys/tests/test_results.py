@@ -296,49 +296,47 @@ def test_small_groups_are_merged_together_when_that_reaches_five(world, login_as
     assert "Tigrinska" not in page
 
 
-def test_counts_below_five_are_hidden_with_secondary_suppression(world, login_as):
-    """3 answered 1, the rest 5: the 3 is hidden, and so is a second cell of the same line."""
+def test_small_counts_inside_a_group_of_five_or_more_are_shown(world, login_as):
+    """The protected unit is the group of respondents, not the cell: 3 of 18 is shown."""
     round_ = make_round(world.kalmar)
     answer_many(round_, 3, {"T-NET-01": "1"})
     answer_many(round_, 9, {"T-NET-01": "5"})
     answer_many(round_, 6, {"T-NET-01": "4"})
     client = login_as(world.kalmar_ngo)
-    results = round_results(round_)
-    item = results.item("T-NET-01")
-    assert item.count("1") is None
-    assert item.count("4") is None  # the smallest other non-zero cell: no subtraction
-    assert item.count("5") == 9
+    item = round_results(round_).item("T-NET-01")
+    assert (item.count("1"), item.count("4"), item.count("5")) == (3, 6, 9)
     assert item.answered() == 18
+    assert item.share_agreeing() == pytest.approx(100 * 15 / 18)
+    assert item.mean() == pytest.approx((3 * 1 + 6 * 4 + 9 * 5) / 18)
     page = text_of(client.get(url("results", round_)))
-    assert "Stämmer inte alls <5" in page
+    assert "Stämmer inte alls 3 17 %" in page
     assert "Stämmer helt 9 50 %" in page
-    # The share agreeing and the mean would reveal the hidden counts.
-    assert "Instämmer (4–5): –" in page
-    assert "Medelvärde (1–5): –" in page
+    assert "Instämmer (4–5): 83 %" in page
+    assert "Medelvärde (1–5): 4,0" in page
     rows = {
         r["option_value"]: r
         for r in csv_rows(client.get(url("results_export", round_, "csv")))
         if r["item_id"] == "T-NET-01"
     }
-    assert rows["1"]["count"] == "<5"
-    assert rows["1"]["percent"] == ""
-    assert rows["4"]["count"] == "<5"
-    assert rows["_mean"]["value"] == ""
-    assert rows["_share_agreeing"]["value"] == ""
+    assert rows["1"]["count"] == "3"
+    assert rows["4"]["count"] == "6"
+    assert rows["_mean"]["value"] != ""
 
 
-def test_means_need_five_answers(world, login_as):
+def test_an_item_answered_by_fewer_than_five_shows_no_answers(world, login_as):
     """Only 3 of 10 answered the follow-up question: no distribution figure, no mean."""
     round_ = make_round(world.kalmar)
     answer_many(round_, 3, {"T-NET-01": "5", "T-NET-03": "yes", "T-NET-04": "full"})
     answer_many(round_, 7, {"T-NET-01": "5", "T-NET-03": "no"})
     item = round_results(round_).item("T-NET-04")
-    assert item.answered() is None
-    assert item.no_answer() is None
+    assert item.answered() == 3
+    assert item.no_answer() == 7
     assert item.count("full") is None
+    assert item.count("part") is None
     assert item.percent("full") is None
     page = text_of(login_as(world.kalmar_ngo).get(url("results", round_)))
     assert "Heltid <5" in page
+    assert "Heltid 3" not in page
     # A scale answered by everyone has a mean; one answered by nobody has none.
     scale = round_results(round_).item("T-NET-01")
     assert scale.mean() == 5.0
@@ -361,20 +359,23 @@ def test_dont_know_is_its_own_row_and_left_out_of_mean_and_share(world, login_as
     assert "Medelvärde (1–5): 3,0" in page
 
 
-def test_breakdown_means_are_shown_only_for_groups_whose_counts_are_shown(world, login_as):
+def test_breakdown_means_are_shown_for_every_group_of_five_or_more(world, login_as):
     round_ = make_round(world.kalmar)
     answer_many(round_, 6, {"T-NET-01": "4"}, language="sv")
     answer_many(round_, 5, {"T-NET-01": "5"}, language="ar")
     answer_many(round_, 3, {"T-NET-01": "2"}, language="ar")
-    results = round_results(round_)
-    item = results.item("T-NET-01")
+    answer_many(round_, 2, {"T-NET-01": "1"}, language="so")  # too few on their own:
+    answer_many(round_, 3, {"T-NET-01": "3"}, language="en")  # together "other"
+    item = round_results(round_).item("T-NET-01")
     assert item.mean("language", "sv") == pytest.approx(4.0)
     assert item.share_agreeing("language", "sv") == pytest.approx(100.0)
-    assert item.count("2", "language", "ar") is None
-    assert item.mean("language", "ar") is None
-    assert item.mean() is None  # the 3 answering "2" are hidden in the total as well
+    assert item.mean("language", "ar") == pytest.approx(31 / 8)
+    assert item.count("2", "language", "ar") == 3
+    assert item.mean("language", "_other") == pytest.approx(11 / 5)
+    assert item.mean() == pytest.approx(66 / 19)
     page = text_of(login_as(world.kalmar_ngo).get(url("results", round_, query="?by=language")))
-    assert "Medelvärde (1–5) – 4,0 –" in page
+    assert "Somaliska" not in page
+    assert "Medelvärde (1–5) 3,5" in page
 
 
 def test_breakdown_that_is_not_possible_says_so(world, login_as, round_30):
@@ -414,28 +415,21 @@ def test_multiple_choice_shows_the_share_of_respondents_choosing_each_option(wor
     answer_many(round_, 2, {"T-NET-01": "4"})  # did not answer the multiple choice
     item = round_results(round_).item("T-ABT-01")
     assert item.count("school") == 10
-    assert item.answered() is None  # 12 minus a hidden 2
-    assert item.percent("school") is None
-    page = text_of(login_as(world.kalmar_ngo).get(url("results", round_)))
-    assert "Var träffar du andra? (flera svar möjliga)" in page
-    assert "Skolan 10 –" in page
-    assert "Idrott 0 –" in page
-
-    answer_many(round_, 3, {"T-NET-01": "4"})  # now 5 did not answer
-    item = round_results(round_).item("T-ABT-01")
     assert item.answered() == 10
     assert item.percent("school") == pytest.approx(100.0)
     assert item.percent("library") == pytest.approx(50.0)
     page = text_of(login_as(world.kalmar_ngo).get(url("results", round_)))
+    assert "Var träffar du andra? (flera svar möjliga)" in page
     assert "Skolan 10 100 %" in page
     assert "Biblioteket 5 50 %" in page
+    assert "Idrott 0 0 %" in page
 
     answer_many(round_, 3, {"T-ABT-01": ["sport", "school"]})
     item = round_results(round_).item("T-ABT-01")
     assert item.answered() == 13
     assert item.percent("school") == pytest.approx(100.0)
-    assert item.count("sport") is None
-    assert item.percent("sport") is None
+    assert item.count("sport") == 3
+    assert item.percent("sport") == pytest.approx(100 * 3 / 13)
 
 
 def test_number_item_shows_n_mean_median_and_controlled_bins(world, login_as):
@@ -658,7 +652,7 @@ def test_printable_summary_has_tables_without_charts(world, login_as, round_30):
     assert "<table" in body
     assert "<canvas" not in body
     assert "chart.umd.min.js" not in body
-    assert "”<5” betyder ett dolt antal" in page
+    assert "varje kolumn bygger på minst 5 personer" in page
 
 
 # ------------------------------------------------------------------------- free text
