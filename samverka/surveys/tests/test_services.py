@@ -150,9 +150,7 @@ def test_publish_freezes_a_draft_once(world):
     first_time = published.published_at
     again = services.publish(version, by=world.kalmar_ngo)
     assert again.published_at == first_time
-    assert (
-        AuditEvent.objects.filter(object_code=version.code, fields=["status"]).count() == 1
-    )
+    assert AuditEvent.objects.filter(object_code=version.code, fields=["status"]).count() == 1
 
 
 @pytest.mark.parametrize(
