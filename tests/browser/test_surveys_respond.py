@@ -20,13 +20,20 @@ class Traffic:
         self._responses = []
         page.on("response", lambda response: self._responses.append(response))
 
+    @staticmethod
+    def _size(response) -> int:
+        """Bytes of the body over the wire: Content-Length when sent (it always is here, and
+        it stays readable after a navigation, unlike the body of a late response)."""
+        length = response.headers.get("content-length")
+        return int(length) if length is not None else len(response.body())
+
     def mark(self, name: str) -> None:
         """Count what arrived since the last mark (call once the page has loaded)."""
         total, urls = 0, []
         for response in self._responses:
             if 300 <= response.status < 400:
                 continue  # a redirect has no body
-            total += len(response.body())
+            total += self._size(response)
             urls.append(response.url)
         self.loads.append((name, total, urls))
         self._responses.clear()
