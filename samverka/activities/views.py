@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from samverka.accounts.roles import Capability
 from samverka.activities import selectors, services
 from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
-from samverka.activities.models import FocusArea, Session
+from samverka.activities.models import Attendance, FocusArea, Session
 from samverka.lib import agebands
 from samverka.orgs.selectors import collaboration_access
 from samverka.participants import services as participant_services
@@ -217,21 +217,33 @@ def my_sessions(request, code):
     )
 
 
-def _candidates(session: Session, present_ids: set[int]):
-    """Who is likely there: this activity's regulars first, then everyone else."""
+# The attendance page lists the activity's regulars and at most this many other participants;
+# the rest are found by code. A collaboration can have thousands of participants, and a page
+# that listed them all would grow with it (see README, Performance).
+OTHERS_LISTED = 40
+
+
+def _candidates(session: Session, present_ids: set[int], find: str = ""):
+    """Who is likely there: this activity's regulars first, then some of everyone else.
+
+    Returns (regulars, others, how many others there are in all); `find` narrows the others
+    to participant or household codes that start with it.
+    """
     collaboration = session.activity.collaboration
     everyone = Participant.objects.filter(collaboration=collaboration).select_related("household")
     regular_ids = (
         set(
-            everyone.filter(attendances__session__activity=session.activity).values_list(
-                "pk", flat=True
-            )
+            Attendance.objects.filter(
+                session__activity=session.activity, participant__collaboration=collaboration
+            ).values_list("participant_id", flat=True)
         )
         | present_ids
     )
-    regulars = [p for p in everyone if p.pk in regular_ids]
-    others = [p for p in everyone if p.pk not in regular_ids]
-    return regulars, others
+    regulars = list(everyone.filter(pk__in=regular_ids))
+    others = everyone.exclude(pk__in=regular_ids)
+    if find:
+        others = others.filter(Q(code__startswith=find) | Q(household__code__startswith=find))
+    return regulars, list(others[:OTHERS_LISTED]), others.count()
 
 
 def _present_from_post(request, session) -> set[int]:
@@ -250,6 +262,7 @@ def attendance(request, code, session_code):
     session = selectors.session_for(access, session_code)
     collaboration = access.collaboration
     saved_ids = set(session.attendances.values_list("participant_id", flat=True))
+    find = ""
     present_ids = saved_ids
     version = session.version
     quick_form = QuickParticipantForm(collaboration=collaboration, prefix="new")
@@ -257,7 +270,9 @@ def attendance(request, code, session_code):
     if request.method == "POST":
         present_ids = _present_from_post(request, session)
         version = int(request.POST.get("version") or 0)
-        if request.POST.get("action") == "add":
+        if request.POST.get("action") == "find":
+            find = request.POST.get("find", "").strip().upper()
+        elif request.POST.get("action") == "add":
             quick_form = QuickParticipantForm(
                 request.POST, collaboration=collaboration, prefix="new"
             )
@@ -316,12 +331,14 @@ def attendance(request, code, session_code):
                         _("Saved: %(count)s present.") % {"count": len(present_ids)},
                     )
                 return redirect("activities:attendance", code, session.code)
-    regulars, others = _candidates(session, present_ids | saved_ids)
+    regulars, others, others_total = _candidates(session, present_ids | saved_ids, find)
     context = {
         "collaboration": collaboration,
         "session": session,
         "regulars": regulars,
         "others": others,
+        "others_total": others_total,
+        "find": find,
         "present_ids": present_ids,
         "version": version,
         "key": uuid.uuid4().hex,

@@ -232,6 +232,14 @@ class ConsentEntry(models.Model):
         ordering = ["-given_at", "-id"]
         verbose_name = _("consent entry")
         verbose_name_plural = _("consent ledger")
+        indexes = [
+            # The latest entry per participant and purpose (with_consent, the funder count)
+            # straight from the index, without sorting each participant's entries.
+            models.Index(
+                fields=["participant", "purpose", "-given_at", "-id"],
+                name="consent_latest_per_purpose",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.participant_id} {self.purpose} {self.given}"

@@ -33,6 +33,7 @@ dimensions), never a separately controlled smaller table: two differently suppre
 the same counts can be combined to recover hidden values.
 """
 
+import heapq
 from collections import deque
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from itertools import product
@@ -83,10 +84,10 @@ def disclosure_control(
             control.hide(cell)
     while True:
         control.complete_lines()
-        determined = control.hidden - control.protected()
-        if not determined:
+        determined = control.first_determined()
+        if determined is None:
             break
-        control.hide(control.neighbour_to_hide(min(determined, key=control.order)))
+        control.hide(control.neighbour_to_hide(determined))
     return {cell: (None if cell in control.hidden else value) for cell, value in cube.items()}
 
 
@@ -114,6 +115,26 @@ class _Control:
         self.hidden: set[Cell] = set()
         self._pending: deque[int] = deque()
         self._solver = _DependencySolver()
+        # Kept up to date by hide(), so that no step rescans a long line (a line along the
+        # municipality dimension has a cell per municipality): per line the number and sum of
+        # its hidden cells, and a heap of its candidates (visible non-zero cells) by the key
+        # they are chosen by, from which hidden cells are dropped lazily.
+        self._order = {cell: self._order_of(cell) for cell in cube}
+        self._hidden_count = [0] * len(self.lines)
+        self._hidden_sum = [0] * len(self.lines)
+        self._heaps: list[list] = []
+        for line in self.lines:
+            total = line[-1]
+            heap = [
+                ((cell == total, cube[cell], self._order[cell]), cell)
+                for cell in line
+                if cube[cell] > 0
+            ]
+            heapq.heapify(heap)
+            self._heaps.append(heap)
+        self._alive = {index for index, heap in enumerate(self._heaps) if heap}
+        self._neighbours: dict[int, set[int]] = {}
+        self._hidden_by_order: list = []  # hidden cells by `order`, protected ones dropped lazily
 
     def protected(self) -> set[Cell]:
         """Hidden cells whose value cannot be worked out from the published cells."""
@@ -124,6 +145,15 @@ class _Control:
             return
         assert self.cube[cell] > 0, "zero cells are never hidden"
         self.hidden.add(cell)
+        heapq.heappush(self._hidden_by_order, (self._order[cell], cell))
+        for index in self.lines_of[cell]:
+            self._hidden_count[index] += 1
+            self._hidden_sum[index] += self.cube[cell]
+            heap = self._heaps[index]
+            while heap and heap[0][1] in self.hidden:
+                heapq.heappop(heap)
+            if not heap:
+                self._alive.discard(index)
         self._pending.extend(self.lines_of[cell])
         # The cell's column in the system "sum(inner cells) - total = 0" of every line.
         line_totals = {index for index in self.lines_of[cell] if self.lines[index][-1] == cell}
@@ -134,49 +164,63 @@ class _Control:
     def complete_lines(self) -> None:
         """Step 2: no line may give away its hidden cells."""
         while self._pending:
-            line = self.lines[self._pending.popleft()]
-            if self._gives_away(line):
+            index = self._pending.popleft()
+            if self._gives_away(index):
                 # Such a line always has a non-zero visible cell: its total if an inner cell
                 # is hidden, else an inner cell.
-                self.hide(min(self._candidates(line), key=lambda item: item[0])[1])
+                self.hide(self._best_candidate(index)[1])
 
-    def _gives_away(self, line: list[Cell]) -> bool:
+    def _gives_away(self, index: int) -> bool:
         """One hidden cell; or hidden inner cells that must all be 1 under a shown total.
 
         Hidden cells are never zero (zero is shown), so hidden inner cells whose shown total
         leaves exactly one apiece are each known to be 1.
         """
-        hidden = [cell for cell in line if cell in self.hidden]
-        if len(hidden) == 1:
+        count = self._hidden_count[index]
+        if count == 1:
             return True
         return (
-            bool(hidden)
-            and line[-1] not in self.hidden
-            and (sum(self.cube[cell] for cell in hidden) == len(hidden))
+            count > 0
+            and self.lines[index][-1] not in self.hidden
+            and self._hidden_sum[index] == count
         )
 
-    def _candidates(self, line: list[Cell]):
-        total = line[-1]
-        for cell in line:
-            if cell not in self.hidden and self.cube[cell] > 0:
-                yield (cell == total, self.cube[cell], self.order(cell)), cell
+    def _best_candidate(self, index: int):
+        """The line's visible non-zero cell to hide first, with its key; None if none is left.
+
+        Key: inner cells before the line's total, then the smallest count, then `order`.
+        """
+        return self._heaps[index][0] if index in self._alive else None
+
+    def first_determined(self) -> Cell | None:
+        """The first hidden cell (by `order`) whose value can still be worked out, if any."""
+        heap, protected = self._hidden_by_order, self.protected()
+        while heap and heap[0][1] in protected:
+            heapq.heappop(heap)
+        return heap[0][1] if heap else None
+
+    def _neighbour_lines(self, index: int) -> set[int]:
+        if index not in self._neighbours:
+            self._neighbours[index] = {i for c in self.lines[index] for i in self.lines_of[c]}
+        return self._neighbours[index]
 
     def neighbour_to_hide(self, cell: Cell) -> Cell:
         """Step 3: the visible cell to hide next to a determined one, nearest lines first."""
         seen: set[int] = set()
         frontier = set(self.lines_of[cell])
         while frontier:
-            candidates = [c for index in frontier for c in self._candidates(self.lines[index])]
+            candidates = [self._heaps[index][0] for index in frontier & self._alive]
             if candidates:
                 return min(candidates, key=lambda item: item[0])[1]
             seen |= frontier
-            frontier = {
-                i for index in frontier for c in self.lines[index] for i in self.lines_of[c]
-            } - seen
+            frontier = set().union(*(self._neighbour_lines(i) for i in frontier)) - seen
         raise AssertionError("every non-zero cell is hidden, yet one is determined")
 
     def order(self, cell: Cell) -> tuple:
         """Deterministic order: inner cells first, then by position in each dimension."""
+        return self._order[cell]
+
+    def _order_of(self, cell: Cell) -> tuple:
         return (
             sum(v == TOTAL for v in cell),
             tuple(

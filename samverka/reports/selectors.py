@@ -49,12 +49,26 @@ def counted_participants(*, start: date, end: date):
 
 def funder_figures(*, start: date, end: date) -> FunderFigures:
     participants: Counter = Counter()
-    rows = counted_participants(start=start, end=end).values_list(
-        "collaboration__municipality__code", "birth_year", "gender", "third_country_national"
+    # Grouped in the database (one row per birth year and cell, not per participant), without
+    # the model's default ordering, which would join households and sort for nothing.
+    rows = (
+        counted_participants(start=start, end=end)
+        .order_by()
+        .values(
+            "collaboration__municipality__code", "birth_year", "gender", "third_country_national"
+        )
+        .annotate(n=Count("pk"))
+        .values_list(
+            "collaboration__municipality__code",
+            "birth_year",
+            "gender",
+            "third_country_national",
+            "n",
+        )
     )
-    for code, birth_year, gender, tcn in rows:
+    for code, birth_year, gender, tcn, n in rows:
         age = None if birth_year is None else start.year - birth_year
-        participants[(code, agebands.band_for(age), gender, tcn)] += 1
+        participants[(code, agebands.band_for(age), gender, tcn)] += n
 
     held = Session.objects.filter(date__gte=start, date__lte=end, cancelled=False)
     headcounts: Counter = Counter()

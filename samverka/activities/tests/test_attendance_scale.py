@@ -1,0 +1,85 @@
+"""The attendance page stays small in a large collaboration: regulars, some others, find by code."""
+
+from datetime import date, time
+
+import pytest
+from django.urls import reverse
+
+from samverka.activities.models import Activity, Attendance, Session
+from samverka.activities.views import OTHERS_LISTED
+from samverka.participants.models import Household, Participant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def crowd(world):
+    """An activity with three regulars in a collaboration of many more participants."""
+    activity = Activity.objects.create(
+        collaboration=world.kalmar,
+        name="Fritidsklubben",
+        focus_area=2,
+        type="leisure",
+        starts_on=date(2025, 9, 2),
+        start_time=time(15, 0),
+    )
+    earlier = Session.objects.create(activity=activity, date=date(2025, 9, 2), start_time=time(15))
+    session = Session.objects.create(activity=activity, date=date(2025, 9, 9), start_time=time(15))
+    household = Household.objects.create(collaboration=world.kalmar, code="HH000001")
+    people = Participant.objects.bulk_create(
+        Participant(collaboration=world.kalmar, household=household, code=f"C{n:05d}")
+        for n in range(OTHERS_LISTED + 25)
+    )
+    regulars = people[:3]
+    Attendance.objects.bulk_create(Attendance(session=earlier, participant=p) for p in regulars)
+    return session, regulars, people
+
+
+def url(world, session):
+    return reverse("activities:attendance", args=[world.kalmar.code, session.code])
+
+
+def test_lists_the_regulars_and_a_bounded_number_of_others(client, world, crowd):
+    session, regulars, people = crowd
+    client.force_login(world.kalmar_ngo)
+    page = client.get(url(world, session))
+    assert page.status_code == 200
+    assert [p.code for p in page.context["regulars"]] == [p.code for p in regulars]
+    assert len(page.context["others"]) == OTHERS_LISTED
+    assert page.context["others_total"] == len(people) - 3
+    html = page.content.decode()
+    assert f"{len(people) - 3} deltagare till i samverkan" in html
+    assert f"De första {OTHERS_LISTED} av {len(people) - 3} visas" in html
+
+
+def test_finds_an_unlisted_participant_by_code_and_keeps_the_taps(client, world, crowd):
+    session, regulars, people = crowd
+    client.force_login(world.kalmar_ngo)
+    wanted = people[-1]
+    page = client.post(
+        url(world, session),
+        {
+            "present": [regulars[0].code],
+            "version": 0,
+            "key": "k1",
+            "find": wanted.code.lower(),
+            "action": "find",
+        },
+    )
+    assert page.status_code == 200
+    assert [p.code for p in page.context["others"]] == [wanted.code]
+    assert page.context["present_ids"] == {regulars[0].pk}
+    assert not session.attendances.exists()  # finding saves nothing
+
+    none = client.post(
+        url(world, session), {"version": 0, "key": "k2", "find": "ZZZZ", "action": "find"}
+    )
+    assert none.context["others"] == []
+    assert "Ingen annan deltagare har en kod som börjar med ZZZZ" in none.content.decode()
+
+
+def test_a_member_of_another_collaboration_cannot_search_here(client, world, crowd):
+    session, _regulars, _people = crowd
+    client.force_login(world.boden_ngo)
+    answer = client.post(url(world, session), {"find": "C", "action": "find"})
+    assert answer.status_code == 404
