@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
 
-.PHONY: venv venv-dev run test test-sqlite test-postgres lint messages clean
+.PHONY: venv venv-dev run test test-sqlite test-postgres lint messages bench clean
 
 venv: $(RUNTIME_STAMP)
 
@@ -54,6 +54,10 @@ lint: venv-dev
 messages: venv
 	DEBUG=1 $(PY) manage.py makemessages -l sv --no-obsolete --ignore=$(VENV) --ignore=staticfiles
 	DEBUG=1 $(PY) manage.py compilemessages --ignore=$(VENV) --ignore=staticfiles
+
+# Performance figures at three data sizes on a throwaway PostgreSQL (README, Performance).
+bench: venv-dev
+	bash scripts/bench.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,331 @@
+"""The measurements of one data size, against the database Django is connected to.
+
+- The funder count for one year, all municipalities, exact and disclosure-controlled, through
+  the project's own code path (`samverka.reports.funder.funder_report`, as the national page
+  and the `funder_report` command call it), against DuckDB scanning the same rows exported to
+  Parquet. DuckDB computes the same three aggregations as `funder_figures` (participants,
+  anonymous headcounts, sessions and activities per focus area); its figures then go through
+  the same `build_report` (and disclosure control), so the ratio isolates the database work.
+  Both give the same figures, cell by cell, or the result says so.
+- The attendance page of one session (server time through the Django test client), and a bare
+  view that does only authentication, with the same logged-in client.
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import override_settings
+from django.urls import reverse
+
+from samverka.accounts.models import Membership, User
+from samverka.accounts.roles import Role
+from samverka.activities.models import Activity, Attendance, Headcount, Session
+from samverka.lib import agebands
+from samverka.orgs.models import Collaboration, Municipality
+from samverka.participants.models import ConsentEntry, Participant
+from samverka.reports.funder import build_report, funder_report
+from samverka.reports.selectors import FunderFigures
+
+BENCH_USER = "bench.coordinator"
+
+# What DuckDB gets: the same rows, exported table by table (name -> model, columns, types).
+EXPORTS = {
+    "municipality": (Municipality, {"id": "BIGINT", "code": "VARCHAR", "name": "VARCHAR"}),
+    "collaboration": (Collaboration, {"id": "BIGINT", "municipality_id": "BIGINT"}),
+    "activity": (
+        Activity,
+        {"id": "BIGINT", "collaboration_id": "BIGINT", "focus_area": "INTEGER"},
+    ),
+    "session": (
+        Session,
+        {"id": "BIGINT", "activity_id": "BIGINT", "date": "DATE", "cancelled": "BOOLEAN"},
+    ),
+    "attendance": (Attendance, {"session_id": "BIGINT", "participant_id": "BIGINT"}),
+    "participant": (
+        Participant,
+        {
+            "id": "BIGINT",
+            "collaboration_id": "BIGINT",
+            "birth_year": "INTEGER",
+            "gender": "VARCHAR",
+            "third_country_national": "VARCHAR",
+        },
+    ),
+    "consent": (
+        ConsentEntry,
+        {
+            "id": "BIGINT",
+            "participant_id": "BIGINT",
+            "purpose": "VARCHAR",
+            "given": "BOOLEAN",
+            "given_at": "TIMESTAMPTZ",
+        },
+    ),
+    "headcount": (
+        Headcount,
+        {"session_id": "BIGINT", "age_band": "VARCHAR", "gender": "VARCHAR", "count": "BIGINT"},
+    ),
+}
+
+
+@dataclass
+class SizeResult:
+    name: str
+    municipalities: int = 0
+    participants: int = 0
+    attendance: int = 0
+    repeat: int = 0
+    seed_seconds: float | None = None
+    export_seconds: float = 0.0
+    # medians in seconds
+    timings: dict[str, float] = field(default_factory=dict)
+    totals_agree: bool = False
+    counted: int = 0
+    probe: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def median_time(function: Callable, repeat: int, *, warm_up: bool = True):
+    """The median wall time of `repeat` calls (after one untimed call) and the last result."""
+    result = function() if warm_up else None
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+# DuckDB ----------------------------------------------------------------------------------------
+
+
+def export_tables(directory: Path) -> None:
+    """Every table DuckDB needs, as Parquet files in `directory` (CSV on the way)."""
+    import duckdb
+
+    directory.mkdir(parents=True, exist_ok=True)
+    qn = connection.ops.quote_name
+    duck = duckdb.connect()
+    for name, (model, columns) in EXPORTS.items():
+        select = f"SELECT {', '.join(qn(c) for c in columns)} FROM {qn(model._meta.db_table)}"  # noqa: S608
+        path = directory / f"{name}.csv"
+        with connection.cursor() as cursor, path.open("wb") as out:
+            if connection.vendor == "postgresql":
+                with cursor.copy(f"COPY ({select}) TO STDOUT (FORMAT csv)") as copy:
+                    for chunk in copy:
+                        out.write(chunk)
+            else:
+                cursor.execute(select)
+                with path.open("w", newline="", encoding="utf-8") as text:
+                    writer = csv.writer(text)
+                    while rows := cursor.fetchmany(10_000):
+                        writer.writerows(rows)
+        types = ", ".join(f"'{c}': '{t}'" for c, t in columns.items())
+        duck.execute(  # our own table names and a temporary path
+            f"COPY (SELECT * FROM read_csv('{path}', header = false, columns = {{{types}}})) "  # noqa: S608
+            f"TO '{directory / name}.parquet' (FORMAT parquet)"
+        )
+        path.unlink()
+    duck.close()
+
+
+def _band_sql(year: int) -> str:
+    cases = []
+    for band in agebands.bands():
+        age = f"({year} - p.birth_year)"
+        high = f" AND {age} <= {band.high}" if band.high is not None else ""
+        cases.append(f"WHEN {age} >= {band.low}{high} THEN '{band.label}'")
+    unknown = f"'{agebands.UNKNOWN}'"
+    return f"CASE WHEN p.birth_year IS NULL THEN {unknown} {' '.join(cases)} ELSE {unknown} END"
+
+
+class DuckFunder:
+    """The funder figures computed by DuckDB from the Parquet files."""
+
+    def __init__(self, directory: Path, threads: int | None = None):
+        import duckdb
+
+        self.duck = duckdb.connect()
+        if threads:
+            self.duck.execute(f"SET threads = {int(threads)}")
+        for name in EXPORTS:
+            self.duck.execute(
+                f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{directory / name}.parquet')"  # noqa: S608
+            )
+
+    def figures(self, start: date, end: date) -> FunderFigures:
+        held = "s.date BETWEEN $start AND $end AND NOT s.cancelled"
+        params = {"start": start, "end": end}
+        participants = self.duck.execute(
+            f"""
+            WITH latest AS (
+                SELECT participant_id, given FROM consent WHERE purpose = 'funder_reporting'
+                QUALIFY row_number() OVER (
+                    PARTITION BY participant_id ORDER BY given_at DESC, id DESC) = 1
+            ), attended AS (
+                SELECT DISTINCT a.participant_id FROM attendance a
+                JOIN session s ON s.id = a.session_id WHERE {held}
+            )
+            SELECT m.code, {_band_sql(start.year)}, p.gender, p.third_country_national, count(*)
+            FROM participant p
+            JOIN attended t ON t.participant_id = p.id
+            JOIN latest l ON l.participant_id = p.id AND l.given
+            JOIN collaboration c ON c.id = p.collaboration_id
+            JOIN municipality m ON m.id = c.municipality_id
+            GROUP BY ALL
+            """,  # noqa: S608
+            params,
+        ).fetchall()
+        headcounts = self.duck.execute(
+            f"""
+            SELECT m.code, h.age_band, h.gender, sum(h.count) FROM headcount h
+            JOIN session s ON s.id = h.session_id JOIN activity a ON a.id = s.activity_id
+            JOIN collaboration c ON c.id = a.collaboration_id
+            JOIN municipality m ON m.id = c.municipality_id
+            WHERE {held} GROUP BY ALL HAVING sum(h.count) > 0
+            """,  # noqa: S608
+            params,
+        ).fetchall()
+        focus = self.duck.execute(
+            f"""
+            SELECT m.code, a.focus_area, count(*), count(DISTINCT a.id) FROM session s
+            JOIN activity a ON a.id = s.activity_id
+            JOIN collaboration c ON c.id = a.collaboration_id
+            JOIN municipality m ON m.id = c.municipality_id
+            WHERE {held} GROUP BY ALL
+            """,  # noqa: S608
+            params,
+        ).fetchall()
+        municipalities = self.duck.execute(
+            "SELECT DISTINCT m.code, m.name FROM collaboration c "
+            "JOIN municipality m ON m.id = c.municipality_id ORDER BY m.name"
+        ).fetchall()
+        return FunderFigures(
+            start=start,
+            end=end,
+            municipalities=[Municipality(code=code, name=name) for code, name in municipalities],
+            participants={tuple(row[:4]): int(row[4]) for row in participants},
+            headcounts={tuple(row[:3]): int(row[3]) for row in headcounts},
+            focus_areas={(row[0], int(row[1])): (int(row[2]), int(row[3])) for row in focus},
+        )
+
+    def close(self) -> None:
+        self.duck.close()
+
+
+def same_figures(a: FunderFigures, b: FunderFigures) -> bool:
+    return (
+        a.participants == b.participants
+        and a.headcounts == b.headcounts
+        and a.focus_areas == b.focus_areas
+    )
+
+
+# The attendance page -----------------------------------------------------------------------------
+
+
+def probe_session() -> tuple[Collaboration, Session, int]:
+    """The busiest weekly activity of the largest collaboration, a session mid-period."""
+    largest = (
+        Participant.objects.values("collaboration")
+        .annotate(n=Count("id"))
+        .order_by("-n", "collaboration")
+        .first()
+    )
+    collaboration = Collaboration.objects.get(pk=largest["collaboration"])
+    busiest = (
+        Attendance.objects.filter(session__activity__collaboration=collaboration)
+        .values("session__activity")
+        .annotate(n=Count("id"))
+        .order_by("-n", "session__activity")
+        .first()
+    )
+    sessions = list(
+        Session.objects.filter(activity_id=busiest["session__activity"], cancelled=False)
+        .exclude(attendances=None)
+        .order_by("date", "pk")
+    )
+    return collaboration, sessions[len(sessions) // 2], largest["n"]
+
+
+def bench_client(collaboration: Collaboration) -> Client:
+    user, _ = User.objects.get_or_create(
+        username=BENCH_USER, defaults={"first_name": "Bench", "last_name": "Coordinator"}
+    )
+    Membership.objects.get_or_create(
+        user=user,
+        collaboration=collaboration,
+        role=Role.COORDINATOR,
+        defaults={"organisation": collaboration.lead_organisation},
+    )
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+# One size ----------------------------------------------------------------------------------------
+
+
+def measure_size(
+    name: str, *, repeat: int, workdir: Path, year: int, threads: int | None = None
+) -> SizeResult:
+    result = SizeResult(name=name, repeat=repeat)
+    result.municipalities = (
+        Municipality.objects.filter(collaborations__isnull=False).distinct().count()
+    )
+    result.participants = Participant.objects.count()
+    result.attendance = Attendance.objects.count()
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    t = result.timings
+
+    t["funder_exact_django"], exact = median_time(
+        lambda: funder_report(start=start, end=end, controlled=False), repeat
+    )
+    t["funder_controlled_django"], _controlled = median_time(
+        lambda: funder_report(start=start, end=end, controlled=True), repeat
+    )
+
+    started = time.perf_counter()
+    export_tables(workdir)
+    result.export_seconds = time.perf_counter() - started
+    duck = DuckFunder(workdir, threads=threads)
+    try:
+        t["funder_exact_duckdb"], duck_exact = median_time(
+            lambda: build_report(duck.figures(start, end), controlled=False), repeat
+        )
+        t["funder_controlled_duckdb"], _duck_controlled = median_time(
+            lambda: build_report(duck.figures(start, end), controlled=True), repeat
+        )
+    finally:
+        duck.close()
+    result.totals_agree = same_figures(exact.figures, duck_exact.figures)
+    result.counted = sum(exact.figures.participants.values())
+
+    collaboration, session, size = probe_session()
+    client = bench_client(collaboration)
+    with override_settings(ROOT_URLCONF="bench.urls", ALLOWED_HOSTS=["*"]):
+        url = reverse("activities:attendance", args=[collaboration.code, session.code])
+        response = client.get(url, secure=True)
+        assert response.status_code == 200, f"attendance page answered {response.status_code}"
+        result.probe = {
+            "collaboration_participants": size,
+            "tiles": response.content.count(b'class="tap"'),
+            "bytes": len(response.content),
+        }
+        t["attendance_page"], _ = median_time(lambda: client.get(url, secure=True), repeat)
+        bare = client.get("/bench/bare/", secure=True)
+        assert bare.content == b"ok", "the bare view did not see the logged-in user"
+        t["bare_view"], _ = median_time(lambda: client.get("/bench/bare/", secure=True), repeat)
+    return result

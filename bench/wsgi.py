@@ -1,0 +1,8 @@
+"""WSGI entry for the load test's gunicorn: the app with the bench's bare view."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+application = get_wsgi_application()

@@ -1,0 +1,37 @@
+"""The bench in miniature, so that `make bench` cannot rot: tiny sizes, one repetition.
+
+Asserts only that the table has every row and that Django and DuckDB give the same funder
+figures; never timings.
+"""
+
+import pytest
+from django.core.management import call_command
+
+from bench.measure import measure_size
+from bench.run import TABLE_ROWS, format_table, targets
+
+
+@pytest.mark.django_db
+def test_the_bench_table_has_every_row_and_django_agrees_with_duckdb(tmp_path, settings):
+    settings.DEBUG = True
+    results = []
+    for name, municipalities, participants in (("tiny", 2, 60), ("small", 3, 150)):
+        call_command(
+            "seed_synthetic",
+            municipalities=municipalities,
+            participants=participants,
+            weeks=6,
+            append=True,
+            quiet=True,
+        )
+        result = measure_size(name, repeat=1, workdir=tmp_path / name, year=2025)
+        assert result.totals_agree, f"Django and DuckDB disagree at {name}"
+        assert result.counted > 0
+        results.append(result.as_dict())
+
+    table = format_table(results)
+    for label, _spec in TABLE_ROWS:
+        assert label in table
+    assert "Django and DuckDB figures agree" in table
+    assert table.count("yes") == 2
+    assert len(targets(results)) == 3
