@@ -11,8 +11,10 @@ an item hidden by a condition also hides the items that depend on it.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 
 from django.db import transaction
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from samverka.audit.models import AuditAction
@@ -25,6 +27,7 @@ from samverka.surveys.models import (
     Answer,
     InstrumentVersion,
     Item,
+    ItemAudio,
     ItemRole,
     ItemType,
     RespondentLink,
@@ -87,6 +90,23 @@ class Survey:
 
 
 def load_survey(version: InstrumentVersion) -> Survey:
+    """The survey of `version`. A published version is frozen except for its recordings, so
+    it is built once per process and recordings (added or removed) make a new key."""
+    if not version.is_published:
+        return _build_survey(version)
+    audio = ItemAudio.objects.filter(item__version=version).aggregate(
+        n=Count("id"), last=Max("uploaded_at"), ids=Sum("id")
+    )
+    # The code is random per version: a key never meets another version (ids can be reused).
+    return _published_survey(version.pk, version.code, (audio["n"], audio["last"], audio["ids"]))
+
+
+@lru_cache(maxsize=64)
+def _published_survey(version_pk: int, _code: str, _audio_signature: tuple) -> Survey:
+    return _build_survey(InstrumentVersion.objects.get(pk=version_pk))
+
+
+def _build_survey(version: InstrumentVersion) -> Survey:
     sections = list(version.sections.order_by("position", "id"))
     items = list(
         version.items.select_related("condition_item")
