@@ -5,7 +5,8 @@
 BENCH_SURVEY_LINK names the survey link code (/s/<code>/). Each respondent chooses a language,
 answers every page the way a person would (the first offered answer, a number in range, a
 word of text), sends, and starts again. Every completed flow is counted as a request of type
-FLOW, so the bench can compare completed flows with the submissions stored in the database.
+FLOW, and its response token is logged, so the bench can check that the answer of every flow
+the server confirmed is stored in the database.
 """
 
 import os
@@ -114,8 +115,12 @@ class SurveyRespondent(HttpUser):
                 answer.failure(f"start answered {answer.status_code}")
                 return
             location = answer.headers["Location"]
+        token = location.strip("/").split("/")[2]  # /s/<code>/<token>/<page>/
         for _step in range(MAX_STEPS):
             if "/done/" in location:
+                if LOG:  # the bench checks that every confirmed flow's answer is stored
+                    with open(LOG, "a") as log:
+                        log.write(f"token {token}\n")
                 self.environment.events.request.fire(
                     request_type="FLOW",
                     name="survey sent",

@@ -4,6 +4,8 @@ Asserts only that the table has every row and that Django and DuckDB give the sa
 figures; never timings.
 """
 
+import os
+
 import pytest
 from django.core.management import call_command
 
@@ -35,3 +37,22 @@ def test_the_bench_table_has_every_row_and_django_agrees_with_duckdb(tmp_path, s
     assert "Django and DuckDB figures agree" in table
     assert table.count("yes") == 2
     assert len(targets(results)) == 3
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the load test builds its own database on the PostgreSQL server of the PG pass",
+)
+def test_the_load_test_runs_and_loses_no_submission(monkeypatch):
+    """A few respondents for a few seconds through gunicorn and locust (no timings)."""
+    from bench import load
+
+    monkeypatch.setenv("BENCH_USERS", "4")
+    monkeypatch.setenv("BENCH_LOAD_SECONDS", "4")
+    monkeypatch.setenv("BENCH_WORKERS", "1")
+    result = load.run(base=os.environ["DATABASE_URL"])
+    data = result.data
+    assert data["survey"]["flows"] > 0, result.text
+    assert data["lost"] == 0, result.text
+    assert data["survey"]["failures"] == 0, result.text
+    assert "lost submissions" in result.text
