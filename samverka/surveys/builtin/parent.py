@@ -25,10 +25,13 @@ from samverka.surveys.builtin import (
 )
 from samverka.surveys.models import InstrumentKind, ItemRole, ItemType
 
+# Staff read this in Swedish (the default) and English; the citation itself is not translated.
 WHO5_ATTRIBUTION = (
     "WHO-5 Well-Being Index © Psychiatric Research Unit, Mental Health Centre North Zealand; "
-    "free to use. Section “wellbeing” (items P-WHO-01 to P-WHO-05) is the WHO-5: the raw "
-    "score is the sum of the five answers (0–25); multiplied by 4 it gives 0–100. "
+    "free to use. Avsnittet ”wellbeing” (frågorna P-WHO-01 till P-WHO-05) är WHO-5: "
+    "råpoängen är summan av de fem svaren (0–25), gånger 4 ger den 0–100. Alla andra frågor "
+    "är skrivna av Samverka. / Section “wellbeing” (items P-WHO-01 to P-WHO-05) is the WHO-5: "
+    "the raw score is the sum of the five answers (0–25); multiplied by 4 it gives 0–100. "
     "All other questions are written by Samverka."
 )
 
