@@ -12,6 +12,7 @@ and recordings may still change.
 
 import secrets
 from dataclasses import dataclass
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -149,6 +150,21 @@ def _frozen(request, place: Place, version: InstrumentVersion):
         % {"number": version.number},
     )
     return redirect(place.url("version", version_code=version.code))
+
+
+def draft_only(view):
+    """For a view that changes a draft: the place (MANAGE_SURVEYS) and an own version are
+    resolved first, and a published version is refused with a message (it cannot change)."""
+
+    @wraps(view)
+    def wrapper(request, version_code, code=None, **kwargs):
+        place = _place(request, code, manage=True)
+        version = _own_version(place, version_code)
+        if version.is_published:
+            return _frozen(request, place, version)
+        return view(request, place, version, **kwargs)
+
+    return wrapper
 
 
 def _optional_url(name: str, *args) -> str:
@@ -528,11 +544,8 @@ def version_publish(request, version_code, code=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def version_edit(request, version_code, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def version_edit(request, place, version):
     form = VersionForm(request.POST or None, initial=VersionForm.initial_from(version))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -577,11 +590,8 @@ def _section(version, section_key):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def section_create(request, version_code, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def section_create(request, place, version):
     form = SectionForm(request.POST or None, version=version)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -617,11 +627,8 @@ def section_create(request, version_code, code=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def section_edit(request, version_code, section_key, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def section_edit(request, place, version, section_key):
     section = _section(version, section_key)
     form = SectionForm(
         request.POST or None,
@@ -662,11 +669,8 @@ def section_edit(request, version_code, section_key, code=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def section_delete(request, version_code, section_key, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def section_delete(request, place, version, section_key):
     section = _section(version, section_key)
     back = place.url("version", version_code=version.code)
     if request.method == "POST":
@@ -708,11 +712,8 @@ def section_delete(request, version_code, section_key, code=None):
 
 @login_required
 @require_POST
-def section_move(request, version_code, section_key, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def section_move(request, place, version, section_key):
     section = _section(version, section_key)
     direction_ = "up" if request.POST.get("direction") == "up" else "down"
     try:
@@ -764,11 +765,8 @@ def _item_page(request, place, version, form, title, submit):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_create(request, version_code, section_key, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def item_create(request, place, version, section_key):
     section = _section(version, section_key)
     ordered = editing.ordered_items(version)
     earlier = [i for i in ordered if i.section.position <= section.position]
@@ -803,11 +801,8 @@ def _item(version, item_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_edit(request, version_code, item_id, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def item_edit(request, place, version, item_id):
     item = _item(version, item_id)
     ordered = editing.ordered_items(version)
     index = next(i for i, other in enumerate(ordered) if other.pk == item.pk)
@@ -833,11 +828,8 @@ def item_edit(request, version_code, item_id, code=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def item_delete(request, version_code, item_id, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def item_delete(request, place, version, item_id):
     item = _item(version, item_id)
     back = place.url("version", version_code=version.code)
     if request.method == "POST":
@@ -871,11 +863,8 @@ def item_delete(request, version_code, item_id, code=None):
 
 @login_required
 @require_POST
-def item_move(request, version_code, item_id, code=None):
-    place = _place(request, code, manage=True)
-    version = _own_version(place, version_code)
-    if version.is_published:
-        return _frozen(request, place, version)
+@draft_only
+def item_move(request, place, version, item_id):
     item = _item(version, item_id)
     direction_ = "up" if request.POST.get("direction") == "up" else "down"
     try:
