@@ -186,6 +186,36 @@ class Attendance(models.Model):
         return f"{self.participant_id} @ {self.session_id}"
 
 
+class AttendanceYear(models.Model):
+    """The months of one year in which a participant attended at least one held session.
+
+    Derived from Attendance and Session (date, cancelled), never edited by itself: every path
+    that writes attendance or changes a session's date or cancellation calls
+    `samverka.activities.attendance_years.refresh`, and `rebuild_report_tables` rebuilds it.
+    The funder count reads one row per participant and year here instead of every attendance
+    row of the period (README, Performance). `months` has bit 0 for January … bit 11 for
+    December.
+    """
+
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="attendance_years"
+    )
+    year = models.PositiveSmallIntegerField()
+    months = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "year"], name="attendance_year_once"),
+        ]
+        indexes = [
+            # One year's rows with their months and participants, straight from the index.
+            models.Index(fields=["year", "months", "participant"], name="attendance_year_scan"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant_id} {self.year} {self.months:012b}"
+
+
 class Headcount(models.Model):
     """Anonymous count for open events, and what remains of erased participants."""
 

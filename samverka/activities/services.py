@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from samverka.activities import attendance_years
 from samverka.activities.models import (
     Activity,
     Attendance,
@@ -134,6 +135,7 @@ def attendance_save(
         [Attendance(session=locked, participant_id=pid, recorded_by=by) for pid in to_add]
     )
     locked.attendances.filter(participant_id__in=to_remove).delete()
+    attendance_years.refresh(to_add | to_remove, [locked.date.year])
     _mark_saved(locked, by)
     audit_record(
         actor=by,
@@ -178,7 +180,14 @@ def headcount_save(
 def session_save(*, form, by) -> Session:
     """Create or change a session from a valid SessionForm."""
     created = form.instance.pk is None
+    before = None if created else Session.objects.get(pk=form.instance.pk)
     session = form.save()
+    if before is not None and (before.date, before.cancelled) != (session.date, session.cancelled):
+        # Who attended now counts for another month, or no longer counts as having attended.
+        attendance_years.refresh(
+            session.attendances.values_list("participant_id", flat=True),
+            {before.date.year, session.date.year},
+        )
     audit_saved(
         actor=by,
         obj=session,

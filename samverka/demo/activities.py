@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverka.accounts.models import User
+from samverka.activities import attendance_years
 from samverka.activities.models import (
     Activity,
     ActivityType,
@@ -23,6 +24,7 @@ from samverka.activities.models import (
 )
 from samverka.activities.services import sessions_generate
 from samverka.orgs.models import OrganisationKind
+from samverka.participants import consent_state
 from samverka.participants.models import (
     ConsentEntry,
     ConsentGivenBy,
@@ -137,6 +139,7 @@ def _consents(participants, rng, creator, first_day):
                 )
             )
     ConsentEntry.objects.bulk_create(entries)
+    consent_state.refresh(p.pk for p in participants)
 
 
 def _attend(session, people, rate, rng, recorder):
@@ -293,6 +296,14 @@ def seed_collaboration(collaboration, *, index: int) -> None:
     cancelled.attendances.all().delete()
     Session.objects.filter(pk=cancelled.pk).update(
         cancelled=True, note="Inställt: idrottshallen upptagen"
+    )
+    attendance_years.refresh(
+        (p.pk for p in people),
+        set(
+            Session.objects.filter(activity__collaboration=collaboration).values_list(
+                "date__year", flat=True
+            )
+        ),
     )
 
     if collaboration.municipality.code == "0880":

@@ -31,10 +31,12 @@ from datetime import time as clock
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from samverka.activities import attendance_years
 from samverka.activities.models import (
     Activity,
     ActivityType,
     Attendance,
+    AttendanceYear,
     FocusArea,
     Headcount,
     Session,
@@ -51,12 +53,14 @@ from samverka.orgs.models import (
     OrganisationKind,
     Phase,
 )
+from samverka.participants import consent_state
 from samverka.participants.models import (
     PARTICIPANT_CODE_LENGTH,
     ConsentEntry,
     ConsentGivenBy,
     ConsentMethod,
     ConsentPurpose,
+    ConsentState,
     Household,
     Participant,
 )
@@ -582,12 +586,15 @@ class Generator:
                 with connection.cursor() as cursor:
                     for sql in rebuild:
                         cursor.execute(sql)
+            self._note("Deriving the report tables (attendance per year, current consent) …")
+            attendance_years.rebuild()
+            consent_state.rebuild()
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), models):
                     cursor.execute(sql)
                 if postgres:
                     self._note("Updating the planner's statistics (ANALYZE) …")
-                    for model in models:
+                    for model in [*models, AttendanceYear, ConsentState]:
                         cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
             for model, sink in self.sinks.items():
                 self.result.counts[model._meta.label] += sink.count

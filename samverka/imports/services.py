@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from samverka.activities import attendance_years
 from samverka.activities.models import Activity, ActivityType, Attendance, FocusArea, Session
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
@@ -610,6 +611,9 @@ def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progres
         if progress and index % PROGRESS_EVERY == 0:
             progress("imported", index, total)
     Attendance.objects.bulk_create(batch, ignore_conflicts=True)
+    attendance_years.refresh(
+        {participant for _session, participant in queued}, {row.day.year for row in clean}
+    )
     if progress and total % PROGRESS_EVERY:
         progress("imported", total, total)
 

@@ -243,3 +243,30 @@ class ConsentEntry(models.Model):
 
     def __str__(self):
         return f"{self.participant_id} {self.purpose} {self.given}"
+
+
+class ConsentState(models.Model):
+    """The latest ledger entry per participant and purpose: given or not.
+
+    Derived from the ledger (latest by `given_at`, then `id`), never edited by itself:
+    `consent_record` and every bulk writer call `samverka.participants.consent_state.refresh`,
+    and `rebuild_report_tables` rebuilds it. Lets the funder count find who consents with one
+    indexed read instead of ranking the whole ledger (README, Performance).
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="consent_states"
+    )
+    purpose = models.CharField(max_length=20, choices=ConsentPurpose.choices)
+    given = models.BooleanField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "purpose"], name="consent_state_once"),
+        ]
+        indexes = [
+            models.Index(fields=["purpose", "given", "participant"], name="consent_state_scan"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant_id} {self.purpose} {self.given}"

@@ -6,6 +6,7 @@ from django.utils import timezone
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib import agebands
+from samverka.participants import consent_state
 from samverka.participants.models import (
     ConsentEntry,
     ConsentGivenBy,
@@ -136,6 +137,7 @@ def consent_record(
         notice_language=notice_language or participant.language,
         recorded_by=by,
     )
+    consent_state.refresh([participant.pk])
     audit_record(
         actor=by,
         action=AuditAction.UPDATE,

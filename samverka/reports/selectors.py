@@ -16,13 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Sum, Window
-from django.db.models.functions import FirstValue, RowNumber
+from django.db.models import Count, Sum
 
-from samverka.activities.models import Attendance, Headcount, Session
+from samverka.activities.attendance_years import attended_between
+from samverka.activities.models import Activity, Headcount, Session
 from samverka.lib import agebands
-from samverka.orgs.models import Municipality
-from samverka.participants.models import ConsentEntry, ConsentPurpose, Participant
+from samverka.orgs.models import Collaboration, Municipality
+from samverka.participants.models import ConsentPurpose, Participant
 
 
 @dataclass
@@ -40,62 +40,44 @@ class FunderFigures:
     focus_areas: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
 
 
-def consenting_participant_ids(purpose: str):
-    """Ids of participants whose latest ledger entry for `purpose` is "given", as one set-based
-    subquery (a window over the ledger) rather than a lookup per participant: at national size
-    the per-participant subquery of `with_consent` ran once for each of ~900,000 participants
-    and kept PostgreSQL from a parallel plan."""
+def counted_participants(*, start: date, end: date):
+    """Participants counted for the period (distinct rows, see the module docstring).
 
-    def latest(expression):
-        return Window(
-            expression,
-            partition_by=[F("participant_id")],
-            order_by=[F("given_at").desc(), F("id").desc()],
-        )
-
-    # Both conditions are on window expressions, so both apply after the window: a filter on
-    # `given` itself would run before it and rank an older "given" first after a withdrawal.
-    return (
-        ConsentEntry.objects.filter(purpose=purpose)
-        .annotate(rank=latest(RowNumber()), latest_given=latest(FirstValue("given")))
-        .filter(rank=1, latest_given=True)
-        .values("participant_id")
+    Reads the derived tables AttendanceYear (months attended per year) and ConsentState (the
+    latest ledger entry per purpose), which the write paths keep in step, instead of ranking
+    the whole ledger and reading every attendance row of the period (README, Performance).
+    """
+    return Participant.objects.filter(
+        attended_between(start, end),
+        consent_states__purpose=ConsentPurpose.FUNDER_REPORTING,
+        consent_states__given=True,
     )
 
 
-def counted_participants(*, start: date, end: date):
-    """Participants counted for the period (distinct rows, see the module docstring)."""
-    attended = Attendance.objects.filter(
-        session__date__gte=start, session__date__lte=end, session__cancelled=False
-    ).values("participant_id")
-    consenting = consenting_participant_ids(ConsentPurpose.FUNDER_REPORTING)
-    return Participant.objects.filter(pk__in=attended).filter(pk__in=consenting)
-
-
 def funder_figures(*, start: date, end: date) -> FunderFigures:
+    # Collaborations and activities are few (hundreds, tens of thousands): the big aggregations
+    # group by their ids and are mapped to municipalities and focus areas here, which spares
+    # the database joins and sorts over a million rows (README, Performance).
+    municipality_of = dict(Collaboration.objects.values_list("pk", "municipality__code"))
+
     participants: Counter = Counter()
     # Grouped in the database (one row per birth year and cell, not per participant), without
     # the model's default ordering, which would join households and sort for nothing.
     rows = (
         counted_participants(start=start, end=end)
         .order_by()
-        .values(
-            "collaboration__municipality__code", "birth_year", "gender", "third_country_national"
-        )
+        .values("collaboration_id", "birth_year", "gender", "third_country_national")
         .annotate(n=Count("pk"))
-        .values_list(
-            "collaboration__municipality__code",
-            "birth_year",
-            "gender",
-            "third_country_national",
-            "n",
-        )
+        .values_list("collaboration_id", "birth_year", "gender", "third_country_national", "n")
     )
-    for code, birth_year, gender, tcn, n in rows:
-        age = None if birth_year is None else start.year - birth_year
-        participants[(code, agebands.band_for(age), gender, tcn)] += n
+    band_of: dict[int | None, str] = {}  # birth year -> age band; a hundred years at most
+    for collaboration_id, birth_year, gender, tcn, n in rows:
+        if birth_year not in band_of:
+            age = None if birth_year is None else start.year - birth_year
+            band_of[birth_year] = agebands.band_for(age)
+        participants[(municipality_of[collaboration_id], band_of[birth_year], gender, tcn)] += n
 
-    held = Session.objects.filter(date__gte=start, date__lte=end, cancelled=False)
+    held = Session.objects.filter(date__gte=start, date__lte=end, cancelled=False).order_by()
     headcounts: Counter = Counter()
     for row in (
         Headcount.objects.filter(session__in=held)
@@ -109,15 +91,19 @@ def funder_figures(*, start: date, end: date) -> FunderFigures:
         )
         headcounts[key] += row["n"] or 0
 
-    focus_areas = {
-        (row["activity__collaboration__municipality__code"], row["activity__focus_area"]): (
-            row["sessions"],
-            row["activities"],
+    activity_place = {
+        pk: (municipality_of[collaboration_id], focus_area)
+        for pk, collaboration_id, focus_area in Activity.objects.values_list(
+            "pk", "collaboration_id", "focus_area"
         )
-        for row in held.values(
-            "activity__collaboration__municipality__code", "activity__focus_area"
-        ).annotate(sessions=Count("pk"), activities=Count("activity", distinct=True))
     }
+    focus: dict[tuple[str, int], list[int]] = {}
+    for activity_id, sessions in (
+        held.values("activity_id").annotate(n=Count("pk")).values_list("activity_id", "n")
+    ):
+        pair = focus.setdefault(activity_place[activity_id], [0, 0])
+        pair[0] += sessions
+        pair[1] += 1
 
     municipalities = list(
         Municipality.objects.filter(collaborations__isnull=False).distinct().order_by("name")
@@ -128,5 +114,5 @@ def funder_figures(*, start: date, end: date) -> FunderFigures:
         municipalities=municipalities,
         participants=dict(participants),
         headcounts={k: v for k, v in headcounts.items() if v},
-        focus_areas=focus_areas,
+        focus_areas={key: (sessions, count) for key, (sessions, count) in focus.items()},
     )

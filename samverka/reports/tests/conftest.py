@@ -1,10 +1,12 @@
 """Building blocks for funder-count tests: participants, sessions, attendance, headcounts."""
 
+import uuid
 from datetime import date
 
 import pytest
 
-from samverka.activities.models import Activity, Attendance, Headcount, Session
+from samverka.activities.models import Activity, Headcount, Session
+from samverka.activities.services import attendance_save
 from samverka.participants.models import ConsentPurpose, Participant
 from samverka.participants.services import participant_create
 
@@ -51,8 +53,17 @@ class Data:
         return Session.objects.create(activity=activity_obj, date=day, cancelled=cancelled)
 
     def attend(self, participant: Participant, *sessions: Session) -> None:
+        """Mark present the way the attendance page does (which keeps AttendanceYear in step)."""
         for session in sessions:
-            Attendance.objects.create(session=session, participant=participant)
+            session.refresh_from_db()
+            present = set(session.attendances.values_list("participant_id", flat=True))
+            attendance_save(
+                session=session,
+                present=present | {participant.pk},
+                version=session.version,
+                key=uuid.uuid4().hex,
+                by=self.world.kalmar_ngo,
+            )
 
     def group(self, count: int, session: Session, collaboration=None, **attributes) -> list:
         """`count` participants with the same attributes, all at `session`."""

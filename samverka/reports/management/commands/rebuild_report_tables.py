@@ -1,0 +1,45 @@
+"""Rebuild (or check) the tables the funder count reads: AttendanceYear and ConsentState.
+
+The app keeps them in step on every write; run this after repairing data by hand in the
+database or restoring part of a backup, or with --check from monitoring.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from samverka.activities import attendance_years
+from samverka.participants import consent_state
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the derived tables behind the funder count (months attended per participant "
+        "and year, current consent) from attendance and the consent ledger; --check only "
+        "compares and fails when they differ."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Compare with a rebuild without changing anything; exit 1 when they differ.",
+        )
+
+    def handle(self, *args, check: bool, **options):
+        if check:
+            years, consent = attendance_years.out_of_step(), consent_state.out_of_step()
+            if years or consent:
+                raise CommandError(
+                    f"The report tables are out of step: {years} attendance-year rows and "
+                    f"{consent} consent rows differ. Run rebuild_report_tables to repair them."
+                )
+            self.stdout.write("The report tables are in step with attendance and consent.")
+            return
+        started = time.monotonic()
+        years = attendance_years.rebuild()
+        consents = consent_state.rebuild()
+        self.stdout.write(
+            f"Rebuilt {years} participant-years of attendance and {consents} consent states "
+            f"in {time.monotonic() - started:.1f} s."
+        )
