@@ -134,6 +134,7 @@ def format_table(results: list[dict], *, header: str = "") -> str:
     row("participants", [f"{r['participants']:,}" for r in results])
     row("attendance rows", [f"{r['attendance']:,}" for r in results])
     row("seed_synthetic time", [_ms(r.get("seed_seconds")) for r in results])
+    row("rebuild_report_tables time", [_ms(r.get("rebuild_seconds")) for r in results])
     row("Parquet export time", [_ms(r.get("export_seconds")) for r in results])
     row("participants counted (year)", [f"{r['counted']:,}" for r in results])
     row("Django and DuckDB figures agree", ["yes" if r["totals_agree"] else "NO" for r in results])
