@@ -5,9 +5,10 @@
   and the `funder_report` command call it; it reads the derived tables AttendanceYear and
   ConsentState, which every write keeps in step), against DuckDB scanning the raw attendance,
   session and consent rows exported to Parquet. The time to rebuild the derived tables from
-  scratch is measured once per size. DuckDB computes the same three aggregations as `funder_figures` (participants,
-  anonymous headcounts, sessions and activities per focus area); its figures then go through
-  the same `build_report` (and disclosure control), so the ratio isolates the database work.
+  scratch is measured once per size. DuckDB computes the same three aggregations as
+  `funder_figures` (participants, anonymous headcounts, sessions and activities per focus
+  area); its figures then go through the same `build_report` (and disclosure control), so the
+  ratio isolates the database work.
   Both give the same figures, cell by cell, or the result says so.
 - The attendance page of one session (server time through the Django test client), and a bare
   view that does only authentication, with the same logged-in client.
