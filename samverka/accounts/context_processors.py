@@ -10,7 +10,7 @@ def navigation(request):
         and (user.is_verified() if hasattr(user, "is_verified") else True)
     )
     if user is not None and user.is_authenticated and not fully_logged_in:
-        from django_otp import user_has_device
+        from samverka.accounts.middleware import has_confirmed_device
 
-        fully_logged_in = not user_has_device(user) and not user.requires_two_factor
+        fully_logged_in = not has_confirmed_device(request) and not user.requires_two_factor
     return {"site_languages": settings.LANGUAGES, "show_navigation": fully_logged_in}

@@ -42,6 +42,23 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
+def has_confirmed_device(request) -> bool:
+    """Whether the person logged in on `request` has a confirmed second factor.
+
+    Asked at most once per request and user: the middleware below and the navigation (context
+    processor) both need it, and each ask is a query per device type.
+    """
+    from django_otp import user_has_device
+
+    user = request.user
+    known = getattr(request, "_samverka_has_device", None)
+    if known is not None and known[0] is user:
+        return known[1]
+    answer = user_has_device(user, confirmed=True)
+    request._samverka_has_device = (user, answer)
+    return answer
+
+
 class TwoFactorMiddleware:
     """Asks for the second factor when a person has one, and sets it up when required."""
 
@@ -62,9 +79,7 @@ class TwoFactorMiddleware:
             and request.path not in self.open_paths()
             and not request.path.startswith(settings.STATIC_URL)
         ):
-            from django_otp import user_has_device
-
-            if user_has_device(user, confirmed=True):
+            if has_confirmed_device(request):
                 return redirect(
                     f"{reverse('accounts:verify')}?{urlencode({'next': request.get_full_path()})}"
                 )

@@ -66,10 +66,24 @@ def collaboration_access(user, code: str) -> CollaborationAccess:
     """The collaboration with `code` and the user's roles in it, or 404."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    collaboration = collaborations_for_user(user).filter(code=code).first()
-    if collaboration is None:
-        raise Http404
-    roles = roles_in(user, collaboration)
+    if user.is_national_staff:
+        collaboration = collaborations_for_user(user).filter(code=code).first()
+        if collaboration is None:
+            raise Http404
+        roles = roles_in(user, collaboration)
+    else:
+        # Everyone else reaches a collaboration only through an active membership, so one
+        # query gives what collaborations_for_user and roles_in would give in two.
+        memberships = list(
+            user.memberships.active()
+            .filter(collaboration__code=code)
+            .select_related("collaboration__municipality", "collaboration__lead_organisation")
+            .order_by()
+        )
+        if not memberships:
+            raise Http404
+        collaboration = memberships[0].collaboration
+        roles = frozenset(m.role for m in memberships)
     if not roles:
         raise Http404
     return CollaborationAccess(user=user, collaboration=collaboration, roles=roles)
