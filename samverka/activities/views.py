@@ -316,10 +316,10 @@ def _candidates(session: Session, collaboration, present_ids: set[int], find: st
         # PostgreSQL read every household in the country (60 ms at national size).
         households = Household.objects.filter(collaboration=collaboration, code__startswith=find)
         others = others.filter(Q(code__startswith=find) | Q(household__in=households))
-    # The first OTHERS_LISTED in the database's own order (through the index on collaboration:
-    # in practice the order they were registered in). Any ORDER BY here makes PostgreSQL sort,
-    # or walk an index of the whole country, to list forty (no index on collaboration and code).
-    listed = sorted(_tiles(others.order_by()[:OTHERS_LISTED]), key=Tile.sort_key)
+    # The first OTHERS_LISTED by code, straight from the index on collaboration and code
+    # (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or
+    # walked an index of the whole country to list forty.
+    listed = sorted(_tiles(others.order_by("code")[:OTHERS_LISTED]), key=Tile.sort_key)
     if len(listed) < OTHERS_LISTED:
         total = len(listed)
     elif find:

@@ -126,6 +126,10 @@ class Participant(models.Model):
         ordering = ["household__code", "role", "code"]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
+        indexes = [
+            # The attendance page lists the first others of a collaboration by code.
+            models.Index(fields=["collaboration", "code"], name="participant_code_in_collab"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(birth_year__isnull=True)
