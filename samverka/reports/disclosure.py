@@ -36,7 +36,7 @@ the same counts can be combined to recover hidden values.
 import heapq
 from collections import deque
 from collections.abc import Hashable, Iterator, Mapping, Sequence
-from itertools import product
+from itertools import combinations, product
 from math import gcd
 
 TOTAL = "*"
@@ -133,7 +133,29 @@ class _Control:
             heapq.heapify(heap)
             self._heaps.append(heap)
         self._alive = {index for index, heap in enumerate(self._heaps) if heap}
-        self._neighbours: dict[int, set[int]] = {}
+        # For step 3 (neighbour_to_hide): every line's best candidate, also in heaps of line
+        # groups. A group is the lines of one direction whose coordinates agree with given
+        # values outside a set of "free" dimensions; each line is in one group per subset of
+        # its other dimensions. Entries whose cell has since been hidden are dropped lazily.
+        n = len(dims)
+        self._others = [[e for e in range(n) if e != d] for d in range(n)]
+        self._free = [[list(combinations(self._others[d], k)) for k in range(n)] for d in range(n)]
+        self._groups: dict[tuple, list] = {}
+        self._groups_of: list[list[list]] = []
+        for index, line in enumerate(self.lines):
+            d = next(e for e in range(n) if line[0][e] != line[-1][e])
+            fixed = line[-1]
+            groups = []
+            for subsets in self._free[d]:
+                for free in subsets:
+                    key = (d, free, tuple(fixed[e] for e in self._others[d] if e not in free))
+                    groups.append(self._groups.setdefault(key, []))
+            self._groups_of.append(groups)
+            if self._heaps[index]:
+                for group in groups:
+                    group.append((self._heaps[index][0], index))
+        for group in self._groups.values():
+            heapq.heapify(group)
         self._hidden_by_order: list = []  # hidden cells by `order`, protected ones dropped lazily
 
     def protected(self) -> set[Cell]:
@@ -150,10 +172,14 @@ class _Control:
             self._hidden_count[index] += 1
             self._hidden_sum[index] += self.cube[cell]
             heap = self._heaps[index]
+            head = heap[0] if heap else None
             while heap and heap[0][1] in self.hidden:
                 heapq.heappop(heap)
             if not heap:
                 self._alive.discard(index)
+            elif heap[0] is not head:
+                for group in self._groups_of[index]:
+                    heapq.heappush(group, (heap[0], index))
         self._pending.extend(self.lines_of[cell])
         # The cell's column in the system "sum(inner cells) - total = 0" of every line.
         line_totals = {index for index in self.lines_of[cell] if self.lines[index][-1] == cell}
@@ -199,21 +225,32 @@ class _Control:
             heapq.heappop(heap)
         return heap[0][1] if heap else None
 
-    def _neighbour_lines(self, index: int) -> set[int]:
-        if index not in self._neighbours:
-            self._neighbours[index] = {i for c in self.lines[index] for i in self.lines_of[c]}
-        return self._neighbours[index]
-
     def neighbour_to_hide(self, cell: Cell) -> Cell:
-        """Step 3: the visible cell to hide next to a determined one, nearest lines first."""
-        seen: set[int] = set()
-        frontier = set(self.lines_of[cell])
-        while frontier:
-            candidates = [self._heaps[index][0] for index in frontier & self._alive]
-            if candidates:
-                return min(candidates, key=lambda item: item[0])[1]
-            seen |= frontier
-            frontier = set().union(*(self._neighbour_lines(i) for i in frontier)) - seen
+        """Step 3: the visible cell to hide next to a determined one, nearest lines first.
+
+        Nearest means breadth first over lines that share a cell: first the cell's own lines,
+        then the lines crossing those, and so on; the best candidate of the first such ring
+        that has one. Ring k holds exactly the lines whose fixed coordinates differ from the
+        cell's in k dimensions, and the rings before it have no candidate, so the best of ring
+        k is the best of the groups with k free dimensions around the cell: at most a few
+        dozen heaps, instead of walking thousands of lines.
+        """
+        hidden = self.hidden
+        for k in range(len(self.dims)):
+            best = None
+            for d, others in enumerate(self._others):
+                for free in self._free[d][k]:
+                    group = self._groups.get(
+                        (d, free, tuple(cell[e] for e in others if e not in free))
+                    )
+                    if not group:
+                        continue
+                    while group and group[0][0][1] in hidden:
+                        heapq.heappop(group)
+                    if group and (best is None or group[0][0][0] < best[0]):
+                        best = group[0][0]
+            if best is not None:
+                return best[1]
         raise AssertionError("every non-zero cell is hidden, yet one is determined")
 
     def order(self, cell: Cell) -> tuple:
