@@ -233,3 +233,36 @@ def test_hidden_cells_that_must_all_be_one_are_protected_too():
     assert result[("b", "x")] is None
     assert result[("c", "x")] is None
     assert result[("a", "x")] is None
+
+
+def nearest_by_walking_lines(control, cell):
+    """Step 3 as first written: breadth first over lines that share a cell."""
+    seen, frontier = set(), set(control.lines_of[cell])
+    while frontier:
+        heads = [control._heaps[i][0] for i in frontier if control._heaps[i]]
+        if heads:
+            return min(heads, key=lambda item: item[0])[1]
+        seen |= frontier
+        frontier = {
+            i for line in frontier for c in control.lines[line] for i in control.lines_of[c]
+        }
+        frontier -= seen
+    return None
+
+
+@settings(max_examples=120, deadline=None)
+@given(tables(min_dims=1, max_dims=4, max_values=4, max_count=9), st.randoms())
+def test_the_nearest_cell_to_hide_is_the_one_a_walk_over_lines_finds(table, rng):
+    """neighbour_to_hide finds by groups what walking ring by ring over the lines finds."""
+    from samverka.reports.disclosure import _Control
+
+    counts, dims = table
+    cube = full_table(counts, dims)
+    control = _Control(cube, dims)
+    nonzero = sorted((c for c in cube if cube[c]), key=control.order)
+    for cell in rng.sample(nonzero, len(nonzero)):
+        expected = nearest_by_walking_lines(control, cell)
+        if expected is None:
+            break
+        assert control.neighbour_to_hide(cell) == expected
+        control.hide(cell)
