@@ -93,11 +93,17 @@ def disclosure_control(
 
 def lines(dimensions: Sequence[Sequence[Hashable]]) -> Iterator[list[Cell]]:
     """Every line of the cube: its cells along one dimension, the line's total last."""
+    for _d, line in _lines_by_direction(dimensions):
+        yield line
+
+
+def _lines_by_direction(dimensions) -> Iterator[tuple[int, list[Cell]]]:
+    """`lines`, each with the dimension it runs along."""
     dims = [list(values) for values in dimensions]
     for d, values in enumerate(dims):
         others = [[*v, TOTAL] for i, v in enumerate(dims) if i != d]
         for rest in product(*others):
-            yield [(*rest[:d], value, *rest[d:]) for value in [*values, TOTAL]]
+            yield d, [(*rest[:d], value, *rest[d:]) for value in [*values, TOTAL]]
 
 
 class _Control:
@@ -107,7 +113,10 @@ class _Control:
         self.cube = cube
         self.dims = dims
         self.positions = [{v: i for i, v in enumerate(d)} for d in dims]
-        self.lines: list[list[Cell]] = list(lines(dims))
+        directions, self.lines = [], []
+        for d, line in _lines_by_direction(dims):
+            directions.append(d)
+            self.lines.append(line)
         self.lines_of: dict[Cell, list[int]] = {cell: [] for cell in cube}
         for index, line in enumerate(self.lines):
             for cell in line:
@@ -142,8 +151,7 @@ class _Control:
         self._free = [[list(combinations(self._others[d], k)) for k in range(n)] for d in range(n)]
         self._groups: dict[tuple, list] = {}
         self._groups_of: list[list[list]] = []
-        for index, line in enumerate(self.lines):
-            d = next(e for e in range(n) if line[0][e] != line[-1][e])
+        for index, (d, line) in enumerate(zip(directions, self.lines, strict=True)):
             fixed = line[-1]
             groups = []
             for subsets in self._free[d]:
