@@ -33,6 +33,12 @@ def test_home_lists_only_my_collaborations(client, world):
     assert world.boden.name not in page
 
 
+def test_the_page_title_names_the_page_then_samverka(client, world):
+    client.force_login(world.kalmar_ngo)
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "<title>Mina samverkan · Samverka</title>" in page
+
+
 def test_national_staff_see_every_collaboration_and_can_filter(login_as, world):
     client = login_as(world.nationell)
     page = client.get(reverse("home")).content.decode()
