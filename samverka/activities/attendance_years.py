@@ -16,7 +16,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, ExtractMonth, ExtractYear
 
 from samverka.activities.models import Attendance, AttendanceYear
-from samverka.lib.derived import count_differences
+from samverka.lib.derived import count_differences, replace_all
 
 CHUNK = 2000
 ALL_MONTHS = (1 << 12) - 1
@@ -84,26 +84,21 @@ def _derived(attendance_model=Attendance) -> tuple[str, tuple]:
     return derived, params
 
 
+COLUMNS = ["participant_id", "year", "months"]
+
+
 @transaction.atomic
 def rebuild(attendance_model=Attendance, year_model=AttendanceYear) -> int:
     """Recompute the whole table; returns its number of rows.
 
     The models can be a migration's historical ones.
     """
-    year_model.objects.all().delete()
-    sql, params = _derived(attendance_model)
-    table = connection.ops.quote_name(year_model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} (participant_id, year, months) {sql}", params)
-    return year_model.objects.count()
+    return replace_all(year_model, COLUMNS, *_derived(attendance_model))
 
 
 def out_of_step() -> int:
     """How many rows the table lacks or has too many, compared with a rebuild."""
-    sql, params = _derived()
-    table = connection.ops.quote_name(AttendanceYear._meta.db_table)
-    kept = f"SELECT participant_id, year, months FROM {table}"  # noqa: S608
-    return count_differences(sql, params, kept)
+    return count_differences(AttendanceYear, COLUMNS, *_derived())
 
 
 def _month_end(day: date) -> int:

@@ -1,14 +1,23 @@
-"""Helpers for tables derived from other tables (see activities.attendance_years and
-participants.consent_state)."""
+"""Tables derived from other tables (see activities.attendance_years and
+participants.consent_state): replace their rows from a derived SELECT, or count how far they
+have drifted from it. The SELECTs are compiled by us (Django querysets), never user input."""
 
 from django.db import connection
 
 
-def count_differences(derived: str, params, kept: str) -> int:
-    """Rows in the SELECT `derived` but not in `kept`, plus rows in `kept` but not in `derived`.
+def replace_all(model, columns: list[str], derived: str, params) -> int:
+    """Empty `model`'s table and fill `columns` from the SELECT `derived`; returns the rows."""
+    model.objects.all().delete()
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) {derived}", params)
+    return model.objects.count()
 
-    Both are SQL compiled by us (Django querysets or fixed text), never user input.
-    """
+
+def count_differences(model, columns: list[str], derived: str, params) -> int:
+    """Rows the SELECT `derived` gives that `model`'s table lacks, plus rows it has too many."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    kept = f"SELECT {', '.join(columns)} FROM {table}"  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({derived} EXCEPT {kept}) missing", params)  # noqa: S608
         missing = cursor.fetchone()[0]

@@ -8,11 +8,11 @@ whole table in one statement (migrations, bulk seeders, `rebuild_report_tables`)
 
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
-from samverka.lib.derived import count_differences
+from samverka.lib.derived import count_differences, replace_all
 from samverka.participants.models import ConsentEntry, ConsentState
 
 CHUNK = 2000
@@ -48,23 +48,20 @@ def refresh(participant_ids: Iterable[int]) -> None:
         )
 
 
+COLUMNS = ["participant_id", "purpose", "given"]
+
+
 @transaction.atomic
 def rebuild(entry_model=ConsentEntry, state_model=ConsentState) -> int:
     """Recompute the whole table from the ledger; returns its number of rows.
 
     The models can be a migration's historical ones.
     """
-    state_model.objects.all().delete()
     sql, params = _latest(entry_model.objects.all()).query.sql_with_params()
-    table = connection.ops.quote_name(state_model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} (participant_id, purpose, given) {sql}", params)
-    return state_model.objects.count()
+    return replace_all(state_model, COLUMNS, sql, params)
 
 
 def out_of_step() -> int:
     """How many rows the table lacks or has too many, compared with a rebuild."""
     sql, params = _latest(ConsentEntry.objects.all()).query.sql_with_params()
-    table = connection.ops.quote_name(ConsentState._meta.db_table)
-    kept = f"SELECT participant_id, purpose, given FROM {table}"  # noqa: S608
-    return count_differences(sql, params, kept)
+    return count_differences(ConsentState, COLUMNS, sql, params)
