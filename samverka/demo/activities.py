@@ -23,6 +23,7 @@ from samverka.activities.models import (
     Theme,
 )
 from samverka.activities.services import sessions_generate
+from samverka.lib.codes import unused_codes
 from samverka.orgs.models import OrganisationKind
 from samverka.participants import consent_state
 from samverka.participants.models import (
@@ -33,6 +34,7 @@ from samverka.participants.models import (
     Household,
     Identity,
     Participant,
+    new_participant_code,
 )
 from samverka.participants.notice_texts import NOTICE_VERSION
 
@@ -95,6 +97,9 @@ def _households(collaboration, rng, count, creator):
                     created_by=creator,
                 )
             )
+    codes = unused_codes(Participant, len(participants), new_participant_code)
+    for participant, code in zip(participants, codes, strict=True):
+        participant.code = code
     Participant.objects.bulk_create(participants)
     return list(Participant.objects.filter(collaboration=collaboration))
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib import agebands
+from samverka.lib.codes import unused_codes
 from samverka.participants import consent_state
 from samverka.participants.models import (
     ConsentEntry,
@@ -14,6 +15,7 @@ from samverka.participants.models import (
     Household,
     Identity,
     Participant,
+    new_participant_code,
 )
 from samverka.participants.notice_texts import NOTICE_VERSION
 
@@ -42,8 +44,8 @@ def participant_create(
         audit_record(
             actor=by, action=AuditAction.CREATE, obj=household, collaboration=collaboration
         )
-    extra = {"code": code} if code else {}
     participant = Participant.objects.create(
+        code=code or unused_codes(Participant, 1, new_participant_code)[0],
         collaboration=collaboration,
         household=household,
         role=role,
@@ -52,7 +54,6 @@ def participant_create(
         third_country_national=third_country_national,
         language=language,
         created_by=by,
-        **extra,
     )
     audit_record(actor=by, action=AuditAction.CREATE, obj=participant, collaboration=collaboration)
     if name or phone:

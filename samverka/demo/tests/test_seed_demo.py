@@ -108,6 +108,27 @@ def test_seed_demo_is_idempotent(seeded):
     assert counts() == before
 
 
+def test_seed_demo_draws_again_when_a_participant_code_is_taken(db, settings, monkeypatch):
+    # Every other draw repeats a code drawn before: in the same batch or already stored.
+    import random
+
+    from samverka.participants.models import new_participant_code
+
+    rng, drawn = random.Random(7), []
+
+    def colliding():
+        if drawn and rng.random() < 0.5:
+            return rng.choice(drawn)
+        drawn.append(new_participant_code())
+        return drawn[-1]
+
+    monkeypatch.setattr("samverka.demo.activities.new_participant_code", colliding)
+    settings.DEBUG = True
+    call_command("seed_demo")
+    codes = list(Participant.objects.values_list("code", flat=True))
+    assert len(codes) > 100 and len(set(codes)) == len(codes)
+
+
 def test_seed_demo_refuses_to_run_with_debug_off(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
