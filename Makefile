@@ -6,6 +6,8 @@ PY          := $(VENV)/bin/python
 PIP         := $(VENV)/bin/pip
 PIP_FLAGS   := --disable-pip-version-check -q
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core, at most 4; TEST_JOBS=0 runs in one process.
+TEST_JOBS   ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
@@ -42,10 +44,10 @@ test:
 	$(MAKE) test-postgres
 
 test-sqlite: venv-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 test-postgres: venv-dev
-	bash scripts/with-postgres.sh $(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh $(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .
