@@ -10,8 +10,9 @@
   area); its figures then go through the same `build_report` (and disclosure control), so the
   ratio isolates the database work.
   Both give the same figures, cell by cell, or the result says so.
-- The attendance page of one session (server time through the Django test client), and a bare
-  view that does only authentication, with the same logged-in client.
+- The attendance page of one session (server time through the Django test client), a bare
+  view that does only authentication, and the "floor" every session page stands on (access
+  check, session, base template: bench/urls.py), with the same logged-in client, taking turns.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ from samverka.reports.funder import build_report, funder_report
 from samverka.reports.selectors import FunderFigures
 
 BENCH_USER = "bench.coordinator"
+# Page requests are short (milliseconds), so each repetition times this many of each.
+PAGE_CALLS = 50
 
 # What DuckDB gets: the same rows, exported table by table (name -> model, columns, types).
 EXPORTS = {
@@ -112,6 +115,24 @@ def median_time(function: Callable, repeat: int, *, warm_up: bool = True):
         result = function()
         times.append(time.perf_counter() - started)
     return statistics.median(times), result
+
+
+def interleaved_medians(functions: dict[str, Callable], *, rounds: int, calls: int):
+    """The median time of one call of each function, over `rounds` × `calls` calls.
+
+    The functions take turns round by round, so a change in the machine's load (other
+    processes, CPU frequency) touches all of them alike and their ratios stay fair.
+    """
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for function in functions.values():
+        function()  # warm up: caches, prepared templates
+    for _ in range(max(rounds, 1)):
+        for name, function in functions.items():
+            for _ in range(calls):
+                started = time.perf_counter()
+                function()
+                times[name].append(time.perf_counter() - started)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 # DuckDB ----------------------------------------------------------------------------------------
@@ -336,8 +357,19 @@ def measure_size(
             "tiles": response.content.count(b'class="tap"'),
             "bytes": len(response.content),
         }
-        t["attendance_page"], _ = median_time(lambda: client.get(url, secure=True), repeat)
+        floor = reverse("bench_floor", args=[collaboration.code, session.code])
+        assert client.get(floor, secure=True).status_code == 200, "the floor view failed"
         bare = client.get("/bench/bare/", secure=True)
         assert bare.content == b"ok", "the bare view did not see the logged-in user"
-        t["bare_view"], _ = median_time(lambda: client.get("/bench/bare/", secure=True), repeat)
+        t.update(
+            interleaved_medians(
+                {
+                    "attendance_page": lambda: client.get(url, secure=True),
+                    "floor_view": lambda: client.get(floor, secure=True),
+                    "bare_view": lambda: client.get("/bench/bare/", secure=True),
+                },
+                rounds=repeat,
+                calls=PAGE_CALLS,
+            )
+        )
     return result

@@ -113,6 +113,8 @@ TABLE_ROWS = [
     ("attendance page of one session", "attendance_page"),
     ("bare view (authentication only)", "bare_view"),
     ("  ratio page / bare view (target ≤ 2×)", ("ratio", "attendance_page", "bare_view")),
+    ("floor: access check + session + base template", "floor_view"),
+    ("  ratio floor / bare view", ("ratio", "floor_view", "bare_view")),
     ("  ratio page / page at the first size (target ≤ 1.2×)", ("first", "attendance_page")),
 ]
 

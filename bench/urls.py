@@ -1,9 +1,24 @@
-"""The bench's URLconf: the shipped app plus a bare view. Used only inside the bench."""
+"""The bench's URLconf: the shipped app plus two reference views. Used only inside the bench.
 
+- `bare`: authentication only, the framework's ceiling (the issue's yardstick).
+- `floor`: what every session page of the app does before drawing anything of its own: the
+  collaboration access check, the session (as the attendance page reads it) and the site's
+  base template around one line. The attendance page cannot be faster than this.
+"""
+
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.template import engines
 from django.urls import path
 
+from samverka.activities import selectors
+from samverka.orgs.selectors import collaboration_access
 from samverka.urls import urlpatterns as app_urlpatterns
+
+FLOOR_TEMPLATE = engines["django"].from_string(
+    '{% extends "base.html" %}{% block title %}{{ session.activity }}{% endblock %}'
+    "{% block content %}<h1>{{ session.activity.name }}</h1>{% endblock %}"
+)
 
 
 def bare(request):
@@ -11,4 +26,16 @@ def bare(request):
     return HttpResponse(b"ok" if request.user.is_authenticated else b"anonymous")
 
 
-urlpatterns = [path("bench/bare/", bare, name="bench_bare"), *app_urlpatterns]
+@login_required
+def floor(request, code, session_code):
+    access = collaboration_access(request.user, code)
+    session = selectors.session_for(access, session_code)
+    context = {"collaboration": access.collaboration, "session": session}
+    return HttpResponse(FLOOR_TEMPLATE.render(context, request))
+
+
+urlpatterns = [
+    path("bench/bare/", bare, name="bench_bare"),
+    path("bench/floor/<str:code>/<str:session_code>/", floor, name="bench_floor"),
+    *app_urlpatterns,
+]
