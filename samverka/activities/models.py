@@ -197,8 +197,12 @@ class AttendanceYear(models.Model):
     December.
     """
 
+    # No index of its own: attendance_year_once (participant, year) serves lookups by participant.
     participant = models.ForeignKey(
-        "participants.Participant", on_delete=models.CASCADE, related_name="attendance_years"
+        "participants.Participant",
+        on_delete=models.CASCADE,
+        related_name="attendance_years",
+        db_index=False,
     )
     year = models.PositiveSmallIntegerField()
     months = models.PositiveSmallIntegerField()

@@ -258,8 +258,9 @@ class ConsentState(models.Model):
     indexed read instead of ranking the whole ledger (README, Performance).
     """
 
+    # No index of its own: consent_state_once (participant, purpose) serves lookups by participant.
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="consent_states"
+        Participant, on_delete=models.CASCADE, related_name="consent_states", db_index=False
     )
     purpose = models.CharField(max_length=20, choices=ConsentPurpose.choices)
     given = models.BooleanField()
