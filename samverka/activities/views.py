@@ -225,9 +225,10 @@ def my_sessions(request, code):
 OTHERS_LISTED = 40
 
 # The usual participants are those who came to this session or to one of the activity's latest
-# RECENT_SESSIONS sessions before its date that were not cancelled, and anyone marked present
-# now: the list follows who comes these weeks, and its length and cost do not grow with the
-# activity's history (README, Attendance on a phone).
+# RECENT_SESSIONS sessions up to its date where attendance was taken (not cancelled, at least
+# one person recorded), and anyone marked present now: the list follows who comes these weeks,
+# sessions nobody recorded (forgotten, or generated ahead) take no place in it, and its length
+# and cost do not grow with the activity's history (README, Attendance on a phone).
 RECENT_SESSIONS = 10
 
 
@@ -251,26 +252,31 @@ def _tiles(queryset) -> list[Tile]:
     return [Tile(*row) for row in queryset.values_list(*TILE_FIELDS)]
 
 
-# Who came to the session or to one of the RECENT_SESSIONS before it, and whether they are saved
-# as present at the session. Written out because building and compiling it with the ORM took
-# longer than running it (2.2 ms against 1 ms on the bench machine). It goes from the attendance
-# of those sessions to their participants and households by primary key: a condition on the
-# participants' collaboration here makes PostgreSQL read all the collaboration's participants
-# instead (thousands at national size), so _usual_participants checks the collaboration on the
-# rows. Plain SQL that SQLite and PostgreSQL both run.
+# Who came to the session or to one of the RECENT_SESSIONS latest sessions up to its date where
+# attendance was taken, and whether they are saved as present at the session. Written out
+# because building and compiling it with the ORM took longer than running it (2.2 ms against
+# 1 ms on the bench machine). It goes from the attendance of those sessions to their
+# participants and households by primary key: a condition on the participants' collaboration
+# here makes PostgreSQL read all the collaboration's participants instead (thousands at
+# national size), so _usual_participants checks the collaboration on the rows. Plain SQL that
+# SQLite and PostgreSQL both run.
 USUAL_PARTICIPANTS_SQL = """
 SELECT p.id, p.code, p.role, p.birth_year, h.code, p.collaboration_id,
        EXISTS (SELECT 1 FROM activities_attendance here
-               WHERE here.session_id = %s AND here.participant_id = p.id)
+               WHERE here.session_id = %(session)s AND here.participant_id = p.id)
 FROM participants_participant p
 JOIN participants_household h ON h.id = p.household_id
 WHERE p.id IN (
     SELECT a.participant_id FROM activities_attendance a
     WHERE a.session_id IN (
         SELECT s.id FROM activities_session s
-        WHERE s.activity_id = %s AND ((s.date < %s AND NOT s.cancelled) OR s.id = %s)
-        ORDER BY s.date DESC, s.start_time DESC
-        LIMIT %s
+        WHERE s.activity_id = %(activity)s AND (
+            s.id = %(session)s
+            OR (s.date <= %(day)s AND NOT s.cancelled
+                AND EXISTS (SELECT 1 FROM activities_attendance taken
+                            WHERE taken.session_id = s.id)))
+        ORDER BY CASE WHEN s.id = %(session)s THEN 0 ELSE 1 END, s.date DESC, s.start_time DESC
+        LIMIT %(limit)s
     )
 )
 """
@@ -282,7 +288,12 @@ def _usual_participants(session: Session, collaboration) -> tuple[list[Tile], se
     with connection.cursor() as cursor:
         cursor.execute(
             USUAL_PARTICIPANTS_SQL,
-            [session.pk, session.activity_id, day, session.pk, RECENT_SESSIONS + 1],
+            {
+                "session": session.pk,
+                "activity": session.activity_id,
+                "day": day,
+                "limit": RECENT_SESSIONS + 1,
+            },
         )
         rows = cursor.fetchall()
     usual, saved = [], set()
@@ -343,8 +354,9 @@ def attendance(request, code, session_code):
     """Tap who is there. Saves all or nothing; resends are harmless; conflicts are shown.
 
     The tiles are the usual participants (who came to this session or to one of the activity's
-    RECENT_SESSIONS latest sessions before it, and anyone marked present now), then up to
-    OTHERS_LISTED others of the collaboration; anyone else is found by code.
+    RECENT_SESSIONS latest sessions up to its date where attendance was taken, and anyone
+    marked present now), then up to OTHERS_LISTED others of the collaboration; anyone else is
+    found by code.
     """
     access = collaboration_access(request.user, code)
     headcounts = Headcount.objects.filter(session=OuterRef("pk")).order_by().values("session")

@@ -53,6 +53,7 @@ def test_usual_participants_came_to_the_latest_sessions_or_are_here(client, worl
     household = Household.objects.create(collaboration=world.kalmar, code="HH0001")
     held = [s for s in earlier if not s.cancelled]
     attended = {
+        "REGULR": held,  # every week: attendance was taken at every held session
         "LONGAGO": [held[0]],  # RECENT_SESSIONS + 1 held sessions back
         "EDGEWK": [held[-RECENT_SESSIONS]],  # the earliest that still counts
         "LASTWK": [held[-1]],
@@ -68,7 +69,12 @@ def test_usual_participants_came_to_the_latest_sessions_or_are_here(client, worl
 
     response = page(client, world, today)
 
-    assert [p.code for p in response.context["regulars"]] == ["EDGEWK", "HEREAT", "LASTWK"]
+    assert [p.code for p in response.context["regulars"]] == [
+        "EDGEWK",
+        "HEREAT",
+        "LASTWK",
+        "REGULR",
+    ]
     assert sorted(p.code for p in response.context["others"]) == [
         "CANCEL",
         "LONGAGO",
@@ -81,6 +87,23 @@ def test_usual_participants_came_to_the_latest_sessions_or_are_here(client, worl
     html = response.content.decode()
     assert 'value="HEREAT" checked>' in html
     assert 'value="LASTWK">' in html
+
+
+def test_sessions_where_nobody_was_recorded_take_no_place_among_the_latest(client, world, weekly):
+    # Sessions are generated ahead for the whole term; weeks where the leader forgot to take
+    # attendance must not push the group's regulars off the page.
+    activity, earlier, today, _next_week = weekly
+    household = Household.objects.create(collaboration=world.kalmar, code="HH0009")
+    first = person(world, household, "FIRST1")
+    Attendance.objects.create(session=earlier[0], participant=first)  # then nothing recorded
+    morning = Session.objects.create(activity=activity, date=today.date)
+    Attendance.objects.create(session=morning, participant=person(world, household, "MORNIN"))
+    client.force_login(world.kalmar_ngo)
+
+    response = page(client, world, today)
+
+    assert [p.code for p in response.context["regulars"]] == ["FIRST1", "MORNIN"]
+    assert response.context["present_ids"] == set()
 
 
 def test_nobody_usual_yet(client, world, weekly):
@@ -154,7 +177,10 @@ def test_lists_at_most_the_usual_ones_and_forty_others(client, world, weekly):
         for n in range(OTHERS_LISTED + 10)
     )
     Attendance.objects.bulk_create(Attendance(session=earlier[0], participant=p) for p in people)
-    Attendance.objects.create(session=earlier[-1], participant=people[0])
+    # P00000 keeps coming; the ten sessions since then push the first one out of "lately".
+    Attendance.objects.bulk_create(
+        Attendance(session=s, participant=people[0]) for s in earlier[1:] if not s.cancelled
+    )
     client.force_login(world.kalmar_ngo)
     response = page(client, world, today)
     assert [p.code for p in response.context["regulars"]] == ["P00000"]
