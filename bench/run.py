@@ -115,6 +115,7 @@ TABLE_ROWS = [
     ("  ratio page / bare view (target ≤ 2×)", ("ratio", "attendance_page", "bare_view")),
     ("floor: access check + session + base template", "floor_view"),
     ("  ratio floor / bare view", ("ratio", "floor_view", "bare_view")),
+    ("  ratio page / floor", ("ratio", "attendance_page", "floor_view")),
     ("  ratio page / page at the first size (target ≤ 1.2×)", ("first", "attendance_page")),
 ]
 
