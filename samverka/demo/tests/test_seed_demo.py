@@ -1,5 +1,7 @@
 """seed_demo builds the demo world. Seeding takes seconds, so each test seeds at most twice."""
 
+import random
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -9,7 +11,12 @@ from samverka.activities.models import Activity, Attendance, Session
 from samverka.audit.models import AuditEvent
 from samverka.orgs.models import Collaboration
 from samverka.orgs.selectors import collaborations_for_user
-from samverka.participants.models import ConsentEntry, Identity, Participant
+from samverka.participants.models import (
+    ConsentEntry,
+    Identity,
+    Participant,
+    new_participant_code,
+)
 
 DOCUMENTED_LOGINS = [
     "nationell",
@@ -110,10 +117,6 @@ def test_seed_demo_is_idempotent(seeded):
 
 def test_seed_demo_draws_again_when_a_participant_code_is_taken(db, settings, monkeypatch):
     # Every other draw repeats a code drawn before: in the same batch or already stored.
-    import random
-
-    from samverka.participants.models import new_participant_code
-
     rng, drawn = random.Random(7), []
 
     def colliding():
