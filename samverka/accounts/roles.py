@@ -67,6 +67,9 @@ class Capability(StrEnum):
     MANAGE_SURVEYS = "manage_surveys"
     VIEW_SURVEY_RESULTS = "view_survey_results"
     VIEW_SURVEY_FREE_TEXT = "view_survey_free_text"
+    # National pages (samverka.orgs.decorators.national_view): managing people, municipalities,
+    # organisations and built-in instruments, and reading every collaboration's figures.
+    MANAGE_NATIONAL = "manage_national"
 
 
 C = Capability
@@ -82,6 +85,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             C.VIEW_PSEUDONYMISED,
             C.VIEW_AGGREGATES,
             C.VIEW_EXACT_FUNDER_FIGURES,
+            C.MANAGE_NATIONAL,
         }
     ),
     Role.COORDINATOR: frozenset(

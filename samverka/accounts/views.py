@@ -33,7 +33,7 @@ from samverka.accounts.roles import MEMBERSHIP_ROLES, Capability
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib.qr import qr_svg
-from samverka.orgs.selectors import collaboration_access, require_national_lead
+from samverka.orgs.decorators import collaboration_view, national_view
 
 
 def _safe_next(request, default: str) -> str:
@@ -254,10 +254,8 @@ def invitation(request, token):
 # --- Members of one collaboration -------------------------------------------------
 
 
-@login_required
-def members(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.VIEW_MEMBERS)
+@collaboration_view(Capability.VIEW_MEMBERS)
+def members(request, access):
     collaboration = access.collaboration
     rows = (
         collaboration.memberships.active()
@@ -277,10 +275,8 @@ def members(request, code):
     )
 
 
-@login_required
-def member_invite(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.INVITE_MEMBERS)
+@collaboration_view(Capability.INVITE_MEMBERS)
+def member_invite(request, access):
     collaboration = access.collaboration
     roles = MEMBERSHIP_ROLES if request.user.is_national_lead else None
     form = InvitationForm(request.POST or None, collaboration=collaboration, roles=roles)
@@ -300,37 +296,32 @@ def member_invite(request, code):
     )
 
 
-@login_required
+@collaboration_view(Capability.INVITE_MEMBERS)
 @require_POST
-def member_end(request, code, membership_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.INVITE_MEMBERS)
+def member_end(request, access, membership_code):
     membership = get_object_or_404(access.collaboration.memberships.active(), code=membership_code)
     if membership.user_id == request.user.id:
         messages.error(request, _("You cannot end your own membership."))
     else:
         services.membership_end(membership=membership, by=request.user)
         messages.success(request, _("%(name)s is no longer a member.") % {"name": membership.user})
-    return redirect("accounts:members", code)
+    return redirect("accounts:members", access.code)
 
 
-@login_required
+@collaboration_view(Capability.INVITE_MEMBERS)
 @require_POST
-def invitation_revoke(request, code, invitation_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.INVITE_MEMBERS)
+def invitation_revoke(request, access, invitation_code):
     invitation = get_object_or_404(access.collaboration.invitations.all(), code=invitation_code)
     services.invitation_revoke(invitation=invitation, by=request.user)
     messages.success(request, _("The invitation is withdrawn."))
-    return redirect("accounts:members", code)
+    return redirect("accounts:members", access.code)
 
 
 # --- National staff: people and memberships everywhere -----------------------------
 
 
-@login_required
-def people(request):
-    require_national_lead(request.user)
+@national_view()
+def people(request, national):
     query = request.GET.get("q", "").strip()
     users = User.objects.prefetch_related("memberships__collaboration").order_by(
         "first_name", "last_name"
@@ -347,9 +338,8 @@ def people(request):
     return render(request, "accounts/people.html", {"people": users, "query": query})
 
 
-@login_required
-def person(request, user_code):
-    require_national_lead(request.user)
+@national_view()
+def person(request, national, user_code):
     subject = get_object_or_404(User, code=user_code)
     role_form = NationalRoleForm(
         request.POST if request.POST.get("form") == "role" else None,
@@ -397,10 +387,9 @@ def person(request, user_code):
     )
 
 
-@login_required
+@national_view()
 @require_POST
-def person_membership_end(request, user_code, membership_code):
-    require_national_lead(request.user)
+def person_membership_end(request, national, user_code, membership_code):
     membership = get_object_or_404(
         Membership.objects.active(), code=membership_code, user__code=user_code
     )

@@ -2,7 +2,6 @@ import uuid
 from typing import NamedTuple
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +14,7 @@ from samverka.activities import selectors, services
 from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
 from samverka.activities.models import FocusArea, Headcount, Session
 from samverka.lib import agebands
-from samverka.orgs.selectors import collaboration_access
+from samverka.orgs.decorators import collaboration_view
 from samverka.participants import services as participant_services
 from samverka.participants.forms import QuickParticipantForm
 from samverka.participants.models import Gender, Household, Participant
@@ -26,15 +25,14 @@ def _require_any(access, *capabilities):
         access.require(capabilities[0])
 
 
-@login_required
-def activity_list(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(
-        access,
+@collaboration_view(
+    any_of=(
         Capability.MANAGE_ACTIVITIES,
         Capability.RECORD_OWN_SESSIONS,
         Capability.VIEW_AGGREGATES,
     )
+)
+def activity_list(request, access):
     today = timezone.localdate()
     activities = selectors.activities_for(access).annotate(
         session_count=Count("sessions", filter=Q(sessions__cancelled=False), distinct=True),
@@ -55,10 +53,8 @@ def activity_list(request, code):
     )
 
 
-@login_required
-def activity_create(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_ACTIVITIES)
+@collaboration_view(Capability.MANAGE_ACTIVITIES)
+def activity_create(request, access):
     form = ActivityForm(request.POST or None, collaboration=access.collaboration)
     if request.method == "POST" and form.is_valid():
         activity = services.activity_save(form=form, by=request.user)
@@ -67,21 +63,20 @@ def activity_create(request, code):
             _("%(name)s is created with %(count)s sessions.")
             % {"name": activity, "count": activity.sessions.count()},
         )
-        return redirect("activities:detail", code, activity.code)
+        return redirect("activities:detail", access.code, activity.code)
     return render(
         request, "activities/form.html", {"collaboration": access.collaboration, "form": form}
     )
 
 
-@login_required
-def activity_detail(request, code, activity_code):
-    access = collaboration_access(request.user, code)
-    _require_any(
-        access,
+@collaboration_view(
+    any_of=(
         Capability.MANAGE_ACTIVITIES,
         Capability.RECORD_OWN_SESSIONS,
         Capability.VIEW_AGGREGATES,
     )
+)
+def activity_detail(request, access, activity_code):
     activity = selectors.activity_for(access, activity_code)
     recordable = set(
         selectors.sessions_for(access).filter(activity=activity).values_list("pk", flat=True)
@@ -106,10 +101,8 @@ def activity_detail(request, code, activity_code):
     )
 
 
-@login_required
-def activity_edit(request, code, activity_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_ACTIVITIES)
+@collaboration_view(Capability.MANAGE_ACTIVITIES)
+def activity_edit(request, access, activity_code):
     activity = selectors.activity_for(access, activity_code)
     form = ActivityForm(request.POST or None, instance=activity, collaboration=access.collaboration)
     if request.method == "POST" and form.is_valid():
@@ -118,7 +111,7 @@ def activity_edit(request, code, activity_code):
         messages.success(request, _("Saved."))
         if created:
             messages.info(request, _("%(count)s new sessions were added.") % {"count": created})
-        return redirect("activities:detail", code, activity.code)
+        return redirect("activities:detail", access.code, activity.code)
     return render(
         request,
         "activities/form.html",
@@ -126,11 +119,9 @@ def activity_edit(request, code, activity_code):
     )
 
 
-@login_required
+@collaboration_view(Capability.MANAGE_ACTIVITIES)
 @require_POST
-def theme_add(request, code, activity_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_ACTIVITIES)
+def theme_add(request, access, activity_code):
     activity = selectors.activity_for(access, activity_code)
     form = ThemeForm(request.POST)
     if form.is_valid():
@@ -138,24 +129,20 @@ def theme_add(request, code, activity_code):
         messages.success(request, _("The theme is added to the plan."))
     else:
         messages.error(request, _("The theme needs a title."))
-    return redirect("activities:detail", code, activity.code)
+    return redirect("activities:detail", access.code, activity.code)
 
 
-@login_required
+@collaboration_view(Capability.MANAGE_ACTIVITIES)
 @require_POST
-def theme_delete(request, code, activity_code, theme_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_ACTIVITIES)
+def theme_delete(request, access, activity_code, theme_code):
     activity = selectors.activity_for(access, activity_code)
     theme = get_object_or_404(activity.themes.all(), code=theme_code)
     services.theme_remove(theme=theme, by=request.user)
-    return redirect("activities:detail", code, activity.code)
+    return redirect("activities:detail", access.code, activity.code)
 
 
-@login_required
-def session_create(request, code, activity_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_ACTIVITIES)
+@collaboration_view(Capability.MANAGE_ACTIVITIES)
+def session_create(request, access, activity_code):
     activity = selectors.activity_for(access, activity_code)
     form = SessionForm(
         request.POST or None,
@@ -165,7 +152,7 @@ def session_create(request, code, activity_code):
     if request.method == "POST" and form.is_valid():
         services.session_save(form=form, by=request.user)
         messages.success(request, _("The session is added."))
-        return redirect("activities:detail", code, activity.code)
+        return redirect("activities:detail", access.code, activity.code)
     return render(
         request,
         "activities/session_form.html",
@@ -173,9 +160,8 @@ def session_create(request, code, activity_code):
     )
 
 
-@login_required
-def session_edit(request, code, session_code):
-    access = collaboration_access(request.user, code)
+@collaboration_view()
+def session_edit(request, access, session_code):
     session = selectors.session_for(access, session_code)
     form = SessionForm(request.POST or None, instance=session, activity=session.activity)
     if not access.can(Capability.MANAGE_ACTIVITIES):
@@ -183,7 +169,7 @@ def session_edit(request, code, session_code):
     if request.method == "POST" and form.is_valid():
         services.session_save(form=form, by=request.user)
         messages.success(request, _("Saved."))
-        return redirect("activities:attendance", code, session.code)
+        return redirect("activities:attendance", access.code, session.code)
     return render(
         request,
         "activities/session_form.html",
@@ -197,11 +183,9 @@ def session_edit(request, code, session_code):
     )
 
 
-@login_required
-def my_sessions(request, code):
+@collaboration_view(Capability.RECORD_OWN_SESSIONS)
+def my_sessions(request, access):
     """Today's and the coming week's sessions the user can record, for the phone."""
-    access = collaboration_access(request.user, code)
-    access.require(Capability.RECORD_OWN_SESSIONS)
     today = timezone.localdate()
     sessions = (
         selectors.sessions_for(access)
@@ -349,8 +333,8 @@ def _present_from_post(request, collaboration) -> set[int]:
     )
 
 
-@login_required
-def attendance(request, code, session_code):
+@collaboration_view()
+def attendance(request, access, session_code):
     """Tap who is there. Saves all or nothing; resends are harmless; conflicts are shown.
 
     The tiles are the usual participants (who came to this session or to one of the activity's
@@ -358,7 +342,6 @@ def attendance(request, code, session_code):
     marked present now), then up to OTHERS_LISTED others of the collaboration; anyone else is
     found by code.
     """
-    access = collaboration_access(request.user, code)
     headcounts = Headcount.objects.filter(session=OuterRef("pk")).order_by().values("session")
     session = get_object_or_404(
         selectors.sessions_for(access).annotate(
@@ -435,7 +418,7 @@ def attendance(request, code, session_code):
                         request,
                         _("Saved: %(count)s present.") % {"count": len(present_ids)},
                     )
-                return redirect("activities:attendance", code, session.code)
+                return redirect("activities:attendance", access.code, session.code)
     regulars, saved_ids, others, others_total = _candidates(
         session, collaboration, present_ids or set(), find
     )
@@ -462,10 +445,9 @@ def attendance(request, code, session_code):
     return render(request, "activities/attendance.html", context, status=409 if conflict else 200)
 
 
-@login_required
-def headcount(request, code, session_code):
+@collaboration_view()
+def headcount(request, access, session_code):
     """An anonymous count by age band and gender, for open events."""
-    access = collaboration_access(request.user, code)
     session = selectors.session_for(access, session_code)
     bands = [b.label for b in agebands.bands()] + [agebands.UNKNOWN]
     genders = list(Gender)
@@ -498,7 +480,7 @@ def headcount(request, code, session_code):
                 values = {(h.age_band, h.gender): h.count for h in session.headcounts.all()}
             else:
                 messages.success(request, _("The headcount is saved."))
-                return redirect("activities:attendance", code, session.code)
+                return redirect("activities:attendance", access.code, session.code)
     rows = [
         (
             band,

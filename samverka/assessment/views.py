@@ -1,7 +1,6 @@
 """The collaboration model's pages. Thin: scope, check the capability, call a service, render."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -64,21 +63,13 @@ from samverka.assessment.selectors import (
     spanners_for,
     submitted_counts,
 )
+from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.orgs.models import Phase
 from samverka.orgs.selectors import (
-    collaboration_access,
     collaborations_for_user,
-    require_national_lead,
 )
 
 C = Capability
-
-
-def _access(request, code, *capabilities):
-    access = collaboration_access(request.user, code)
-    for capability in capabilities:
-        access.require(capability)
-    return access
 
 
 def _context(access, section: str, **extra) -> dict:
@@ -102,9 +93,8 @@ def _context(access, section: str, **extra) -> dict:
 # --- Profile and phase ---------------------------------------------------------------------
 
 
-@login_required
-def model(request, code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def model(request, access):
     collaboration = access.collaboration
     changes = collaboration.phase_changes.select_related("changed_by")
     history = [
@@ -130,9 +120,8 @@ def model(request, code):
     return render(request, "assessment/model.html", context)
 
 
-@login_required
-def profile_edit(request, code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def profile_edit(request, access):
     collaboration = access.collaboration
     form = ProfileForm(
         request.POST or None, instance=profile_for(collaboration), collaboration=collaboration
@@ -140,13 +129,12 @@ def profile_edit(request, code):
     if request.method == "POST" and form.is_valid():
         services.profile_save(collaboration=collaboration, data=form.cleaned_data, by=request.user)
         messages.success(request, _("The strategic profile is saved."))
-        return redirect("assessment:model", code)
+        return redirect("assessment:model", access.code)
     return render(request, "assessment/profile_form.html", _context(access, "model", form=form))
 
 
-@login_required
-def routine_edit(request, code, element_key):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def routine_edit(request, access, element_key):
     collaboration = access.collaboration
     element = next((e for e in OPERATIONAL_ELEMENTS if e.key == element_key), None)
     if element is None:
@@ -161,7 +149,7 @@ def routine_edit(request, code, element_key):
             by=request.user,
         )
         messages.success(request, _("%(element)s is saved.") % {"element": element.name})
-        return redirect("assessment:model", code)
+        return redirect("assessment:model", access.code)
     return render(
         request,
         "assessment/routine_form.html",
@@ -169,9 +157,8 @@ def routine_edit(request, code, element_key):
     )
 
 
-@login_required
-def checklist_edit(request, code, phase_key):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def checklist_edit(request, access, phase_key):
     collaboration = access.collaboration
     if phase_key not in PHASE_ORDER:
         raise Http404
@@ -186,7 +173,7 @@ def checklist_edit(request, code, phase_key):
             by=request.user,
         )
         messages.success(request, _("The checklist is saved."))
-        return redirect("assessment:model", code)
+        return redirect("assessment:model", access.code)
     checklist = checklist_of(collaboration, phase_key)
     evidence = {row.item.id: row.evidence for row in checklist.rows}
     rows = [dict(row, evidence=evidence.get(row["item"].id, "")) for row in form.rows()]
@@ -204,9 +191,8 @@ def checklist_edit(request, code, phase_key):
     )
 
 
-@login_required
-def phase_change(request, code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def phase_change(request, access):
     collaboration = access.collaboration
     form = PhaseChangeForm(request.POST or None, collaboration=collaboration)
     warnings = []
@@ -233,7 +219,7 @@ def phase_change(request, code):
                     _("The collaboration is now in the phase %(phase)s.")
                     % {"phase": Phase(to_phase).label},
                 )
-                return redirect("assessment:model", code)
+                return redirect("assessment:model", access.code)
     return render(
         request,
         "assessment/phase_form.html",
@@ -261,9 +247,8 @@ def _status(response) -> str:
     return "submitted" if response.submitted_at else "draft"
 
 
-@login_required
-def rounds(request, code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def rounds(request, access):
     collaboration = access.collaboration
     all_rounds = list(collaboration.assessment_rounds.order_by("-number"))
     counts = {}
@@ -287,9 +272,8 @@ def rounds(request, code):
     )
 
 
-@login_required
-def instrument(request, code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def instrument(request, access):
     sections = [
         {
             "label": section.label,
@@ -313,13 +297,12 @@ def instrument(request, code):
     )
 
 
-@login_required
-def round_open(request, code):
-    access = _access(request, code, C.MANAGE_ASSESSMENT)
+@collaboration_view(C.MANAGE_ASSESSMENT)
+def round_open(request, access):
     collaboration = access.collaboration
     if open_round(collaboration) is not None:
         messages.error(request, _("A round is already open. Close it before opening a new one."))
-        return redirect("assessment:rounds", code)
+        return redirect("assessment:rounds", access.code)
     form = RoundOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -331,12 +314,12 @@ def round_open(request, code):
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect("assessment:rounds", code)
+            return redirect("assessment:rounds", access.code)
         messages.success(
             request,
             _("Round %(number)s is open. Tell the members to answer.") % {"number": round.number},
         )
-        return redirect("assessment:round", code, round.code)
+        return redirect("assessment:round", access.code, round.code)
     return render(
         request,
         "assessment/round_open.html",
@@ -344,9 +327,8 @@ def round_open(request, code):
     )
 
 
-@login_required
-def round_detail(request, code, assessment_code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def round_detail(request, access, assessment_code):
     round = _round(access, assessment_code)
     counts = submitted_counts(round)
     mine = own_response(round, request.user) if access.can(C.ANSWER_ASSESSMENT) else None
@@ -370,15 +352,14 @@ def round_detail(request, code, assessment_code):
     )
 
 
-@login_required
-def answer(request, code, assessment_code):
-    access = _access(request, code, C.ANSWER_ASSESSMENT)
+@collaboration_view(C.ANSWER_ASSESSMENT)
+def answer(request, access, assessment_code):
     collaboration = access.collaboration
     round = _round(access, assessment_code)
     mine = own_response(round, request.user)
     if not round.is_open and request.method == "POST":
         messages.error(request, _("This round is closed. Answers can no longer be changed."))
-        return redirect("assessment:round", code, round.code)
+        return redirect("assessment:round", access.code, round.code)
     party, level = default_party_and_level(request.user, collaboration)
     submit = request.method == "POST" and "submit" in request.POST
     if request.method == "POST":
@@ -410,7 +391,7 @@ def answer(request, code, assessment_code):
                 messages.success(
                     request, _("Your draft is saved. Send your answers when you are done.")
                 )
-            return redirect("assessment:round", code, round.code)
+            return redirect("assessment:round", access.code, round.code)
     sections = [
         {
             "key": section.value,
@@ -460,16 +441,15 @@ def answer(request, code, assessment_code):
     )
 
 
-@login_required
+@collaboration_view(C.MANAGE_ASSESSMENT)
 @require_POST
-def round_close(request, code, assessment_code):
-    access = _access(request, code, C.MANAGE_ASSESSMENT)
+def round_close(request, access, assessment_code):
     round = _round(access, assessment_code)
     services.round_close(round=round, by=request.user)
     messages.success(request, _("Round %(number)s is closed.") % {"number": round.number})
     if access.can(C.VIEW_ASSESSMENT_RESULTS):
-        return redirect("assessment:results", code, round.code)
-    return redirect("assessment:round", code, round.code)
+        return redirect("assessment:results", access.code, round.code)
+    return redirect("assessment:round", access.code, round.code)
 
 
 def _point_rows(results) -> list[dict]:
@@ -567,9 +547,8 @@ def _results_context(results) -> dict:
     }
 
 
-@login_required
-def results(request, code, assessment_code):
-    access = _access(request, code, C.VIEW_ASSESSMENT_RESULTS)
+@collaboration_view(C.VIEW_ASSESSMENT_RESULTS)
+def results(request, access, assessment_code):
     round = _round(access, assessment_code)
     if round.is_open:
         return render(
@@ -581,12 +560,11 @@ def results(request, code, assessment_code):
     return render(request, "assessment/results.html", context)
 
 
-@login_required
-def report(request, code, assessment_code):
-    access = _access(request, code, C.VIEW_ASSESSMENT_RESULTS)
+@collaboration_view(C.VIEW_ASSESSMENT_RESULTS)
+def report(request, access, assessment_code):
     round = _round(access, assessment_code)
     if round.is_open:
-        return redirect("assessment:results", code, round.code)
+        return redirect("assessment:results", access.code, round.code)
     context = _context(access, "assessment", **_results_context(round_results(round)))
     journey = journey_for(access.collaboration)
     if len(journey.results) > 1:
@@ -623,9 +601,8 @@ def _journey_context(journey) -> dict:
     }
 
 
-@login_required
-def journey(request, code):
-    access = _access(request, code, C.VIEW_ASSESSMENT_RESULTS)
+@collaboration_view(C.VIEW_ASSESSMENT_RESULTS)
+def journey(request, access):
     context = _context(access, "assessment", min_group=MIN_GROUP)
     context.update(_journey_context(journey_for(access.collaboration)))
     return render(request, "assessment/journey.html", context)
@@ -634,9 +611,8 @@ def journey(request, code):
 # --- Dilemmas ---------------------------------------------------------------------------------
 
 
-@login_required
-def dilemmas(request, code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def dilemmas(request, access):
     entries = access.collaboration.dilemmas.all()
     kind = request.GET.get("kind", "")
     if kind in DilemmaKind.values:
@@ -662,9 +638,8 @@ def _dilemma(access, dilemma_code):
     return get_object_or_404(access.collaboration.dilemmas.all(), code=dilemma_code)
 
 
-@login_required
-def dilemma_detail(request, code, dilemma_code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def dilemma_detail(request, access, dilemma_code):
     dilemma = _dilemma(access, dilemma_code)
     return render(
         request,
@@ -679,18 +654,17 @@ def dilemma_detail(request, code, dilemma_code):
     )
 
 
-@login_required
-def dilemma_create(request, code):
-    return _dilemma_form(request, code, None)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def dilemma_create(request, access):
+    return _dilemma_form(request, access, None)
 
 
-@login_required
-def dilemma_edit(request, code, dilemma_code):
-    return _dilemma_form(request, code, dilemma_code)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def dilemma_edit(request, access, dilemma_code):
+    return _dilemma_form(request, access, dilemma_code)
 
 
-def _dilemma_form(request, code, dilemma_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+def _dilemma_form(request, access, dilemma_code):
     instance = _dilemma(access, dilemma_code) if dilemma_code else None
     initial = {}
     if instance is None and request.GET.get("kind") in DilemmaKind.values:
@@ -701,7 +675,7 @@ def _dilemma_form(request, code, dilemma_code):
             form=form, collaboration=access.collaboration, by=request.user
         )
         messages.success(request, _("The dilemma is saved."))
-        return redirect("assessment:dilemma", code, dilemma.code)
+        return redirect("assessment:dilemma", access.code, dilemma.code)
     return render(
         request,
         "assessment/dilemma_form.html",
@@ -715,13 +689,12 @@ def _dilemma_form(request, code, dilemma_code):
     )
 
 
-@login_required
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
 @require_POST
-def dilemma_delete(request, code, dilemma_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+def dilemma_delete(request, access, dilemma_code):
     services.dilemma_delete(dilemma=_dilemma(access, dilemma_code), by=request.user)
     messages.success(request, _("The dilemma is deleted."))
-    return redirect("assessment:dilemmas", code)
+    return redirect("assessment:dilemmas", access.code)
 
 
 # --- Learning sessions ---------------------------------------------------------------------
@@ -735,9 +708,8 @@ def _open_decisions(collaboration):
     )
 
 
-@login_required
-def learning(request, code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def learning(request, access):
     sessions = access.collaboration.learning_sessions.prefetch_related(
         "rounds", "dilemmas", "decisions"
     )
@@ -757,9 +729,8 @@ def _session(access, learning_code):
     return get_object_or_404(access.collaboration.learning_sessions.all(), code=learning_code)
 
 
-@login_required
-def learning_session(request, code, learning_code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+def learning_session(request, access, learning_code):
     session = _session(access, learning_code)
     return render(
         request,
@@ -777,18 +748,17 @@ def learning_session(request, code, learning_code):
     )
 
 
-@login_required
-def learning_create(request, code):
-    return _learning_form(request, code, None)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def learning_create(request, access):
+    return _learning_form(request, access, None)
 
 
-@login_required
-def learning_edit(request, code, learning_code):
-    return _learning_form(request, code, learning_code)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
+def learning_edit(request, access, learning_code):
+    return _learning_form(request, access, learning_code)
 
 
-def _learning_form(request, code, learning_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+def _learning_form(request, access, learning_code):
     instance = _session(access, learning_code) if learning_code else None
     form = LearningSessionForm(
         request.POST or None, instance=instance, collaboration=access.collaboration
@@ -798,7 +768,7 @@ def _learning_form(request, code, learning_code):
             form=form, collaboration=access.collaboration, by=request.user
         )
         messages.success(request, _("The learning session is saved. Add the decisions you took."))
-        return redirect("assessment:learning_session", code, session.code)
+        return redirect("assessment:learning_session", access.code, session.code)
     return render(
         request,
         "assessment/learning_form.html",
@@ -806,19 +776,17 @@ def _learning_form(request, code, learning_code):
     )
 
 
-@login_required
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
 @require_POST
-def learning_delete(request, code, learning_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+def learning_delete(request, access, learning_code):
     services.learning_session_delete(session=_session(access, learning_code), by=request.user)
     messages.success(request, _("The learning session is deleted."))
-    return redirect("assessment:learning", code)
+    return redirect("assessment:learning", access.code)
 
 
-@login_required
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
 @require_POST
-def decision_add(request, code, learning_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+def decision_add(request, access, learning_code):
     session = _session(access, learning_code)
     form = DecisionForm(request.POST, collaboration=access.collaboration)
     if form.is_valid():
@@ -830,7 +798,7 @@ def decision_add(request, code, learning_code):
             by=request.user,
         )
         messages.success(request, _("The decision is added."))
-        return redirect("assessment:learning_session", code, session.code)
+        return redirect("assessment:learning_session", access.code, session.code)
     return render(
         request,
         "assessment/learning_session.html",
@@ -849,10 +817,9 @@ def _decision(session, decision_code):
     return get_object_or_404(session.decisions.all(), code=decision_code)
 
 
-@login_required
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
 @require_POST
-def decision_toggle(request, code, learning_code, learning_decision_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+def decision_toggle(request, access, learning_code, learning_decision_code):
     session = _session(access, learning_code)
     decision = services.decision_toggle(
         decision=_decision(session, learning_decision_code), by=request.user
@@ -862,26 +829,24 @@ def decision_toggle(request, code, learning_code, learning_decision_code):
     else:
         messages.success(request, _("The decision is open again."))
     if request.POST.get("next") == "list":
-        return redirect("assessment:learning", code)
-    return redirect("assessment:learning_session", code, session.code)
+        return redirect("assessment:learning", access.code)
+    return redirect("assessment:learning_session", access.code, session.code)
 
 
-@login_required
+@collaboration_view(C.EDIT_COLLABORATION_MODEL)
 @require_POST
-def decision_delete(request, code, learning_code, learning_decision_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL)
+def decision_delete(request, access, learning_code, learning_decision_code):
     session = _session(access, learning_code)
     services.decision_delete(decision=_decision(session, learning_decision_code), by=request.user)
     messages.success(request, _("The decision is deleted."))
-    return redirect("assessment:learning_session", code, session.code)
+    return redirect("assessment:learning_session", access.code, session.code)
 
 
 # --- Boundary spanners -------------------------------------------------------------------------
 
 
-@login_required
-def boundary_spanners(request, code):
-    access = _access(request, code, C.VIEW_COLLABORATION_MODEL, C.VIEW_MEMBERS)
+@collaboration_view(C.VIEW_COLLABORATION_MODEL, C.VIEW_MEMBERS)
+def boundary_spanners(request, access):
     collaboration = access.collaboration
     routines = [
         {"routine": r, "element": ELEMENTS_BY_KEY[r.element]} for r in routines_for(collaboration)
@@ -904,18 +869,17 @@ def _spanner(access, spanner_code):
     return get_object_or_404(access.collaboration.boundary_spanners.all(), code=spanner_code)
 
 
-@login_required
-def boundary_spanner_create(request, code):
-    return _spanner_form(request, code, None)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL, C.VIEW_MEMBERS)
+def boundary_spanner_create(request, access):
+    return _spanner_form(request, access, None)
 
 
-@login_required
-def boundary_spanner_edit(request, code, spanner_code):
-    return _spanner_form(request, code, spanner_code)
+@collaboration_view(C.EDIT_COLLABORATION_MODEL, C.VIEW_MEMBERS)
+def boundary_spanner_edit(request, access, spanner_code):
+    return _spanner_form(request, access, spanner_code)
 
 
-def _spanner_form(request, code, spanner_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL, C.VIEW_MEMBERS)
+def _spanner_form(request, access, spanner_code):
     instance = _spanner(access, spanner_code) if spanner_code else None
     form = BoundarySpannerForm(
         request.POST or None, instance=instance, collaboration=access.collaboration
@@ -925,7 +889,7 @@ def _spanner_form(request, code, spanner_code):
             form=form, collaboration=access.collaboration, by=request.user
         )
         messages.success(request, _("The boundary spanner is saved."))
-        return redirect("assessment:boundary_spanners", code)
+        return redirect("assessment:boundary_spanners", access.code)
     return render(
         request,
         "assessment/boundary_spanner_form.html",
@@ -933,21 +897,19 @@ def _spanner_form(request, code, spanner_code):
     )
 
 
-@login_required
+@collaboration_view(C.EDIT_COLLABORATION_MODEL, C.VIEW_MEMBERS)
 @require_POST
-def boundary_spanner_delete(request, code, spanner_code):
-    access = _access(request, code, C.EDIT_COLLABORATION_MODEL, C.VIEW_MEMBERS)
+def boundary_spanner_delete(request, access, spanner_code):
     services.boundary_spanner_delete(spanner=_spanner(access, spanner_code), by=request.user)
     messages.success(request, _("The boundary spanner is removed."))
-    return redirect("assessment:boundary_spanners", code)
+    return redirect("assessment:boundary_spanners", access.code)
 
 
 # --- National comparison ---------------------------------------------------------------------
 
 
-@login_required
-def national(request):
-    require_national_lead(request.user)
+@national_view()
+def national(request, national):
     collaborations = collaborations_for_user(request.user).order_by("municipality__name", "name")
     phase = request.GET.get("phase", "")
     if phase in Phase.values:

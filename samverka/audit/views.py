@@ -1,11 +1,10 @@
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from samverka.accounts.roles import Capability
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.audit.selectors import events_for_collaboration
-from samverka.orgs.selectors import collaboration_access, require_national_lead
+from samverka.orgs.decorators import collaboration_view, national_view
 
 PAGE_SIZE = 50
 
@@ -21,10 +20,8 @@ def _filtered(request, events):
     return page, {"action": action, "who": who}
 
 
-@login_required
-def collaboration_trail(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.VIEW_AUDIT)
+@collaboration_view(Capability.VIEW_AUDIT)
+def collaboration_trail(request, access):
     page, filters = _filtered(request, events_for_collaboration(access.collaboration))
     return render(
         request,
@@ -38,9 +35,8 @@ def collaboration_trail(request, code):
     )
 
 
-@login_required
-def national_trail(request):
-    require_national_lead(request.user)
+@national_view()
+def national_trail(request, national):
     events = AuditEvent.objects.all()
     collaboration_code = request.GET.get("collaboration", "").strip()
     if collaboration_code:

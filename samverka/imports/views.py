@@ -1,7 +1,6 @@
 import os
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,21 +14,14 @@ from samverka.imports.columns import LABELS, REQUIRED, TEMPLATE_COLUMNS
 from samverka.imports.forms import ConfirmForm, UploadForm
 from samverka.imports.models import PENDING_IMPORT_LIFETIME, PendingImport
 from samverka.imports.reading import ImportFileError, parse_upload
-from samverka.orgs.selectors import collaboration_access
+from samverka.orgs.decorators import collaboration_view
 
 MAX_ERRORS_SHOWN = 200
 
 
-def _access(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.IMPORT_ATTENDANCE)
-    return access
-
-
-@login_required
+@collaboration_view(Capability.IMPORT_ATTENDANCE)
 @require_http_methods(["GET", "POST"])
-def upload(request, code):
-    access = _access(request, code)
+def upload(request, access):
     collaboration = access.collaboration
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -64,11 +56,10 @@ def upload(request, code):
     )
 
 
-@login_required
+@collaboration_view(Capability.IMPORT_ATTENDANCE)
 @require_http_methods(["GET", "POST"])
-def preview(request, code, pending_code):
+def preview(request, access, pending_code):
     """GET: what the import would do and what is wrong. POST: import (the confirm button)."""
-    access = _access(request, code)
     collaboration = access.collaboration
     pending = get_object_or_404(
         PendingImport.objects.filter(collaboration=collaboration, created_by=request.user),
@@ -135,19 +126,17 @@ def summary(plan: services.ImportPlan) -> str:
     }
 
 
-@login_required
+@collaboration_view(Capability.IMPORT_ATTENDANCE)
 @require_GET
-def template_csv(request, code):
-    _access(request, code)
+def template_csv(request, access):
     response = HttpResponse(template_files.csv_bytes(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="samverka-attendance.csv"'
     return response
 
 
-@login_required
+@collaboration_view(Capability.IMPORT_ATTENDANCE)
 @require_GET
-def template_xlsx(request, code):
-    _access(request, code)
+def template_xlsx(request, access):
     response = HttpResponse(
         template_files.xlsx_bytes(),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -1,9 +1,10 @@
 """Scoped reads of collaborations. The security model lives here.
 
-Every view that touches collaboration-owned data starts with
-`collaboration_access(request.user, code)`: it answers 404 for anything
-outside the user's scope, so a foreign collaboration is indistinguishable
-from one that does not exist.
+`collaboration_access(user, code)` answers 404 for anything outside the user's scope, so a
+foreign collaboration is indistinguishable from one that does not exist, and says which roles
+(and so which capabilities) the user holds in it. Views never call it themselves: they declare
+their scope with `samverka.orgs.decorators.collaboration_view` (or `national_view`), which
+calls it and opens the collaboration's tenant scope (`samverka.lib.scoping`).
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from samverka.accounts.roles import CAPABILITIES, Capability, NationalRole, Role
-from samverka.orgs.models import Collaboration, Municipality
+from samverka.orgs.models import Collaboration
 
 
 def collaborations_for_user(user) -> QuerySet[Collaboration]:
@@ -42,6 +43,10 @@ class CollaborationAccess:
     user: object
     collaboration: Collaboration
     roles: frozenset[str]
+
+    @property
+    def code(self) -> str:
+        return self.collaboration.code
 
     def can(self, capability: Capability) -> bool:
         return any(capability in CAPABILITIES.get(role, ()) for role in self.roles)
@@ -87,19 +92,3 @@ def collaboration_access(user, code: str) -> CollaborationAccess:
     if not roles:
         raise Http404
     return CollaborationAccess(user=user, collaboration=collaboration, roles=roles)
-
-
-def collaboration_for_user(user, code: str) -> Collaboration:
-    return collaboration_access(user, code).collaboration
-
-
-def require_national_lead(user) -> None:
-    """National pages are outside everyone else's scope: 404, like a foreign collaboration."""
-    if not (getattr(user, "is_authenticated", False) and user.is_national_lead):
-        raise Http404
-
-
-def municipalities_for_user(user) -> QuerySet[Municipality]:
-    if getattr(user, "is_authenticated", False) and user.is_national_staff:
-        return Municipality.objects.all()
-    return Municipality.objects.filter(collaborations__in=collaborations_for_user(user)).distinct()

@@ -9,6 +9,7 @@ from samverka.audit.models import AuditAction
 from samverka.audit.selectors import recent_events_for_collaboration
 from samverka.audit.services import audit_record
 from samverka.orgs import services
+from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.orgs.forms import (
     CollaborationForm,
     MunicipalityForm,
@@ -19,9 +20,7 @@ from samverka.orgs.forms import (
 from samverka.orgs.models import Municipality, Organisation, Phase
 from samverka.orgs.panels import panels_for
 from samverka.orgs.selectors import (
-    collaboration_access,
     collaborations_for_user,
-    require_national_lead,
 )
 
 
@@ -49,9 +48,8 @@ def home(request):
     )
 
 
-@login_required
-def collaboration(request, code):
-    access = collaboration_access(request.user, code)
+@collaboration_view()
+def collaboration(request, access):
     collaboration = access.collaboration
     chain = collaboration.chain()
     phases = [
@@ -84,10 +82,8 @@ def collaboration(request, code):
     return render(request, "orgs/collaboration.html", context)
 
 
-@login_required
-def collaboration_edit(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.EDIT_COLLABORATION)
+@collaboration_view(Capability.EDIT_COLLABORATION)
+def collaboration_edit(request, access):
     form = CollaborationForm(
         request.POST or None,
         instance=access.collaboration,
@@ -97,7 +93,7 @@ def collaboration_edit(request, code):
     if request.method == "POST" and form.is_valid():
         services.collaboration_save(form=form, by=request.user)
         messages.success(request, _("The collaboration is saved."))
-        return redirect("orgs:collaboration", code)
+        return redirect("orgs:collaboration", access.code)
     return render(
         request,
         "orgs/collaboration_form.html",
@@ -105,9 +101,8 @@ def collaboration_edit(request, code):
     )
 
 
-@login_required
-def collaboration_create(request):
-    require_national_lead(request.user)
+@national_view()
+def collaboration_create(request, national):
     form = CollaborationForm(
         request.POST or None, collaborations=collaborations_for_user(request.user), national=True
     )
@@ -118,10 +113,8 @@ def collaboration_create(request):
     return render(request, "orgs/collaboration_form.html", {"form": form})
 
 
-@login_required
-def partners(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_PARTNERS)
+@collaboration_view(Capability.MANAGE_PARTNERS)
+def partners(request, access):
     collaboration = access.collaboration
     add_form = PartnerAddForm(request.POST or None, collaboration=collaboration)
     if request.method == "POST" and add_form.is_valid():
@@ -131,7 +124,7 @@ def partners(request, code):
             by=request.user,
         )
         messages.success(request, _("The partner is added."))
-        return redirect("orgs:partners", code)
+        return redirect("orgs:partners", access.code)
     return render(
         request,
         "orgs/partners.html",
@@ -143,24 +136,20 @@ def partners(request, code):
     )
 
 
-@login_required
+@collaboration_view(Capability.MANAGE_PARTNERS)
 @require_POST
-def partner_remove(request, code, organisation_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_PARTNERS)
+def partner_remove(request, access, organisation_code):
     organisation = get_object_or_404(access.collaboration.partners.all(), code=organisation_code)
     services.partner_remove(
         collaboration=access.collaboration, organisation=organisation, by=request.user
     )
     messages.success(request, _("%(name)s is no longer a partner.") % {"name": organisation})
-    return redirect("orgs:partners", code)
+    return redirect("orgs:partners", access.code)
 
 
-@login_required
-def organisation_create(request, code):
+@collaboration_view(Capability.MANAGE_PARTNERS)
+def organisation_create(request, access):
     """Register a new organisation in the collaboration's municipality and add it as a partner."""
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_PARTNERS)
     collaboration = access.collaboration
     form = OrganisationForm(
         request.POST or None,
@@ -171,7 +160,7 @@ def organisation_create(request, code):
             form=form, by=request.user, collaboration=collaboration
         )
         messages.success(request, _("%(name)s is added as a partner.") % {"name": organisation})
-        return redirect("orgs:partners", code)
+        return redirect("orgs:partners", access.code)
     return render(
         request, "orgs/organisation_form.html", {"form": form, "collaboration": collaboration}
     )
@@ -180,9 +169,8 @@ def organisation_create(request, code):
 # --- National staff ----------------------------------------------------------------
 
 
-@login_required
-def municipalities(request):
-    require_national_lead(request.user)
+@national_view()
+def municipalities(request, national):
     form = MunicipalityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         municipality = form.save()
@@ -200,9 +188,8 @@ def municipalities(request):
     )
 
 
-@login_required
-def municipalities_import(request):
-    require_national_lead(request.user)
+@national_view()
+def municipalities_import(request, national):
     form = MunicipalityImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -224,9 +211,8 @@ def municipalities_import(request):
     )
 
 
-@login_required
-def organisations(request):
-    require_national_lead(request.user)
+@national_view()
+def organisations(request, national):
     form = OrganisationForm(request.POST or None, municipalities=Municipality.objects.all())
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(form=form, by=request.user)

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -10,16 +9,14 @@ from samverka.accounts.roles import Capability
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib.qr import qr_svg
-from samverka.orgs.selectors import collaboration_access
+from samverka.orgs.decorators import collaboration_view
 from samverka.participants import notice_texts, selectors, services
 from samverka.participants.forms import ConsentForm, ParticipantForm
 from samverka.participants.models import ConsentPurpose
 
 
-@login_required
-def participant_list(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.VIEW_PARTICIPANT_DATA)
+@collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
+def participant_list(request, access):
     query = request.GET.get("q", "")
     qs = selectors.with_attendance_stats(
         selectors.search(selectors.participants_for(access), query)
@@ -32,10 +29,8 @@ def participant_list(request, code):
     )
 
 
-@login_required
-def participant_create(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.REGISTER_PARTICIPANTS)
+@collaboration_view(Capability.REGISTER_PARTICIPANTS)
+def participant_create(request, access):
     collaboration = access.collaboration
     identity_fields = access.can(Capability.VIEW_IDENTITIES)
     form = ParticipantForm(
@@ -61,8 +56,8 @@ def participant_create(request, code):
         )
         messages.success(request, _("%(code)s is registered.") % {"code": participant.code})
         if access.can(Capability.VIEW_PARTICIPANT_DATA):
-            return redirect("participants:detail", code, participant.code)
-        return redirect("orgs:collaboration", code)
+            return redirect("participants:detail", access.code, participant.code)
+        return redirect("orgs:collaboration", access.code)
     return render(
         request,
         "participants/form.html",
@@ -70,9 +65,8 @@ def participant_create(request, code):
     )
 
 
-@login_required
-def participant_detail(request, code, participant_code):
-    access = collaboration_access(request.user, code)
+@collaboration_view()
+def participant_detail(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     attendance = participant.attendances.select_related("session", "session__activity").order_by(
         "-session__date"
@@ -97,10 +91,8 @@ def participant_detail(request, code, participant_code):
     )
 
 
-@login_required
-def participant_edit(request, code, participant_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.REGISTER_PARTICIPANTS)
+@collaboration_view(Capability.REGISTER_PARTICIPANTS)
+def participant_edit(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     form = ParticipantForm(
         request.POST or None,
@@ -112,7 +104,7 @@ def participant_edit(request, code, participant_code):
     if request.method == "POST" and form.is_valid():
         services.participant_update(form=form, by=request.user)
         messages.success(request, _("Saved."))
-        return redirect("participants:detail", code, participant.code)
+        return redirect("participants:detail", access.code, participant.code)
     return render(
         request,
         "participants/form.html",
@@ -120,11 +112,9 @@ def participant_edit(request, code, participant_code):
     )
 
 
-@login_required
-def participant_identity(request, code, participant_code):
+@collaboration_view(Capability.VIEW_IDENTITIES)
+def participant_identity(request, access, participant_code):
     """Name and phone number: coordinators only, and every look is in the audit trail."""
-    access = collaboration_access(request.user, code)
-    access.require(Capability.VIEW_IDENTITIES)
     participant = selectors.participant_for(access, participant_code)
     if request.method == "POST":
         services.identity_set(
@@ -134,7 +124,7 @@ def participant_identity(request, code, participant_code):
             by=request.user,
         )
         messages.success(request, _("Saved."))
-        return redirect("participants:detail", code, participant.code)
+        return redirect("participants:detail", access.code, participant.code)
     identity = services.identity_view(participant=participant, by=request.user)
     return render(
         request,
@@ -143,10 +133,8 @@ def participant_identity(request, code, participant_code):
     )
 
 
-@login_required
-def participant_consent(request, code, participant_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.REGISTER_PARTICIPANTS)
+@collaboration_view(Capability.REGISTER_PARTICIPANTS)
+def participant_consent(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     current = {
         purpose: entry.given
@@ -172,7 +160,7 @@ def participant_consent(request, code, participant_code):
             messages.success(request, _("The consent ledger is updated."))
         else:
             messages.info(request, _("Nothing changed."))
-        return redirect("participants:detail", code, participant.code)
+        return redirect("participants:detail", access.code, participant.code)
     return render(
         request,
         "participants/consent.html",
@@ -180,10 +168,8 @@ def participant_consent(request, code, participant_code):
     )
 
 
-@login_required
-def participant_erase(request, code, participant_code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.ERASE_PARTICIPANTS)
+@collaboration_view(Capability.ERASE_PARTICIPANTS)
+def participant_erase(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     if request.method == "POST" and request.POST.get("confirm") == participant.code:
         services.participant_erase(participant=participant, by=request.user)
@@ -192,7 +178,7 @@ def participant_erase(request, code, participant_code):
             _("%(code)s is erased. The sessions keep anonymous counts.")
             % {"code": participant_code.upper()},
         )
-        return redirect("participants:list", code)
+        return redirect("participants:list", access.code)
     if request.method == "POST":
         messages.error(request, _("Type the participant code to confirm."))
     return render(
@@ -202,10 +188,9 @@ def participant_erase(request, code, participant_code):
     )
 
 
-@login_required
-def participant_card(request, code, participant_code):
+@collaboration_view()
+def participant_card(request, access, participant_code):
     """A printable card with the code and a QR code holding only the code."""
-    access = collaboration_access(request.user, code)
     participant = selectors.participant_for(access, participant_code)
     return render(
         request,
@@ -240,10 +225,9 @@ def _notice_language(request) -> str:
     return language if language in notice_texts.LANGUAGES else "sv"
 
 
-@login_required
-def participant_stored(request, code, participant_code):
+@collaboration_view()
+def participant_stored(request, access, participant_code):
     """'What we store about you', printable in the person's language."""
-    access = collaboration_access(request.user, code)
     participant = selectors.participant_for(access, participant_code)
     language = request.GET.get("lang") or participant.language
     language = language if language in notice_texts.LANGUAGES else "sv"
@@ -288,11 +272,9 @@ def participant_stored(request, code, participant_code):
     )
 
 
-@login_required
-def consent_notice(request, code):
+@collaboration_view(Capability.REGISTER_PARTICIPANTS)
+def consent_notice(request, access):
     """The printable consent notice of this collaboration, in one of eight languages."""
-    access = collaboration_access(request.user, code)
-    access.require(Capability.REGISTER_PARTICIPANTS)
     language = _notice_language(request)
     return render(
         request,
@@ -313,9 +295,8 @@ def consent_notice(request, code):
     )
 
 
-@login_required
-def household_detail(request, code, household_code):
-    access = collaboration_access(request.user, code)
+@collaboration_view()
+def household_detail(request, access, household_code):
     household = selectors.household_for(access, household_code)
     return render(
         request,

@@ -1,7 +1,6 @@
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from samverka.accounts.roles import Capability
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
-from samverka.orgs.selectors import collaboration_access
+from samverka.orgs.decorators import collaboration_view
 from samverka.referrals import selectors, services
 from samverka.referrals.forms import ReferralForm, RelationForm, ServiceForm
 from samverka.referrals.models import ReferralStatus, Service
@@ -35,10 +34,13 @@ def _ctx(access, **extra):
 # Actor directory ------------------------------------------------------------------------------
 
 
-@login_required
-def directory(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+@collaboration_view(
+    any_of=(
+        Capability.MANAGE_ACTORS,
+        Capability.RECORD_REFERRALS,
+    )
+)
+def directory(request, access):
     collaboration = access.collaboration
     return render(
         request,
@@ -47,10 +49,8 @@ def directory(request, code):
     )
 
 
-@login_required
-def service_form(request, code, service_code=None):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.MANAGE_ACTORS)
+@collaboration_view(Capability.MANAGE_ACTORS)
+def service_form(request, access, service_code=None):
     collaboration = access.collaboration
     service = (
         get_object_or_404(selectors.services_for(collaboration), code=service_code)
@@ -70,10 +70,13 @@ def service_form(request, code, service_code=None):
     return render(request, "referrals/form.html", _ctx(access, form=form, title=_("Service")))
 
 
-@login_required
-def relation_list(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+@collaboration_view(
+    any_of=(
+        Capability.MANAGE_ACTORS,
+        Capability.RECORD_REFERRALS,
+    )
+)
+def relation_list(request, access):
     collaboration = access.collaboration
     form = RelationForm(request.POST or None, collaboration=collaboration)
     if request.method == "POST":
@@ -114,10 +117,13 @@ def map_data(collaboration) -> dict:
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
-@login_required
-def actor_map(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+@collaboration_view(
+    any_of=(
+        Capability.MANAGE_ACTORS,
+        Capability.RECORD_REFERRALS,
+    )
+)
+def actor_map(request, access):
     collaboration = access.collaboration
     return render(
         request,
@@ -130,10 +136,13 @@ def actor_map(request, code):
     )
 
 
-@login_required
-def coverage(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.MANAGE_ACTORS, Capability.RECORD_REFERRALS)
+@collaboration_view(
+    any_of=(
+        Capability.MANAGE_ACTORS,
+        Capability.RECORD_REFERRALS,
+    )
+)
+def coverage(request, access):
     actors, rows = selectors.coverage(access.collaboration)
     return render(request, "referrals/coverage.html", _ctx(access, actors=actors, rows=rows))
 
@@ -141,10 +150,13 @@ def coverage(request, code):
 # Referrals ----------------------------------------------------------------------------------------
 
 
-@login_required
-def referral_list(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.VIEW_REFERRALS, Capability.RECORD_REFERRALS)
+@collaboration_view(
+    any_of=(
+        Capability.VIEW_REFERRALS,
+        Capability.RECORD_REFERRALS,
+    )
+)
+def referral_list(request, access):
     referrals = selectors.referrals_for(access.collaboration)
     if not access.can(Capability.VIEW_REFERRALS):
         referrals = referrals.filter(created_by=request.user)
@@ -182,10 +194,8 @@ def _referral_form(request, access, referral, creating):
     )
 
 
-@login_required
-def referral_create(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(Capability.RECORD_REFERRALS)
+@collaboration_view(Capability.RECORD_REFERRALS)
+def referral_create(request, access):
     return _referral_form(request, access, None, creating=True)
 
 
@@ -196,10 +206,13 @@ def _own_referral(access, referral_code):
     return get_object_or_404(referrals, code=referral_code)
 
 
-@login_required
-def referral_detail(request, code, referral_code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.VIEW_REFERRALS, Capability.RECORD_REFERRALS)
+@collaboration_view(
+    any_of=(
+        Capability.VIEW_REFERRALS,
+        Capability.RECORD_REFERRALS,
+    )
+)
+def referral_detail(request, access, referral_code):
     referral = _own_referral(access, referral_code)
     if request.method == "POST":
         access.require(Capability.RECORD_REFERRALS)
@@ -215,10 +228,13 @@ def referral_detail(request, code, referral_code):
 # Gaps -----------------------------------------------------------------------------------------
 
 
-@login_required
-def gaps(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.VIEW_REFERRALS, Capability.VIEW_AGGREGATES)
+@collaboration_view(
+    any_of=(
+        Capability.VIEW_REFERRALS,
+        Capability.VIEW_AGGREGATES,
+    )
+)
+def gaps(request, access):
     collaboration = access.collaboration
     rows = [
         {
@@ -231,10 +247,13 @@ def gaps(request, code):
     return render(request, "referrals/gaps.html", _ctx(access, rows=rows))
 
 
-@login_required
-def gaps_export(request, code):
-    access = collaboration_access(request.user, code)
-    _require_any(access, Capability.VIEW_REFERRALS, Capability.VIEW_AGGREGATES)
+@collaboration_view(
+    any_of=(
+        Capability.VIEW_REFERRALS,
+        Capability.VIEW_AGGREGATES,
+    )
+)
+def gaps_export(request, access):
     collaboration = access.collaboration
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="gaps-{collaboration.code}.csv"'

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
+from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.orgs.models import Municipality
-from samverka.orgs.selectors import collaboration_access, require_national_lead
 from samverka.reports.disclosure import TOTAL, display
 from samverka.reports.forms import ExportForm, NationalPeriodForm, PeriodForm
 from samverka.reports.funder import FunderReport, funder_report
@@ -46,11 +45,9 @@ def _download(export) -> HttpResponse:
     return response
 
 
-@login_required
-def funder(request, code):
+@collaboration_view(Capability.VIEW_AGGREGATES)
+def funder(request, access):
     """The funder count for the collaboration's municipality (all its collaborations)."""
-    access = collaboration_access(request.user, code)
-    access.require(Capability.VIEW_AGGREGATES)
     collaboration = access.collaboration
     municipality = collaboration.municipality
     exact = access.can(Capability.VIEW_EXACT_FUNDER_FIGURES)
@@ -75,17 +72,15 @@ def funder(request, code):
     return render(request, "reports/funder.html", context)
 
 
-@login_required
+@collaboration_view(Capability.VIEW_AGGREGATES)
 @require_POST
-def funder_export(request, code):
+def funder_export(request, access):
     """Always disclosure-controlled: an export from a collaboration is meant for sharing."""
-    access = collaboration_access(request.user, code)
-    access.require(Capability.VIEW_AGGREGATES)
     collaboration = access.collaboration
     form = ExportForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The export could not be made: check the period."))
-        return redirect("reports:funder", code)
+        return redirect("reports:funder", access.code)
     data = form.cleaned_data
     report = funder_report(start=data["from"], end=data["to"], controlled=True)
     export = funder_report_export(
@@ -98,10 +93,9 @@ def funder_export(request, code):
     return _download(export)
 
 
-@login_required
-def national_funder(request):
+@national_view()
+def national_funder(request, national):
     """All municipalities, exact; a toggle previews the disclosure-controlled version."""
-    require_national_lead(request.user)
     municipalities = list(
         Municipality.objects.filter(collaborations__isnull=False).distinct().order_by("name")
     )
@@ -138,10 +132,9 @@ def national_funder(request):
     return render(request, "reports/national_funder.html", context)
 
 
-@login_required
+@national_view()
 @require_POST
-def national_funder_export(request):
-    require_national_lead(request.user)
+def national_funder_export(request, national):
     municipalities = Municipality.objects.filter(collaborations__isnull=False).distinct()
     form = ExportForm(request.POST, municipalities=municipalities, national=True)
     if not form.is_valid():

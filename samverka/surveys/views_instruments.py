@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
@@ -28,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samverka.accounts.roles import Capability
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
-from samverka.orgs.selectors import collaboration_access, require_national_lead
+from samverka.orgs.decorators import NationalAccess, collaboration_or_national_view
 from samverka.surveys import editing, services, translations_io
 from samverka.surveys.forms_instruments import (
     AudioForm,
@@ -118,17 +117,28 @@ class Place:
         return Round.objects.filter(collaboration=self.collaboration)
 
 
-def _place(request, code, *, manage: bool = False) -> Place:
-    if code is None:
-        require_national_lead(request.user)
-        return Place(request.user, None, True)
-    access = collaboration_access(request.user, code)
-    can_manage = access.can(Capability.MANAGE_SURVEYS)
-    if manage:
-        access.require(Capability.MANAGE_SURVEYS)
-    elif not (can_manage or access.can(Capability.VIEW_SURVEY_RESULTS)):
-        raise PermissionDenied
-    return Place(request.user, access, can_manage)
+def instrument_view(*, manage: bool = False):
+    """An instrument page, in a collaboration or on the national pages: the view gets its Place.
+
+    In a collaboration, those who run surveys (MANAGE_SURVEYS) or read results may look;
+    `manage=True` pages are for MANAGE_SURVEYS only. Nationally, the national lead.
+    """
+    required = (Capability.MANAGE_SURVEYS,) if manage else ()
+    any_of = () if manage else (Capability.MANAGE_SURVEYS, Capability.VIEW_SURVEY_RESULTS)
+
+    def decorate(view):
+        @collaboration_or_national_view(*required, any_of=any_of)
+        @wraps(view)
+        def wrapper(request, access, *args, **kwargs):
+            if isinstance(access, NationalAccess):
+                place = Place(request.user, None, True)
+            else:
+                place = Place(request.user, access, access.can(Capability.MANAGE_SURVEYS))
+            return view(request, place, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _version(place: Place, version_code: str) -> InstrumentVersion:
@@ -156,9 +166,9 @@ def draft_only(view):
     """For a view that changes a draft: the place (MANAGE_SURVEYS) and an own version are
     resolved first, and a published version is refused with a message (it cannot change)."""
 
+    @instrument_view(manage=True)
     @wraps(view)
-    def wrapper(request, version_code, code=None, **kwargs):
-        place = _place(request, code, manage=True)
+    def wrapper(request, place, version_code, **kwargs):
         version = _own_version(place, version_code)
         if version.is_published:
             return _frozen(request, place, version)
@@ -229,10 +239,9 @@ def state_badges(states: dict[str, str]) -> list[dict]:
 # ----------------------------------------------------------------------------- instruments
 
 
-@login_required
+@instrument_view()
 @require_GET
-def instruments(request, code=None):
-    place = _place(request, code)
+def instruments(request, place):
     if place.national:
         shown = Instrument.objects.filter(builtin=True)
     else:
@@ -285,10 +294,9 @@ def instruments(request, code=None):
     )
 
 
-@login_required
+@instrument_view(manage=True)
 @require_http_methods(["GET", "POST"])
-def instrument_create(request, code):
-    place = _place(request, code, manage=True)
+def instrument_create(request, place):
     form = InstrumentCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         version = editing.instrument_create(
@@ -367,10 +375,9 @@ def _item_rows(place, version, items, language, editable, manageable):
     return rows
 
 
-@login_required
+@instrument_view()
 @require_GET
-def version(request, version_code, code=None):
-    place = _place(request, code)
+def version(request, place, version_code):
     version = _version(place, version_code)
     language = request.GET.get("lang", "")
     if language not in LANGUAGE_CODES:
@@ -477,10 +484,9 @@ def version(request, version_code, code=None):
     return render(request, "surveys/instruments/version.html", context)
 
 
-@login_required
+@instrument_view(manage=True)
 @require_POST
-def version_copy(request, code, version_code):
-    place = _place(request, code, manage=True)
+def version_copy(request, place, version_code):
     version = _version(place, version_code)
     name = (request.POST.get("name") or "").strip()[:200]
     instrument = services.copy_instrument(
@@ -495,10 +501,9 @@ def version_copy(request, code, version_code):
     return redirect(place.url("version", version_code=copy.code))
 
 
-@login_required
+@instrument_view(manage=True)
 @require_POST
-def version_new(request, version_code, code=None):
-    place = _place(request, code, manage=True)
+def version_new(request, place, version_code):
     version = _own_version(place, version_code)
     if version.status == VersionStatus.DRAFT:
         return redirect(place.url("version", version_code=version.code))
@@ -522,10 +527,9 @@ def version_new(request, version_code, code=None):
     return redirect(place.url("version", version_code=draft.code))
 
 
-@login_required
+@instrument_view(manage=True)
 @require_POST
-def version_publish(request, version_code, code=None):
-    place = _place(request, code, manage=True)
+def version_publish(request, place, version_code):
     version = _own_version(place, version_code)
     try:
         editing.version_publish(version=version, by=request.user)
@@ -542,7 +546,6 @@ def version_publish(request, version_code, code=None):
     return redirect(place.url("version", version_code=version.code))
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @draft_only
 def version_edit(request, place, version):
@@ -588,7 +591,6 @@ def _section(version, section_key):
     return get_object_or_404(version.sections.all(), key=section_key)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @draft_only
 def section_create(request, place, version):
@@ -625,7 +627,6 @@ def section_create(request, place, version):
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @draft_only
 def section_edit(request, place, version, section_key):
@@ -667,7 +668,6 @@ def section_edit(request, place, version, section_key):
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @draft_only
 def section_delete(request, place, version, section_key):
@@ -710,7 +710,6 @@ def section_delete(request, place, version, section_key):
     )
 
 
-@login_required
 @require_POST
 @draft_only
 def section_move(request, place, version, section_key):
@@ -763,7 +762,6 @@ def _item_page(request, place, version, form, title, submit):
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @draft_only
 def item_create(request, place, version, section_key):
@@ -799,7 +797,6 @@ def _item(version, item_id):
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @draft_only
 def item_edit(request, place, version, item_id):
@@ -826,7 +823,6 @@ def item_edit(request, place, version, item_id):
     return _item_page(request, place, version, form, title, _("Save"))
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 @draft_only
 def item_delete(request, place, version, item_id):
@@ -861,7 +857,6 @@ def item_delete(request, place, version, item_id):
     )
 
 
-@login_required
 @require_POST
 @draft_only
 def item_move(request, place, version, item_id):
@@ -886,10 +881,9 @@ def _survey_language(lang: str) -> str:
     return lang
 
 
-@login_required
+@instrument_view()
 @require_http_methods(["GET", "POST"])
-def item_audio(request, version_code, item_id, code=None):
-    place = _place(request, code)
+def item_audio(request, place, version_code, item_id):
     version = _version(place, version_code)
     item = _item(version, item_id)
     manageable = place.may_change(version)
@@ -955,10 +949,9 @@ def item_audio(request, version_code, item_id, code=None):
     )
 
 
-@login_required
+@instrument_view(manage=True)
 @require_POST
-def item_audio_delete(request, version_code, item_id, lang, code=None):
-    place = _place(request, code, manage=True)
+def item_audio_delete(request, place, version_code, item_id, lang):
     version = _own_version(place, version_code)
     item = _item(version, item_id)
     audio = get_object_or_404(ItemAudio.objects.filter(item=item), language=lang)
@@ -971,10 +964,9 @@ def item_audio_delete(request, version_code, item_id, lang, code=None):
     return redirect(place.url("item_audio", version_code=version.code, item_id=item.item_id))
 
 
-@login_required
+@instrument_view()
 @require_GET
-def item_audio_file(request, version_code, item_id, lang, code=None):
-    place = _place(request, code)
+def item_audio_file(request, place, version_code, item_id, lang):
     version = _version(place, version_code)
     item = _item(version, item_id)
     audio = get_object_or_404(ItemAudio.objects.filter(item=item), language=lang)
@@ -991,10 +983,9 @@ def item_audio_file(request, version_code, item_id, lang, code=None):
 # ---------------------------------------------------------------------------- translations
 
 
-@login_required
+@instrument_view(manage=True)
 @require_http_methods(["GET", "POST"])
-def translate(request, version_code, lang, code=None):
-    place = _place(request, code, manage=True)
+def translate(request, place, version_code, lang):
     version = _own_version(place, version_code)
     language = _survey_language(lang)
     if language == SOURCE:
@@ -1071,10 +1062,9 @@ def _download(content, *, filename, content_type):
     return response
 
 
-@login_required
+@instrument_view(manage=True)
 @require_GET
-def translations_export(request, version_code, code=None):
-    place = _place(request, code, manage=True)
+def translations_export(request, place, version_code):
     version = _own_version(place, version_code)
     content = translations_io.export_xlsx(version)
     audit_record(
@@ -1092,10 +1082,9 @@ def translations_export(request, version_code, code=None):
     )
 
 
-@login_required
+@instrument_view(manage=True)
 @require_GET
-def translations_export_po(request, version_code, lang, code=None):
-    place = _place(request, code, manage=True)
+def translations_export_po(request, place, version_code, lang):
     version = _own_version(place, version_code)
     language = _survey_language(lang)
     if language == SOURCE:
@@ -1120,10 +1109,9 @@ def _import_key(version) -> str:
     return f"surveys-translation-import-{version.code}"
 
 
-@login_required
+@instrument_view(manage=True)
 @require_http_methods(["GET", "POST"])
-def translations_import(request, version_code, code=None):
-    place = _place(request, code, manage=True)
+def translations_import(request, place, version_code):
     version = _own_version(place, version_code)
     if version.is_published:
         return _frozen(request, place, version)
@@ -1220,10 +1208,9 @@ def translations_import(request, version_code, code=None):
     return render(request, "surveys/instruments/import.html", context)
 
 
-@login_required
+@instrument_view(manage=True)
 @require_POST
-def language_status(request, version_code, lang, code=None):
-    place = _place(request, code, manage=True)
+def language_status(request, place, version_code, lang):
     version = _own_version(place, version_code)
     language = _survey_language(lang)
     form = LanguageStatusForm(request.POST)

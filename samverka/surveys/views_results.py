@@ -8,7 +8,6 @@ import math
 from dataclasses import dataclass
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats, timezone
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from samverka.accounts.roles import Capability
-from samverka.orgs.selectors import collaboration_access, require_national_lead
+from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.reports.disclosure import TOTAL, display
 from samverka.reports.funder import Row, Table, bar_chart
 from samverka.surveys import exports_results
@@ -302,12 +301,6 @@ def section_views(results: RoundResults, dimension: str | None, *, chart: bool) 
 # ------------------------------------------------------------------------------- helpers
 
 
-def _access(request, code, capability):
-    access = collaboration_access(request.user, code)
-    access.require(capability)
-    return access
-
-
 def _round(access, round_code):
     rounds = access.collaboration.survey_rounds.select_related(
         "version__instrument", "activity", "session"
@@ -355,10 +348,9 @@ def _group_sizes(results: RoundResults, breakdown) -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------------- views
 
 
-@login_required
+@collaboration_view(C.VIEW_SURVEY_RESULTS)
 @require_GET
-def results(request, code, round_code):
-    access = _access(request, code, C.VIEW_SURVEY_RESULTS)
+def results(request, access, round_code):
     round_ = _round(access, round_code)
     context = _results_context(request, access, round_)
     results_ = context["results"]
@@ -369,10 +361,9 @@ def results(request, code, round_code):
     return render(request, "surveys/results/results.html", context)
 
 
-@login_required
+@collaboration_view(C.VIEW_SURVEY_RESULTS)
 @require_GET
-def results_print(request, code, round_code):
-    access = _access(request, code, C.VIEW_SURVEY_RESULTS)
+def results_print(request, access, round_code):
     round_ = _round(access, round_code)
     context = _results_context(request, access, round_)
     results_ = context["results"]
@@ -382,12 +373,11 @@ def results_print(request, code, round_code):
     return render(request, "surveys/results/print.html", context)
 
 
-@login_required
+@collaboration_view(C.VIEW_SURVEY_RESULTS)
 @require_GET
-def results_export(request, code, round_code, fmt):
+def results_export(request, access, round_code, fmt):
     if fmt not in exports_results.FORMATS:
         raise Http404
-    access = _access(request, code, C.VIEW_SURVEY_RESULTS)
     round_ = _round(access, round_code)
     dimension = BreakdownForm(request.GET if "by" in request.GET else None).dimension()
     results_ = cached_round_results(round_, language="sv")
@@ -404,10 +394,9 @@ def results_export(request, code, round_code, fmt):
     return response
 
 
-@login_required
+@collaboration_view(C.VIEW_SURVEY_FREE_TEXT)
 @require_GET
-def results_text(request, code, round_code):
-    access = _access(request, code, C.VIEW_SURVEY_FREE_TEXT)
+def results_text(request, access, round_code):
     round_ = _round(access, round_code)
     texts = exports_results.free_text_read(round_=round_, by=request.user, language=_language())
     return render(
@@ -504,10 +493,9 @@ def _dated(round_) -> str:
     return f"{round_.title} ({formats.date_format(round_.opens_on, 'SHORT_DATE_FORMAT')})"
 
 
-@login_required
+@collaboration_view(C.VIEW_SURVEY_RESULTS)
 @require_GET
-def results_compare(request, code, round_code):
-    access = _access(request, code, C.VIEW_SURVEY_RESULTS)
+def results_compare(request, access, round_code):
     round_ = _round(access, round_code)
     candidates = comparable_rounds(round_)
     form = CompareForm(request.GET if "with" in request.GET else None, rounds=candidates)
@@ -545,11 +533,10 @@ def results_compare(request, code, round_code):
     return render(request, "surveys/results/compare.html", context)
 
 
-@login_required
+@national_view()
 @require_GET
-def national(request):
+def national(request, national):
     """Built-in instruments' items over every collaboration, by municipality (controlled)."""
-    require_national_lead(request.user)
     instruments = list(Instrument.objects.filter(builtin=True).order_by("name"))
     today = timezone.localdate()
     initial = {

@@ -4,7 +4,6 @@ Thin: scope, check the capability, call a service in `rounds.py`, render.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
 from samverka.lib.qr import qr_svg
-from samverka.orgs.selectors import collaboration_access
+from samverka.orgs.decorators import collaboration_view
 from samverka.reports.disclosure import THRESHOLD
 from samverka.surveys import poster_texts, rounds
 from samverka.surveys.forms_rounds import RoundForm
@@ -40,14 +39,6 @@ def _can(access) -> dict:
         "results": access.can(C.VIEW_SURVEY_RESULTS),
         "free_text": access.can(C.VIEW_SURVEY_FREE_TEXT),
     }
-
-
-def _staff_access(request, code):
-    """Collaboration scope, then: those who run rounds or read their results."""
-    access = collaboration_access(request.user, code)
-    if not (access.can(C.MANAGE_SURVEYS) or access.can(C.VIEW_SURVEY_RESULTS)):
-        raise PermissionDenied
-    return access
 
 
 def _round(access, round_code):
@@ -84,10 +75,9 @@ EMPTY_LABELS = {
 }
 
 
-@login_required
-def index(request, code):
+@collaboration_view()
+def index(request, access):
     """Rounds grouped open / planned / closed; a partner sees only their open partner links."""
-    access = collaboration_access(request.user, code)
     collaboration = access.collaboration
     can = _can(access)
     if not (can["manage"] or can["results"]):
@@ -133,10 +123,8 @@ def _version_from_request(request, collaboration) -> InstrumentVersion | None:
     return rounds.reachable_versions(collaboration).filter(code=code).first()
 
 
-@login_required
-def round_create(request, code):
-    access = collaboration_access(request.user, code)
-    access.require(C.MANAGE_SURVEYS)
+@collaboration_view(C.MANAGE_SURVEYS)
+def round_create(request, access):
     collaboration = access.collaboration
     version = _version_from_request(request, collaboration)
     wanted = request.GET.get("version")
@@ -197,9 +185,8 @@ def _chooser_rows(collaboration) -> list[dict]:
     return rows
 
 
-@login_required
-def round_detail(request, code, round_code):
-    access = _staff_access(request, code)
+@collaboration_view(any_of=(C.MANAGE_SURVEYS, C.VIEW_SURVEY_RESULTS))
+def round_detail(request, access, round_code):
     collaboration = access.collaboration
     round_ = _round(access, round_code)
     links = rounds.links_with_counts(round_)
@@ -226,10 +213,8 @@ def round_detail(request, code, round_code):
     )
 
 
-@login_required
-def round_edit(request, code, round_code):
-    access = collaboration_access(request.user, code)
-    access.require(C.MANAGE_SURVEYS)
+@collaboration_view(C.MANAGE_SURVEYS)
+def round_edit(request, access, round_code):
     collaboration = access.collaboration
     round_ = _round(access, round_code)
     form = RoundForm(request.POST or None, collaboration=collaboration, round_=round_)
@@ -255,11 +240,9 @@ def round_edit(request, code, round_code):
     )
 
 
-@login_required
+@collaboration_view(C.MANAGE_SURVEYS)
 @require_POST
-def round_close(request, code, round_code):
-    access = collaboration_access(request.user, code)
-    access.require(C.MANAGE_SURVEYS)
+def round_close(request, access, round_code):
     round_ = _round(access, round_code)
     already = round_.closed_at is not None
     rounds.round_close(round=round_, by=request.user)
@@ -276,11 +259,9 @@ def _fill(text: str, **values) -> str:
     return format_html(escape(text), **isolated)
 
 
-@login_required
-def round_poster(request, code, round_code):
+@collaboration_view(C.MANAGE_SURVEYS)
+def round_poster(request, access, round_code):
     """A printable A4 poster: QR code, short address and the invitation in each language."""
-    access = collaboration_access(request.user, code)
-    access.require(C.MANAGE_SURVEYS)
     collaboration = access.collaboration
     round_ = _round(access, round_code)
     link_code = request.GET.get("link")

@@ -1,0 +1,5 @@
+SCOPES = {"healthz": "public"}
+
+
+def url_arguments(world):
+    return {}
