@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.management.base import BaseCommand
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverka.accounts.models import Membership, User
 from samverka.accounts.roles import NationalRole, Role
+from samverka.lib.scoping import national_scope, unscoped
 from samverka.orgs.models import Collaboration, Municipality, Organisation, OrganisationKind
 
 PASSWORD = "a-long-test-password-42"
@@ -28,6 +30,23 @@ def _fast_and_plain(settings):
     }
     settings.SECURE_SSL_REDIRECT = False
     settings.LANGUAGE_CODE = "sv"
+
+
+@pytest.fixture(autouse=True)
+def _tenant_scopes(monkeypatch):
+    """Test bodies build and inspect rows of several collaborations, so they run in the national
+    scope. What they exercise starts unscoped, as in production: every request
+    (ScopeResetMiddleware) and every management command (below), so a view or command that
+    forgets to declare its scope fails here with ScopeError."""
+    execute = BaseCommand.execute
+
+    def execute_unscoped(self, *args, **options):
+        with unscoped():
+            return execute(self, *args, **options)
+
+    monkeypatch.setattr(BaseCommand, "execute", execute_unscoped)
+    with national_scope():
+        yield
 
 
 @dataclass

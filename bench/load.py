@@ -101,19 +101,19 @@ def _locust(user_class: str, *, host: str, users: int, seconds: int, env: dict, 
 def run(*, base: str) -> LoadResult:
     if not survey_pages_present():
         return LoadResult("survey load test: skipped, the survey pages are missing", {})
-    from bench.run import PG_SETTINGS, _database_url, _psql
+    from bench.pg import PG_SETTINGS, database_url, psql
 
     users = int(os.environ.get("BENCH_USERS", "200"))
     seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
     workers = int(os.environ.get("BENCH_WORKERS", "4"))
-    _psql(base, f'DROP DATABASE IF EXISTS "{DATABASE}"')
-    _psql(base, f'CREATE DATABASE "{DATABASE}"')
+    psql(base, f'DROP DATABASE IF EXISTS "{DATABASE}"')
+    psql(base, f'CREATE DATABASE "{DATABASE}"')
     for setting in PG_SETTINGS:
-        _psql(base, f'ALTER DATABASE "{DATABASE}" SET {setting}')
+        psql(base, f'ALTER DATABASE "{DATABASE}" SET {setting}')
     port = _free_port()
     env = {
         **os.environ,
-        "DATABASE_URL": _database_url(base, DATABASE),
+        "DATABASE_URL": database_url(base, DATABASE),
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
         "SECURE_HSTS_SECONDS": "0",
@@ -211,7 +211,7 @@ def run(*, base: str) -> LoadResult:
     ).stdout.split()
     Path(handle.name).unlink()
     stored, confirmed = int(counted[-2]), int(counted[-1])
-    _psql(base, f'DROP DATABASE "{DATABASE}"')
+    psql(base, f'DROP DATABASE "{DATABASE}"')
     # A flow the server confirmed (redirect to the thank-you page) whose answer is not stored
     # is lost. Answers sent while locust stopped are stored without a confirmed flow.
     lost = survey["flows"] - confirmed
@@ -291,7 +291,10 @@ if __name__ == "__main__":
     import django
 
     django.setup()
-    if sys.argv[1] == "setup":
-        _setup()
-    elif sys.argv[1] == "count":
-        _count(sys.argv[2], sys.argv[3])
+    from samverka.lib.scoping import national_scope
+
+    with national_scope():  # the bench's own setup and count, across its synthetic data
+        if sys.argv[1] == "setup":
+            _setup()
+        elif sys.argv[1] == "count":
+            _count(sys.argv[2], sys.argv[3])

@@ -21,11 +21,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from bench.pg import PG_SETTINGS, database_url, psql
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = "small=9:1000,medium=60:100000,national=290:1000000"
-PG_SETTINGS = ["work_mem = '64MB'", "jit = off"]
 
 
 @dataclass(frozen=True)
@@ -192,30 +192,18 @@ def targets(results: list[dict]) -> list[str]:
 # Orchestration ------------------------------------------------------------------------------------
 
 
-def _database_url(base: str, name: str) -> str:
-    parts = urlsplit(base)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def _psql(base: str, sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(sql)
-
-
 def _run(command: list[str], env: dict) -> None:
     subprocess.run(command, cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
 def bench_size(size: Size, *, base: str, repeat: int, weeks: int, year: int, keep: bool) -> dict:
     database = f"bench_{size.name}"
-    _psql(base, f'DROP DATABASE IF EXISTS "{database}"')
-    _psql(base, f'CREATE DATABASE "{database}"')
+    psql(base, f'DROP DATABASE IF EXISTS "{database}"')
+    psql(base, f'CREATE DATABASE "{database}"')
     # The settings README.md (Performance) recommends for production.
     for setting in PG_SETTINGS:
-        _psql(base, f'ALTER DATABASE "{database}" SET {setting}')
-    env = {**os.environ, "DATABASE_URL": _database_url(base, database)}
+        psql(base, f'ALTER DATABASE "{database}" SET {setting}')
+    env = {**os.environ, "DATABASE_URL": database_url(base, database)}
     python = sys.executable
     print(
         f"\n== {size.name}: {size.municipalities} municipalities, "
@@ -257,7 +245,7 @@ def bench_size(size: Size, *, base: str, repeat: int, weeks: int, year: int, kee
         result = json.loads(out.read_text())
     result["seed_seconds"] = seed_seconds
     if not keep:
-        _psql(base, f'DROP DATABASE "{database}"')
+        psql(base, f'DROP DATABASE "{database}"')
     return result
 
 
@@ -276,8 +264,9 @@ def measure_main(argv: list[str]) -> None:
 
     django.setup()
     from bench.measure import measure_size
+    from samverka.lib.scoping import national_scope
 
-    with tempfile.TemporaryDirectory(prefix="samverka-parquet-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="samverka-parquet-") as tmp, national_scope():
         result = measure_size(args.name, repeat=args.repeat, workdir=Path(tmp), year=args.year)
     Path(args.out).write_text(json.dumps(result.as_dict(), indent=2))
 

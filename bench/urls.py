@@ -2,17 +2,17 @@
 
 - `bare`: authentication only, the framework's ceiling (the issue's yardstick).
 - `floor`: what every session page of the app does before drawing anything of its own: the
-  collaboration access check, the session (as the attendance page reads it) and the site's
-  base template around one line. The attendance page cannot be faster than this.
+  collaboration access check and tenant scope (the decorator the app's views use), the session
+  (as the attendance page reads it) and the site's base template around one line. The
+  attendance page cannot be faster than this.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 
 from samverka.activities import selectors
-from samverka.orgs.selectors import collaboration_access
+from samverka.orgs.decorators import collaboration_view
 from samverka.urls import urlpatterns as app_urlpatterns
 
 FLOOR_TEMPLATE = engines["django"].from_string(
@@ -26,9 +26,8 @@ def bare(request):
     return HttpResponse(b"ok" if request.user.is_authenticated else b"anonymous")
 
 
-@login_required
-def floor(request, code, session_code):
-    access = collaboration_access(request.user, code)
+@collaboration_view()
+def floor(request, access, session_code):
     session = selectors.session_for(access, session_code)
     context = {"collaboration": access.collaboration, "session": session}
     return HttpResponse(FLOOR_TEMPLATE.render(context, request))

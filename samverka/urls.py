@@ -4,10 +4,19 @@ from django_otp.admin import OTPAdminSite
 
 from samverka.accounts.views import set_language
 from samverka.lib.health import healthz
+from samverka.lib.scoping import national_scope
 from samverka.orgs.views import home
 
-# The admin is for operators only and always asks for the second factor.
-admin.site.__class__ = OTPAdminSite
+
+class AdminSite(OTPAdminSite):
+    """The admin is for operators only, always asks for the second factor and works across
+    every collaboration (the national tenant scope, samverka/lib/scoping.py)."""
+
+    def admin_view(self, view, cacheable=False):
+        return super().admin_view(national_scope()(view), cacheable)
+
+
+admin.site.__class__ = AdminSite
 
 urlpatterns = [
     path("", home, name="home"),

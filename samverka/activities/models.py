@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.fields import CodeField
+from samverka.lib.scoping import tenant_manager
 
 
 class FocusArea(models.IntegerChoices):
@@ -73,6 +74,8 @@ class Activity(models.Model):
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         ordering = ["focus_area", "name"]
         verbose_name = _("activity")
@@ -114,6 +117,8 @@ class Theme(models.Model):
     chosen_by_group = models.BooleanField(_("chosen with the group"), default=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = tenant_manager("activity__collaboration")
+
     class Meta:
         ordering = ["order", "planned_for", "id"]
         verbose_name = _("theme")
@@ -148,6 +153,8 @@ class Session(models.Model):
         editable=False,
     )
 
+    objects = tenant_manager("activity__collaboration")
+
     class Meta:
         ordering = ["date", "start_time"]
         verbose_name = _("session")
@@ -172,6 +179,8 @@ class Attendance(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = tenant_manager("session__activity__collaboration")
 
     class Meta:
         verbose_name = _("attendance")
@@ -207,6 +216,8 @@ class AttendanceYear(models.Model):
     year = models.PositiveSmallIntegerField()
     months = models.PositiveSmallIntegerField()
 
+    objects = tenant_manager("participant__collaboration")
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["participant", "year"], name="attendance_year_once"),
@@ -228,6 +239,8 @@ class Headcount(models.Model):
     gender = models.CharField(_("gender"), max_length=12)
     count = models.PositiveIntegerField(_("count"), default=0)
 
+    objects = tenant_manager("session__activity__collaboration")
+
     class Meta:
         verbose_name = _("headcount")
         verbose_name_plural = _("headcounts")
@@ -247,6 +260,8 @@ class AttendanceSubmission(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("session__activity__collaboration")
 
     def __str__(self):
         return self.key

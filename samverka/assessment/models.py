@@ -16,6 +16,7 @@ from samverka.assessment.instrument import (
     SCALE_MIN,
 )
 from samverka.lib.fields import CodeField
+from samverka.lib.scoping import tenant_manager
 from samverka.orgs.models import Phase
 
 
@@ -86,6 +87,8 @@ class CollaborationProfile(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         verbose_name = _("collaboration profile")
         verbose_name_plural = _("collaboration profiles")
@@ -136,6 +139,8 @@ class OperationalRoutine(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         ordering = ["collaboration", "element"]
         verbose_name = _("operational routine")
@@ -171,6 +176,8 @@ class ChecklistMark(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         verbose_name = _("checklist mark")
         verbose_name_plural = _("checklist marks")
@@ -205,6 +212,8 @@ class PhaseChange(models.Model):
     # Structured warnings ({"kind": ..., ...}), rendered in the reader's language.
     warnings = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("collaboration")
 
     class Meta:
         ordering = ["-changed_on", "-created_at"]
@@ -252,6 +261,8 @@ class AssessmentRound(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         ordering = ["collaboration", "-number"]
         verbose_name = _("self-assessment round")
@@ -292,6 +303,8 @@ class Response(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = tenant_manager("round__collaboration")
+
     class Meta:
         verbose_name = _("self-assessment response")
         verbose_name_plural = _("self-assessment responses")
@@ -316,6 +329,8 @@ class Answer(models.Model):
     item_id = models.CharField(max_length=40)
     value = models.PositiveSmallIntegerField(null=True, blank=True)
     comment = models.TextField(blank=True)
+
+    objects = tenant_manager("response__round__collaboration")
 
     class Meta:
         verbose_name = _("answer")
@@ -407,6 +422,8 @@ class Dilemma(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         ordering = ["-occurred_on", "-created_at"]
         verbose_name = _("dilemma")
@@ -462,6 +479,8 @@ class LearningSession(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         ordering = ["-held_on", "-created_at"]
         verbose_name = _("learning session")
@@ -486,6 +505,8 @@ class LearningDecision(models.Model):
     due_on = models.DateField(_("follow up by (date)"), null=True, blank=True)
     done_on = models.DateField(_("done"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("session__collaboration")
 
     class Meta:
         ordering = ["done_on", "due_on", "created_at"]
@@ -557,6 +578,8 @@ class BoundarySpanner(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = tenant_manager("collaboration")
 
     class Meta:
         ordering = ["created_at"]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.fields import CodeField
+from samverka.lib.scoping import tenant_manager
 
 PENDING_IMPORT_LIFETIME = timedelta(days=1)
 
@@ -44,7 +45,7 @@ class PendingImport(models.Model):
     ignored_columns = models.JSONField(default=list, blank=True)
     used_at = models.DateTimeField(null=True, blank=True)
 
-    objects = PendingImportQuerySet.as_manager()
+    objects = tenant_manager("collaboration", PendingImportQuerySet)
 
     class Meta:
         ordering = ["-created_at"]
@@ -64,6 +65,8 @@ class ImportedHousehold(models.Model):
         "participants.Household", on_delete=models.CASCADE, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("collaboration")
 
     class Meta:
         verbose_name = _("imported household label")

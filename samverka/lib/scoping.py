@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 from django.db import models
 from django_scopes import ScopedManager, ScopeError, get_scope, scope, scopes_disabled
+from django_scopes.manager import DisabledQuerySet
 from django_scopes.state import state
 
 __all__ = [
@@ -37,10 +38,29 @@ __all__ = [
 DIMENSION = "collaboration"
 
 
+class RefusedQuerySet(DisabledQuerySet):
+    """A tenant query made outside a scope: it refuses to run or to be narrowed, but `.all()`
+    gives a copy, so that a ModelForm's choice field can be declared when the form class is
+    made (its view then sets the collaboration's own choices; left as it is, it refuses)."""
+
+    def all(self):
+        return self._chain()
+
+
 def tenant_manager(path: str, queryset_class: type[models.QuerySet] | None = None):
     """The default manager of a tenant model; `path` leads to its collaboration."""
     base = models.Manager.from_queryset(queryset_class) if queryset_class else models.Manager
-    return ScopedManager(_manager_class=base, **{DIMENSION: path})
+    scoped = ScopedManager(_manager_class=base, **{DIMENSION: path}).__class__
+
+    class TenantManager(scoped):
+        def get_queryset(self):
+            queryset = super().get_queryset()
+            if isinstance(queryset, DisabledQuerySet):
+                queryset.__class__ = RefusedQuerySet
+            return queryset
+
+    TenantManager.__name__ = TenantManager.__qualname__ = "TenantManager"
+    return TenantManager()
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from samverka.lib import crypto
 from samverka.lib.codes import ALPHABET
 from samverka.lib.fields import CodeField
+from samverka.lib.scoping import tenant_manager
 
 PARTICIPANT_CODE_LENGTH = 6
 
@@ -61,6 +62,8 @@ class Household(models.Model):
         "orgs.Collaboration", on_delete=models.CASCADE, related_name="households"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("collaboration")
 
     class Meta:
         ordering = ["code"]
@@ -120,7 +123,7 @@ class Participant(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = ParticipantQuerySet.as_manager()
+    objects = tenant_manager("collaboration", ParticipantQuerySet)
 
     class Meta:
         ordering = ["household__code", "role", "code"]
@@ -165,6 +168,8 @@ class Identity(models.Model):
     name_encrypted = models.TextField(blank=True)
     phone_encrypted = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = tenant_manager("participant__collaboration")
 
     class Meta:
         verbose_name = _("identity")
@@ -232,6 +237,8 @@ class ConsentEntry(models.Model):
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    objects = tenant_manager("participant__collaboration")
+
     class Meta:
         ordering = ["-given_at", "-id"]
         verbose_name = _("consent entry")
@@ -264,6 +271,8 @@ class ConsentState(models.Model):
     )
     purpose = models.CharField(max_length=20, choices=ConsentPurpose.choices)
     given = models.BooleanField()
+
+    objects = tenant_manager("participant__collaboration")
 
     class Meta:
         constraints = [

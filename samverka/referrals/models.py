@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.fields import CodeField
+from samverka.lib.scoping import tenant_manager
 
 
 class NeedCategory(models.TextChoices):
@@ -79,6 +80,8 @@ class ActorRelation(models.Model):
     since = models.DateField(_("since"), null=True, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("collaboration")
 
     class Meta:
         ordering = ["from_organisation__name", "kind", "to_organisation__name"]
@@ -160,6 +163,8 @@ class Referral(models.Model):
     outcome_note = models.TextField(_("outcome note"), blank=True)
     follow_up_on = models.DateField(_("follow up on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("collaboration")
 
     class Meta:
         ordering = ["-date", "-id"]

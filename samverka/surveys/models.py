@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.codes import new_code, new_token
 from samverka.lib.fields import CodeField
+from samverka.lib.scoping import tenant_manager
 
 
 def new_public_code() -> str:
@@ -338,6 +339,8 @@ class Round(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = tenant_manager("collaboration")
+
     class Meta:
         ordering = ["-opens_on", "-id"]
         verbose_name = _("survey round")
@@ -383,6 +386,8 @@ class RespondentLink(models.Model):
         related_name="survey_links",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = tenant_manager("round__collaboration")
 
     class Meta:
         ordering = ["round", "organisation__name"]
@@ -441,6 +446,8 @@ class Response(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
 
+    objects = tenant_manager("round__collaboration")
+
     class Meta:
         ordering = ["-submitted_at", "-id"]
         verbose_name = _("survey response")
@@ -459,6 +466,8 @@ class Answer(models.Model):
     value = models.CharField(max_length=40, blank=True)  # option value, or "" for number/text
     number = models.IntegerField(null=True, blank=True)
     text = models.CharField(max_length=1000, blank=True)
+
+    objects = tenant_manager("response__round__collaboration")
 
     class Meta:
         verbose_name = _("answer")

@@ -6,6 +6,7 @@ person on a shared tablet cannot reach it). Every page is in the respondent's su
 (`respondent_texts`), works without JavaScript, and is never cached.
 """
 
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.http import FileResponse, Http404
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.surveys import respond as flow
 from samverka.surveys.forms_respond import (
     TEXT_MAX,
@@ -47,12 +49,26 @@ def html_lang(language: str) -> str:
 
 
 def _link(link_code: str) -> RespondentLink:
-    return get_object_or_404(
-        RespondentLink.objects.select_related(
-            "round__version", "round__collaboration__lead_organisation", "organisation"
-        ),
-        code=link_code.strip().upper(),
-    )
+    with national_scope():  # the unguessable link code is what decides the collaboration
+        return get_object_or_404(
+            RespondentLink.objects.select_related(
+                "round__version", "round__collaboration__lead_organisation", "organisation"
+            ),
+            code=link_code.strip().upper(),
+        )
+
+
+def link_view(view):
+    """A respondent page (no login): the link in the URL is found, and the view runs in its
+    round's collaboration scope and gets the link in place of its code."""
+
+    @wraps(view)
+    def wrapper(request, link_code, *args, **kwargs):
+        link = _link(link_code)
+        with collaboration_scope(link.round.collaboration):
+            return view(request, link, *args, **kwargs)
+
+    return wrapper
 
 
 def _response(link: RespondentLink, token: str) -> Response:
@@ -116,9 +132,9 @@ def _unavailable(request, link: RespondentLink, languages: list[str], state: str
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def respond(request, link_code):
+@link_view
+def respond(request, link):
     """Choose a language; choosing starts a draft response and opens its first page."""
-    link = _link(link_code)
     round_ = link.round
     languages = _round_languages(round_)
     if round_.state != "open" or not languages:
@@ -231,9 +247,9 @@ def _question(survey, shown, index: int, raw: dict, error: str, link, lang: dict
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def question_page(request, link_code, token, page):
+@link_view
+def question_page(request, link, token, page):
     """One section of the survey. POST saves the page and moves on (or back)."""
-    link = _link(link_code)
     response = _response(link, token)
     if response.submitted_at is not None:
         return redirect(_done_url(link, response.language))
@@ -299,9 +315,9 @@ def question_page(request, link_code, token, page):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def finish(request, link_code, token):
+@link_view
+def finish(request, link, token):
     """The last step: how much was answered, the optional card code, and Send."""
-    link = _link(link_code)
     response = _response(link, token)
     if response.submitted_at is not None:
         return redirect(_done_url(link, response.language))
@@ -350,9 +366,9 @@ def finish(request, link_code, token):
 
 @never_cache
 @require_GET
-def done(request, link_code):
+@link_view
+def done(request, link):
     """Thank you. Holds no token: the next person on a shared tablet starts afresh from here."""
-    link = _link(link_code)
     languages = _round_languages(link.round) or ["sv"]
     language = request.GET.get("lang")
     if language not in languages:
@@ -372,9 +388,9 @@ def done(request, link_code):
 
 
 @require_GET
-def audio(request, link_code, item_id, lang):
+@link_view
+def audio(request, link, item_id, lang):
     """A recording of a question read aloud, for those who cannot read."""
-    link = _link(link_code)
     round_ = link.round
     if lang not in _round_languages(round_):
         raise Http404

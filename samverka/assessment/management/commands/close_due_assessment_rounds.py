@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from samverka.assessment.models import AssessmentRound
 from samverka.assessment.services import round_close
+from samverka.lib.scoping import national_scope
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="List, but close nothing.")
 
+    @national_scope()  # every collaboration's due rounds
     def handle(self, *args, dry_run=False, **options):
         due = AssessmentRound.objects.filter(
             closed_at__isnull=True, closes_on__lt=timezone.localdate()

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from samverka.demo import data
+from samverka.lib.scoping import national_scope
 
 
 class Command(BaseCommand):
@@ -14,6 +15,7 @@ class Command(BaseCommand):
             help="Run even with DEBUG off (never on a server with real families' data).",
         )
 
+    @national_scope()  # the demo builds every collaboration
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from samverka.demo import synthetic
+from samverka.lib.scoping import national_scope
 
 
 def _positive(value: str) -> int:
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    @national_scope()  # synthetic data for many collaborations
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
             raise CommandError(

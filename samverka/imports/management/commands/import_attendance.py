@@ -17,6 +17,7 @@ from samverka.activities.models import ActivityType, FocusArea
 from samverka.imports import services
 from samverka.imports.models import PendingImport
 from samverka.imports.reading import ImportFileError, parse_upload
+from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.orgs.models import Collaboration
 
 
@@ -77,6 +78,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         collaboration = find_collaboration(options["collaboration"])
+        with national_scope():  # uploads that were never confirmed expire everywhere
+            PendingImport.objects.expired().delete()
+        with collaboration_scope(collaboration):
+            self._import(collaboration, options)
+
+    def _import(self, collaboration, options):
         by = None
         if options["user"]:
             by = User.objects.filter(username=options["user"]).first()
@@ -93,7 +100,6 @@ class Command(BaseCommand):
             parsed = parse_upload(filename=path.name, data=data)
         except ImportFileError as error:
             raise CommandError(error.message) from error
-        PendingImport.objects.expired().delete()
 
         def progress(phase, done, total):
             self.stderr.write(f"{phase} {done}/{total} rows")

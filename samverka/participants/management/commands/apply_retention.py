@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from samverka.lib.scoping import national_scope
 from samverka.participants.retention import due_for_erasure
 from samverka.participants.services import participant_erase
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             help=f"Months after the collaboration's end (default {settings.RETENTION_MONTHS}).",
         )
 
+    @national_scope()  # retention runs over every collaboration
     def handle(self, *args, apply=False, months=None, **options):
         due = list(due_for_erasure(months=months))
         by_collaboration: dict[str, int] = {}

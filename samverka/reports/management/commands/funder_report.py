@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from samverka.lib.scoping import national_scope
 from samverka.orgs.models import Municipality
 from samverka.reports.funder import funder_report
 from samverka.reports.services import FORMATS, funder_report_export
@@ -44,6 +45,7 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", help="four-digit municipality code, e.g. 0880")
         parser.add_argument("--output", help="write to this file instead of standard output")
 
+    @national_scope()  # the funder count is national (or one municipality)
     def handle(self, *args, **options):
         start = _date(options["start"], "--from")
         end = _date(options["end"], "--to")

@@ -9,6 +9,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from samverka.activities import attendance_years
+from samverka.lib.scoping import national_scope
 from samverka.participants import consent_state
 
 
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             help="Compare with a rebuild without changing anything; exit 1 when they differ.",
         )
 
+    @national_scope()  # the derived tables cover every collaboration
     def handle(self, *args, check: bool, **options):
         if check:
             years, consent = attendance_years.out_of_step(), consent_state.out_of_step()

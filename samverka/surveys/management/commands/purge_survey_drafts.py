@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from samverka.lib.scoping import national_scope
 from samverka.surveys.respond import PURGE_DAYS, drafts_due, drafts_purge
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             help=f"Age in days of the unsent responses to delete (default {PURGE_DAYS}).",
         )
 
+    @national_scope()  # unsent drafts of every collaboration
     def handle(self, *args, apply=False, days=PURGE_DAYS, **options):
         if days < 0:
             raise CommandError("--days must be 0 or more.")
