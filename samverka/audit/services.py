@@ -1,6 +1,7 @@
-"""The one function that writes the audit trail."""
+"""The one function that writes the audit trail, and the one way a service saves a row."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
 
 from django.db import models
 
@@ -64,3 +65,43 @@ def audit_saved(*, actor, obj, created: bool, fields=(), collaboration=None) -> 
         collaboration=collaboration,
         fields=() if created else fields,
     )
+
+
+class Saved(NamedTuple):
+    created: bool
+    changed: tuple[str, ...]  # names of the fields (and many-to-many relations) that changed
+
+
+def save_audited(obj: models.Model, data: Mapping[str, Any], *, by, collaboration=None) -> Saved:
+    """Set `data` (field or many-to-many name → value) on `obj`, save it, and record its creation,
+    or the names of the fields whose values changed, in the audit trail.
+
+    The one way a service saves a row it was given data for (a view passes a validated form's
+    `cleaned_data`). Values are compared, so data resent unchanged records no change; names
+    that are not fields of the model are ignored (a form may carry more than the model).
+    """
+    created = obj._state.adding
+    many = {field.name for field in obj._meta.many_to_many}
+    concrete = {field.name for field in obj._meta.concrete_fields}
+    changed = []
+    for name, value in data.items():
+        if name in concrete and (created or getattr(obj, name) != value):
+            setattr(obj, name, value)
+            changed.append(name)
+    obj.save()
+    for name, value in data.items():
+        if name not in many:
+            continue
+        related = getattr(obj, name)
+        if created or set(related.all()) != set(value):
+            related.set(value)
+            changed.append(name)
+    if created or changed:
+        audit_record(
+            actor=by,
+            action=AuditAction.CREATE if created else AuditAction.UPDATE,
+            obj=obj,
+            collaboration=collaboration,
+            fields=() if created else changed,
+        )
+    return Saved(created, tuple(changed))

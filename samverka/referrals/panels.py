@@ -1,9 +1,9 @@
 from django.utils import timezone
 
 from samverka.accounts.roles import Capability
+from samverka.lib.disclosure import display
 from samverka.orgs.panels import Panel
 from samverka.referrals import selectors
-from samverka.reports.disclosure import display
 
 
 def referrals_panel(request, access):

@@ -4,9 +4,9 @@ from collections import Counter
 
 from django.db.models import Q
 
+from samverka.lib.disclosure import disclosure_control
 from samverka.orgs.models import Organisation
 from samverka.referrals.models import NeedCategory, ReferralStatus, Service
-from samverka.reports.disclosure import disclosure_control
 
 GAP_MEASURES = ["raised_without_actor", "failed_referrals"]
 

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from samverka.accounts.roles import Capability
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.lib.disclosure import display
 from samverka.orgs.decorators import collaboration_view
 from samverka.referrals import selectors, services
 from samverka.referrals.forms import ReferralForm, RelationForm, ServiceForm
 from samverka.referrals.models import ReferralStatus, Service
-from samverka.reports.disclosure import display
 
 
 def _require_any(access, *capabilities):

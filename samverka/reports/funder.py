@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 
 from samverka.activities.models import FocusArea
 from samverka.lib import agebands
+from samverka.lib.disclosure import TOTAL, Cube, disclosure_control, display, full_table
 from samverka.participants.models import Gender, ThirdCountryNational
-from samverka.reports.disclosure import TOTAL, Cube, disclosure_control, display, full_table
 from samverka.reports.selectors import FunderFigures, funder_figures
 
 PARTICIPANT_DIMENSIONS = ("municipality", "age_band", "gender", "third_country_national")

@@ -1,8 +1,8 @@
 from django.utils import timezone
 
 from samverka.accounts.roles import Capability
+from samverka.lib.disclosure import display
 from samverka.orgs.panels import Panel
-from samverka.reports.disclosure import display
 from samverka.reports.forms import this_year
 from samverka.reports.funder import funder_report
 

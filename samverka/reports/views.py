@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
+from samverka.lib.disclosure import TOTAL, display
 from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.orgs.models import Municipality
-from samverka.reports.disclosure import TOTAL, display
 from samverka.reports.forms import ExportForm, NationalPeriodForm, PeriodForm
 from samverka.reports.funder import FunderReport, funder_report
 from samverka.reports.services import funder_report_export

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
-from samverka.reports.disclosure import TOTAL, display
+from samverka.lib.disclosure import TOTAL, display
 from samverka.surveys.results import (
     ANSWERED,
     KIND_NUMBER,

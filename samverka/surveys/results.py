@@ -5,7 +5,7 @@ Pure computation from the database; no request, no template.
 Only submitted responses count. A round with fewer than five of them has no results at all.
 
 The rule (issue 4): groups with fewer than five answers are never broken down. It is applied
-with the project's one disclosure-control function (`reports.disclosure.disclosure_control`,
+with the project's one disclosure-control function (`lib.disclosure.disclosure_control`,
 shared with the funder count) to the cube of respondents per breakdown group:
 
     language group × activity group × age-band group
@@ -48,8 +48,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib import agebands
+from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, full_table
 from samverka.orgs.models import Municipality
-from samverka.reports.disclosure import THRESHOLD, TOTAL, disclosure_control, full_table
 from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys.models import (
     CHOICE_TYPES,

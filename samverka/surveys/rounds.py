@@ -26,8 +26,8 @@ from django.utils.translation import ngettext
 from samverka.accounts.roles import Role
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, display
 from samverka.orgs.models import Organisation
-from samverka.reports.disclosure import THRESHOLD, TOTAL, disclosure_control, display
 from samverka.surveys import services
 from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS, native_name
 from samverka.surveys.models import (

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from samverka.accounts.roles import Capability
+from samverka.lib.disclosure import TOTAL, display
 from samverka.orgs.decorators import collaboration_view, national_view
-from samverka.reports.disclosure import TOTAL, display
 from samverka.reports.funder import Row, Table, bar_chart
 from samverka.surveys import exports_results
 from samverka.surveys.models import Instrument

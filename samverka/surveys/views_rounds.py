@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
+from samverka.lib.disclosure import THRESHOLD
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
-from samverka.reports.disclosure import THRESHOLD
 from samverka.surveys import poster_texts, rounds
 from samverka.surveys.forms_rounds import RoundForm
 from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS, SURVEY_LANGUAGES

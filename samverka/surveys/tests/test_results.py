@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 
 from samverka.activities.models import Activity
 from samverka.audit.models import AuditAction, AuditEvent
-from samverka.reports.disclosure import TOTAL
+from samverka.lib.disclosure import TOTAL
 from samverka.surveys import services
 from samverka.surveys.models import Item, ItemType, Option
 from samverka.surveys.results import OTHER, round_results

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samverka.reports.disclosure import TOTAL, disclosure_control, display, full_table, lines
+from samverka.lib.disclosure import TOTAL, disclosure_control, display, full_table, lines
 
 
 @st.composite
@@ -254,7 +254,7 @@ def nearest_by_walking_lines(control, cell):
 @given(tables(min_dims=1, max_dims=4, max_values=4, max_count=9), st.randoms())
 def test_the_nearest_cell_to_hide_is_the_one_a_walk_over_lines_finds(table, rng):
     """neighbour_to_hide finds by groups what walking ring by ring over the lines finds."""
-    from samverka.reports.disclosure import _Control
+    from samverka.lib.disclosure import _Control
 
     counts, dims = table
     cube = full_table(counts, dims)
