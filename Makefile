@@ -30,9 +30,13 @@ $(DEV_STAMP): requirements-dev.txt requirements.txt | $(PY)
 	$(PIP) install $(PIP_FLAGS) -r requirements-dev.txt
 	touch $@
 
+# The web server and, beside it, the worker that runs background work (long exports, PDFs).
 run: venv
+	bash scripts/ensure-system-deps.sh --runtime
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py db_worker >worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 # Each step runs in order; make stops with a non-zero status at the first failure.
@@ -62,4 +66,4 @@ bench: venv-dev
 	bash scripts/bench.sh
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles worker.log

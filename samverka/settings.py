@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "samverka.lib",
     "samverka.audit",
     "samverka.orgs",
@@ -84,8 +86,19 @@ INSTALLED_APPS = [
     "samverka.surveys",
     "samverka.reports",
     "samverka.imports",
+    "samverka.jobs",
     "samverka.demo",
 ]
+
+# Background work (samverka/jobs): django-tasks with its database backend, so no other server
+# is needed; `manage.py db_worker` runs the tasks (make run starts one beside the web server).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+JOB_FILE_DAYS = envint("JOB_FILE_DAYS", 7)
 
 MIDDLEWARE = [
     "samverka.lib.scoping.ScopeResetMiddleware",
@@ -234,6 +247,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads (samverka/lib/uploads.py): a file is no longer stored once it passes this size.
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "samverka.lib.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
@@ -263,5 +283,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -32,5 +32,6 @@ urlpatterns = [
     path("", include("samverka.reports.urls")),
     path("", include("samverka.imports.urls")),
     path("", include("samverka.surveys.urls")),
+    path("", include("samverka.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -27,6 +27,8 @@ NOT_TENANT = {
     # Survey instruments are shared: the built-ins (no collaboration) and a collaboration's copies
     # are listed together; every instrument page filters them through its Place.
     "surveys.instrument": "shared with the built-ins",
+    # A person's own background work: reached only by who asked for it (samverka/jobs).
+    "jobs.job": "the requester's own",
 }
 
 
