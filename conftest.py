@@ -6,10 +6,12 @@ kalmar.ngo (coordinator), kalmar.kommun (municipal contact), kalmar.ledare
 factor when logged in through `login_as`).
 """
 
+import importlib
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -47,6 +49,47 @@ def _tenant_scopes(monkeypatch):
     monkeypatch.setattr(BaseCommand, "execute", execute_unscoped)
     with national_scope():
         yield
+
+
+def pytest_configure(config):
+    """Between transactional tests Django empties every table with TRUNCATE; on PostgreSQL the
+    audit trail refuses that unless the owner's session says so (audit migration 0003). The flush
+    runs after every fixture's teardown, so it is patched for the whole run."""
+    from django.core.management.commands import flush
+    from django.db import connections
+
+    handle = flush.Command.handle
+
+    def handle_allowing_truncate(self, **options):
+        connection = connections[options.get("database") or "default"]
+        postgres = connection.vendor == "postgresql"
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SET samverka.allow_audit_truncate = 'on'")
+        try:
+            return handle(self, **options)
+        finally:
+            if postgres:
+                with connection.cursor() as cursor:
+                    cursor.execute("RESET samverka.allow_audit_truncate")
+
+    flush.Command.handle = handle_allowing_truncate
+
+
+@pytest.fixture
+def _migration_data(transactional_db):
+    """Put back the rows that data migrations ship (the programme municipalities).
+
+    Transactional tests (live-server tests, tests of migrations and database roles) are
+    TransactionTestCases, whose flush after each test empties every table. `serialized_rollback`
+    cannot restore them for live-server tests: the serialized copy hangs on the connection object
+    made when the test database was created, and once Playwright has started the test code gets
+    another one (tests/browser/conftest.py, `browser`).
+    """
+    add_municipalities = importlib.import_module(
+        "samverka.orgs.migrations.0002_programme_municipalities"
+    ).add_municipalities
+    add_municipalities(apps, None)
 
 
 @dataclass

@@ -2,7 +2,8 @@
 # Run a command against a throwaway PostgreSQL cluster.
 #   usage: scripts/with-postgres.sh CMD [ARGS...]
 # Starts a private cluster on a free port of 127.0.0.1, creates database "samverka"
-# owned by superuser "samverka", exports DATABASE_URL and runs CMD. The cluster and
+# owned by superuser "samverka" and the application role "samverka_app", exports DATABASE_URL
+# (and DATABASE_APP_ROLE) and runs CMD. The cluster and
 # its directory are removed on any exit (success, failure, Ctrl-C). Exits with CMD's status.
 set -euo pipefail
 
@@ -62,10 +63,16 @@ if ! "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$tmp/data" \
 fi
 
 "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U samverka samverka
+# The role the application runs as in production (README, Deploying): it owns nothing and may
+# only INSERT and SELECT on the audit trail. Tests grant it (grant_app_role) and show that it
+# cannot UPDATE, DELETE, TRUNCATE or DISABLE TRIGGER there.
+"$pg_bin/psql" -h 127.0.0.1 -p "$port" -U samverka -d samverka -q \
+    -c "CREATE ROLE samverka_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE" >/dev/null
 
 echo "with-postgres: PostgreSQL $pg_version on 127.0.0.1:$port (throwaway cluster in $tmp)" >&2
 
 export DATABASE_URL="postgres://samverka@127.0.0.1:$port/samverka"
+export DATABASE_APP_ROLE=samverka_app
 set +e
 "$@"
 status=$?

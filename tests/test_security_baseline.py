@@ -39,6 +39,25 @@ def test_check_deploy_has_no_warnings_under_production_settings():
     assert "no issues (0 silenced)" in result.stdout
 
 
+def test_every_cookie_is_host_prefixed_in_production_and_sqlite_takes_concurrent_writers(
+    tmp_path,
+):
+    probe = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.LANGUAGE_COOKIE_NAME); "
+        "from django.db import connection as c; c.ensure_connection(); "
+        "cur = c.cursor(); cur.execute('PRAGMA journal_mode'); print(cur.fetchone()[0]); "
+        "o = c.settings_dict['OPTIONS']; print(o['transaction_mode'], o['timeout'])"
+    )
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'probe.sqlite3'}"}
+    result = run_manage("shell", "--no-imports", "-c", probe, env=env)
+    assert result.returncode == 0, result.stderr
+    cookies, journal, options = result.stdout.split("\n")[:3]
+    assert cookies.split() == ["__Host-sessionid", "__Host-csrftoken", "__Host-django_language"]
+    assert journal == "wal"
+    assert options == "IMMEDIATE 20"
+
+
 def test_secret_key_is_required_when_debug_is_off():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
     result = run_manage("check", env=env)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,11 +30,13 @@ class AuditEventQuerySet(models.QuerySet):
 class AuditEvent(models.Model):
     """Who did what to which object, when, in which collaboration. Never data values.
 
-    Append-only: the model refuses updates and deletes, and on PostgreSQL a
-    trigger rejects UPDATE and DELETE on the table (migration 0002).
+    Append-only: the model refuses updates and deletes; on PostgreSQL triggers reject UPDATE,
+    DELETE and TRUNCATE (migrations 0002, 0003) and the application's own database role may
+    only INSERT and SELECT (README, Deploying). Tamper-evident: each entry's chain_hash links it
+    to the one before (audit/chain.py, `manage.py audit_verify`).
     """
 
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),
@@ -50,6 +53,8 @@ class AuditEvent(models.Model):
     collaboration_code = models.CharField(max_length=12, blank=True, db_index=True)
     fields = models.JSONField(_("fields"), default=list, blank=True)
     detail = models.CharField(_("detail"), max_length=200, blank=True)
+    # sha256 over the previous entry's chain_hash and this entry's content (audit/chain.py).
+    chain_hash = models.CharField(max_length=64, editable=False, default="")
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -3,8 +3,10 @@
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
+from samverka.audit import chain
 from samverka.audit.models import AuditAction, AuditEvent
 
 
@@ -37,7 +39,8 @@ def audit_record(
     """
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
-    return AuditEvent.objects.create(
+    event = AuditEvent(
+        at=timezone.now(),
         actor=actor,
         actor_username=getattr(actor, "username", "") if actor else "",
         action=action,
@@ -49,6 +52,10 @@ def audit_record(
         fields=sorted(set(fields)),
         detail=detail[:200],
     )
+    with transaction.atomic():
+        event.chain_hash = chain.link(chain.previous_hash(AuditEvent), event)
+        event.save()
+    return event
 
 
 def changed_fields(form) -> list[str]:

@@ -4,13 +4,11 @@ Never run `playwright install`: the browser is /usr/bin/chromium (see TOOLING.md
 """
 
 import contextlib
-import importlib
 import os
 import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.db import connections
 from django.test import override_settings
 
@@ -77,21 +75,6 @@ def _live_server_over_plain_http():
 def live_server(_live_server_over_plain_http, live_server):
     """pytest-django's live server, started with plain-HTTP settings (see above)."""
     return live_server
-
-
-@pytest.fixture
-def _migration_data(transactional_db):
-    """Put back the rows that data migrations ship (the programme municipalities).
-
-    Live-server tests are TransactionTestCases, whose flush after each test empties every
-    table. `serialized_rollback` cannot restore them here: the serialized copy hangs on
-    the connection object made when the test database was created, and once Playwright
-    has started the test code gets another one (see `browser`).
-    """
-    add_municipalities = importlib.import_module(
-        "samverka.orgs.migrations.0002_programme_municipalities"
-    ).add_municipalities
-    add_municipalities(apps, None)
 
 
 @pytest.fixture

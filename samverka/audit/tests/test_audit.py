@@ -37,9 +37,13 @@ def test_audit_events_cannot_be_changed_or_deleted(world):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL")
-def test_postgresql_trigger_rejects_update_and_delete(world):
+def test_postgresql_triggers_reject_update_delete_and_truncate_even_for_the_owner(world):
     audit_record(actor=world.kalmar_ngo, action="view", obj=world.kalmar)
-    for sql in ("UPDATE audit_auditevent SET detail = 'x'", "DELETE FROM audit_auditevent"):
+    for sql in (
+        "UPDATE audit_auditevent SET detail = 'x'",
+        "DELETE FROM audit_auditevent",
+        "TRUNCATE audit_auditevent",
+    ):
         with (
             pytest.raises(DatabaseError, match="append-only"),
             transaction.atomic(),
