@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverka.assessment.checklists.selectors import phase_change_warnings
 from samverka.assessment.instrument import INSTRUMENT_VERSION, ITEMS_BY_ID, SCALE_MAX, SCALE_MIN
 from samverka.assessment.models import (
     Answer,
@@ -28,7 +29,6 @@ from samverka.assessment.models import (
     Response,
 )
 from samverka.assessment.phases import checklist_for
-from samverka.assessment.selectors import phase_change_warnings
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.orgs.models import Collaboration, Phase

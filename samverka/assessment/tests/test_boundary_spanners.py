@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samverka.accounts.services import membership_end
+from samverka.assessment.boundary_spanners.selectors import dependence_warnings
 from samverka.assessment.models import BoundarySpanner, OperationalRoutine
-from samverka.assessment.selectors import dependence_warnings
 
 
 def url(name, world, *args):

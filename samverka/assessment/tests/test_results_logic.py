@@ -13,7 +13,7 @@ from samverka.assessment.instrument import (
     quadrant_for,
 )
 from samverka.assessment.models import Answer, Level, Party, Response
-from samverka.assessment.selectors import journey_for, round_results
+from samverka.assessment.results.selectors import journey_for, round_results
 from samverka.assessment.tests.conftest import all_answers, answer
 
 M, CS = Party.MUNICIPALITY, Party.CIVIL_SOCIETY
