@@ -15,6 +15,10 @@ views, forms, services and selectors; `urls.py` lists every page of them all.
     boundary_spanners/  who connects the organisations, and warnings of person-dependence
     national/           every collaboration side by side, for the national lead
 
+Every service runs in one transaction, takes data as keyword arguments (never a form) with
+the acting person as `by`, and is audited through `samverka.audit.services`: the trail gets
+names only (object type and code, changed field names), never what anyone wrote or answered.
+
 Shared by these: `pages.py` (what every page of the model shows), `form_fields.py` (the
 members as choices, text areas) and `charts.py` (the model's SVG charts, built on
 `samverka.lib.charts`).

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability as C
-from samverka.assessment import services
+from samverka.assessment.boundary_spanners import services
 from samverka.assessment.boundary_spanners.forms import BoundarySpannerForm
 from samverka.assessment.boundary_spanners.selectors import dependence_warnings, spanners_for
 from samverka.assessment.pages import page_context
@@ -54,7 +54,10 @@ def _spanner_form(request, access, spanner_code):
     )
     if request.method == "POST" and form.is_valid():
         services.boundary_spanner_save(
-            form=form, collaboration=access.collaboration, by=request.user
+            collaboration=access.collaboration,
+            spanner=instance,
+            by=request.user,
+            **form.cleaned_data,
         )
         messages.success(request, _("The boundary spanner is saved."))
         return redirect("assessment:boundary_spanners", access.code)

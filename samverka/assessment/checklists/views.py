@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samverka.accounts.roles import Capability as C
-from samverka.assessment import services
+from samverka.assessment.checklists import services
 from samverka.assessment.checklists.forms import ChecklistForm, PhaseChangeForm
 from samverka.assessment.checklists.selectors import (
     checklist_marks,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability as C
-from samverka.assessment import services
+from samverka.assessment.dilemmas import services
 from samverka.assessment.dilemmas.forms import DilemmaForm
 from samverka.assessment.models import DILEMMA_HELP, DilemmaKind
 from samverka.assessment.pages import page_context
@@ -74,7 +74,10 @@ def _dilemma_form(request, access, dilemma_code):
     form = DilemmaForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         dilemma = services.dilemma_save(
-            form=form, collaboration=access.collaboration, by=request.user
+            collaboration=access.collaboration,
+            dilemma=instance,
+            by=request.user,
+            **form.cleaned_data,
         )
         messages.success(request, _("The dilemma is saved."))
         return redirect("assessment:dilemma", access.code, dilemma.code)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability as C
-from samverka.assessment import services
+from samverka.assessment.learning import services
 from samverka.assessment.learning.forms import DecisionForm, LearningSessionForm
 from samverka.assessment.learning.selectors import open_decisions
 from samverka.assessment.pages import page_context
@@ -75,7 +75,10 @@ def _learning_form(request, access, learning_code):
     )
     if request.method == "POST" and form.is_valid():
         session = services.learning_session_save(
-            form=form, collaboration=access.collaboration, by=request.user
+            collaboration=access.collaboration,
+            session=instance,
+            by=request.user,
+            **form.cleaned_data,
         )
         messages.success(request, _("The learning session is saved. Add the decisions you took."))
         return redirect("assessment:learning_session", access.code, session.code)

@@ -6,12 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samverka.accounts.roles import Capability as C
-from samverka.assessment import services
 from samverka.assessment.boundary_spanners.selectors import dependence_warnings
 from samverka.assessment.checklists.selectors import checklists_for, describe_phase_warning
 from samverka.assessment.instrument import OPERATIONAL_ELEMENTS, Section, elements_of
 from samverka.assessment.pages import page_context
 from samverka.assessment.phases import PHASE_HELP
+from samverka.assessment.profile import services
 from samverka.assessment.profile.forms import ProfileForm, RoutineForm
 from samverka.assessment.profile.selectors import profile_for, routine_rows, routines_for
 from samverka.orgs.decorators import collaboration_view
@@ -47,7 +47,7 @@ def profile_edit(request, access):
         request.POST or None, instance=profile_for(collaboration), collaboration=collaboration
     )
     if request.method == "POST" and form.is_valid():
-        services.profile_save(collaboration=collaboration, data=form.cleaned_data, by=request.user)
+        services.profile_save(collaboration=collaboration, by=request.user, **form.cleaned_data)
         messages.success(request, _("The strategic profile is saved."))
         return redirect("assessment:model", access.code)
     return render(request, "assessment/profile_form.html", page_context(access, "model", form=form))
@@ -63,10 +63,7 @@ def routine_edit(request, access, element_key):
     form = RoutineForm(request.POST or None, instance=routine, collaboration=collaboration)
     if request.method == "POST" and form.is_valid():
         services.routine_save(
-            collaboration=collaboration,
-            element=element.key,
-            data=form.cleaned_data,
-            by=request.user,
+            collaboration=collaboration, element=element.key, by=request.user, **form.cleaned_data
         )
         messages.success(request, _("%(element)s is saved.") % {"element": element.name})
         return redirect("assessment:model", access.code)

@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability as C
-from samverka.assessment import services
 from samverka.assessment.instrument import (
     HIGH_THRESHOLD,
     QUADRANT_HELP,
@@ -21,6 +20,7 @@ from samverka.assessment.instrument import (
 from samverka.assessment.models import Party
 from samverka.assessment.pages import page_context
 from samverka.assessment.results.selectors import MIN_GROUP, PARTIES
+from samverka.assessment.rounds import services
 from samverka.assessment.rounds.forms import AnswerForm, RoundOpenForm
 from samverka.assessment.rounds.selectors import (
     default_party_and_level,
@@ -162,11 +162,11 @@ def answer(request, access, assessment_code):
         try:
             services.response_save(
                 round=round,
-                respondent=request.user,
                 party=form.cleaned_data["party"],
                 level=form.cleaned_data["level"],
                 answers=form.answers(),
                 submit=submit,
+                by=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
