@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samverka.accounts.roles import Capability as C
-from samverka.assessment.charts import PARTY_COLOURS, bar_chart, journey_chart, quadrant_chart
+from samverka.assessment.charts import PARTY_COLOURS, area_chart, journey_chart, quadrant_chart
 from samverka.assessment.instrument import HIGH_THRESHOLD, QUADRANT_HELP, Section
 from samverka.assessment.models import Party
 from samverka.assessment.pages import page_context
@@ -51,7 +51,7 @@ def _results_context(results) -> dict:
                     "values": {p: area.parties[p].mean for p in PARTIES},
                 }
             )
-    area_chart = bar_chart(
+    areas = area_chart(
         f"areas-{round.code}",
         bar_rows,
         title=_("Both parties' views, area by area"),
@@ -98,7 +98,7 @@ def _results_context(results) -> dict:
         "area_groups": area_groups,
         "results": results,
         "round": round,
-        "area_chart": area_chart,
+        "area_chart": areas,
         "quadrant_chart": chart,
         "points": points,
         "sections": sections,
