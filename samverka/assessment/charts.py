@@ -1,49 +1,37 @@
-"""Accessible inline SVG charts, drawn on the server (no JavaScript, no inline styles).
+"""The collaboration model's charts, drawn on the server as inline SVG (no JavaScript, no
+inline styles) from the pieces in `samverka.lib.charts`: both parties' means area by area,
+and the receptiveness and capacity quadrant with each party's place, or path over the rounds.
 
-Every chart has a <title> and <desc> and is shown beside a table with the same figures,
-for screen readers and for print. The viewBox is phone-sized, so text stays readable on a
-390 px screen; CSS lets the chart grow on larger screens.
+Every chart is shown beside a table with the same figures. The viewBox is phone-sized, so
+text stays readable on a 390 px screen; CSS lets the chart grow on larger screens.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
 
-from django.utils.formats import number_format
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from samverka.assessment.instrument import HIGH_THRESHOLD, SCALE_MAX, SCALE_MIN, Quadrant
 from samverka.assessment.models import Level, Party
+from samverka.lib.charts import (
+    LINE,
+    MUTED,
+    PAPER,
+    SERIES,
+    one_decimal,
+    svg_open,
+    svg_text,
+    wrap,
+)
 
-PARTY_COLOURS = {Party.MUNICIPALITY: "#1d5c63", Party.CIVIL_SOCIETY: "#b4531b"}
-INK, MUTED, LINE, PAPER = "#1b2428", "#4f5d63", "#cfd8dc", "#ffffff"
+# The municipality side in the brand colour, the civil-society side in orange (the legends'
+# swatches in static/css/samverka.css have the same colours).
+PARTY_COLOURS = {Party.MUNICIPALITY: SERIES[0], Party.CIVIL_SOCIETY: "#b4531b"}
+STABLE_WASH = "#e6f2ef"  # the quadrant of a stable collaboration
 WIDTH = 360
 
 
-def _fmt(value: float) -> str:
-    """One decimal, rounded half up like the tables' floatformat, in the reader's language."""
-    return number_format(Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP), 1)
-
-
-def _open_svg(chart_id: str, width: int, height: int, title: str, desc: str) -> list[str]:
-    return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'font-family="system-ui, sans-serif">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
-    ]
-
-
-def _text(x, y, text, *, size=12, fill=INK, anchor="start", weight="normal", extra="") -> str:
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{fill}" text-anchor="{anchor}" '
-        f'font-weight="{weight}"{extra}>{escape(text)}</text>'
-    )
-
-
-def bar_chart(chart_id: str, rows: list[dict], *, title: str, desc: str) -> SafeString:
+def area_chart(chart_id: str, rows: list[dict], *, title: str, desc: str) -> SafeString:
     """Horizontal bars on the 1–5 scale, one bar per party, grouped under each row's label.
 
     rows: [{"label": str, "values": {party: float | None}, "heading": bool}]
@@ -62,16 +50,16 @@ def bar_chart(chart_id: str, rows: list[dict], *, title: str, desc: str) -> Safe
     for row in rows:
         if row.get("heading"):
             y += 8
-            body.append(_text(left, y + 12, row["label"], size=14, weight="bold"))
+            body.append(svg_text(left, y + 12, row["label"], size=14, weight="bold"))
             y += label_h + 4
             continue
-        body.append(_text(left, y + 13, row["label"], size=13))
+        body.append(svg_text(left, y + 13, row["label"], size=13))
         y += label_h
         for party in parties:
             value = row["values"].get(party)
             if value is None:
                 body.append(
-                    _text(left + 2, y + bar_h - 3, _("too few answers"), size=10, fill=MUTED)
+                    svg_text(left + 2, y + bar_h - 3, _("too few answers"), size=10, fill=MUTED)
                 )
             else:
                 width = max(x_of(value) - left, 2)
@@ -79,7 +67,7 @@ def bar_chart(chart_id: str, rows: list[dict], *, title: str, desc: str) -> Safe
                     f'<rect x="{left}" y="{y}" width="{width:.1f}" height="{bar_h}" '
                     f'fill="{PARTY_COLOURS[party]}" rx="2"/>'
                 )
-                body.append(_text(left + width + 4, y + bar_h - 2, _fmt(value), size=12))
+                body.append(svg_text(left + width + 4, y + bar_h - 2, one_decimal(value), size=12))
             y += bar_h + gap
         y += 8
     height = y + 4
@@ -87,27 +75,15 @@ def bar_chart(chart_id: str, rows: list[dict], *, title: str, desc: str) -> Safe
     for tick in range(SCALE_MIN, SCALE_MAX + 1):
         x = x_of(tick)
         grid.append(f'<line x1="{x:.1f}" y1="16" x2="{x:.1f}" y2="{height - 4}" stroke="{LINE}"/>')
-        grid.append(_text(x, 12, str(tick), size=10, fill=MUTED, anchor="middle"))
+        grid.append(svg_text(x, 12, str(tick), size=10, fill=MUTED, anchor="middle"))
     threshold = x_of(HIGH_THRESHOLD)
     grid.append(
         f'<line x1="{threshold:.1f}" y1="16" x2="{threshold:.1f}" y2="{height - 4}" '
         f'stroke="{MUTED}" stroke-dasharray="3 3"/>'
     )
-    parts = _open_svg(chart_id, WIDTH, height, title, desc)
+    parts = svg_open(chart_id, WIDTH, height, title=title, desc=desc)
     parts += grid + body + ["</svg>"]
     return mark_safe("".join(parts))
-
-
-def _wrap(text: str, room: int) -> list[str]:
-    """Split a label into lines of at most `room` characters, at spaces."""
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > room:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line] if line else lines
 
 
 def _marker(x, y, party: str, level: str, label: str, *, r=9) -> str:
@@ -125,7 +101,8 @@ def _marker(x, y, party: str, level: str, label: str, *, r=9) -> str:
             f'<rect x="{x - s:.1f}" y="{y - s:.1f}" width="{2 * s:.1f}" height="{2 * s:.1f}" '
             f'fill="{fill}" stroke="{colour}" stroke-width="2.5"/>'
         )
-    return shape + _text(x, y + 4, label, size=11, fill=text_fill, anchor="middle", weight="bold")
+    number = svg_text(x, y + 4, label, size=11, fill=text_fill, anchor="middle", weight="bold")
+    return shape + number
 
 
 class _Frame:
@@ -148,14 +125,14 @@ class _Frame:
             f'<rect x="{left}" y="{top}" width="{size}" height="{size}" fill="{PAPER}" '
             f'stroke="{LINE}"/>',
             f'<rect x="{tx:.1f}" y="{top}" width="{right - tx:.1f}" height="{ty - top:.1f}" '
-            f'fill="#e6f2ef"/>',
+            f'fill="{STABLE_WASH}"/>',
         ]
         for tick in range(SCALE_MIN, SCALE_MAX + 1):
             parts.append(
-                _text(self.x(tick), bottom + 14, str(tick), size=10, fill=MUTED, anchor="middle")
+                svg_text(self.x(tick), bottom + 14, str(tick), size=10, fill=MUTED, anchor="middle")
             )
             parts.append(
-                _text(left - 6, self.y(tick) + 4, str(tick), size=10, fill=MUTED, anchor="end")
+                svg_text(left - 6, self.y(tick) + 4, str(tick), size=10, fill=MUTED, anchor="end")
             )
         parts += [
             f'<line x1="{tx:.1f}" y1="{top}" x2="{tx:.1f}" y2="{bottom}" stroke="{MUTED}" '
@@ -172,15 +149,14 @@ class _Frame:
             (Quadrant.FORMAL, right - 6, bottom - 8, "end", room_right, -1),
         ]
         for quadrant, x, y, anchor, room, direction in corner:
-            lines = _wrap(str(Quadrant(quadrant).label), room)
+            lines = wrap(str(Quadrant(quadrant).label), room)
             if direction < 0:
                 lines = list(reversed(lines))
             for index, line in enumerate(lines):
-                parts.append(
-                    _text(x, y + direction * index * 13, line, size=11, fill=MUTED, anchor=anchor)
-                )
+                line_y = y + direction * index * 13
+                parts.append(svg_text(x, line_y, line, size=11, fill=MUTED, anchor=anchor))
         parts.append(
-            _text(
+            svg_text(
                 left + size / 2,
                 bottom + 30,
                 _("Collaboration capacity →"),
@@ -190,7 +166,7 @@ class _Frame:
         )
         cx, cy = 10, top + size / 2
         parts.append(
-            _text(
+            svg_text(
                 cx,
                 cy,
                 _("Collaboration receptiveness →"),
@@ -209,7 +185,7 @@ class _Frame:
 def quadrant_chart(chart_id: str, points: list[dict], *, title: str, desc: str) -> SafeString:
     """points: [{"label": "1", "party": ..., "level": ... or "", "receptiveness", "capacity"}]"""
     frame = _Frame()
-    parts = _open_svg(chart_id, WIDTH, frame.height, title, desc) + frame.draw()
+    parts = svg_open(chart_id, WIDTH, frame.height, title=title, desc=desc) + frame.draw()
     for point in points:
         parts.append(
             _marker(
@@ -232,7 +208,7 @@ def journey_chart(
     paths: {party: [{"label": "1", "receptiveness": .., "capacity": ..}, ...]} oldest first.
     """
     frame = _Frame()
-    parts = _open_svg(chart_id, WIDTH, frame.height, title, desc)
+    parts = svg_open(chart_id, WIDTH, frame.height, title=title, desc=desc)
     parts.append("<defs>")
     for party, colour in PARTY_COLOURS.items():
         parts.append(

@@ -1,18 +1,14 @@
 """The collaboration model's section on the collaboration overview page."""
 
 from samverka.accounts.roles import Capability
+from samverka.assessment.boundary_spanners.selectors import dependence_warnings
+from samverka.assessment.checklists.selectors import checklist_of
 from samverka.assessment.instrument import QUADRANT_HELP
-from samverka.assessment.models import LearningDecision, Party
+from samverka.assessment.learning.selectors import open_decisions
+from samverka.assessment.models import Party
 from samverka.assessment.phases import PHASE_ORDER
-from samverka.assessment.selectors import (
-    PARTIES,
-    checklist_of,
-    dependence_warnings,
-    latest_closed_round,
-    open_round,
-    own_response,
-    round_results,
-)
+from samverka.assessment.results.selectors import PARTIES, round_results
+from samverka.assessment.rounds.selectors import latest_closed_round, open_round, own_response
 from samverka.orgs.panels import Panel
 
 
@@ -27,9 +23,7 @@ def model_panel(request, access) -> Panel | None:
         "checklist": checklist_of(collaboration, collaboration.phase, evidence=False)
         if collaboration.phase in PHASE_ORDER
         else None,
-        "open_decisions": LearningDecision.objects.filter(
-            session__collaboration=collaboration, done_on__isnull=True
-        ).count(),
+        "open_decisions": open_decisions(collaboration).count(),
     }
     current = open_round(collaboration)
     if current is not None:

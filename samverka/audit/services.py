@@ -79,12 +79,16 @@ class Saved(NamedTuple):
     changed: tuple[str, ...]  # names of the fields (and many-to-many relations) that changed
 
 
-def save_audited(obj: models.Model, data: Mapping[str, Any], *, by, collaboration=None) -> Saved:
+def save_audited(
+    obj: models.Model, data: Mapping[str, Any], *, by, collaboration=None, detail: str = ""
+) -> Saved:
     """Set `data` (field or many-to-many name → value) on `obj`, save it, and record its creation,
-    or the names of the fields whose values changed, in the audit trail.
+    or the names of the fields whose values changed, in the audit trail (with `detail`, a short
+    non-personal note such as which part of a collaboration the row describes).
 
     The one way a service saves a row it was given data for (a view passes a validated form's
-    `cleaned_data`). Values are compared, so data resent unchanged records no change; names
+    `cleaned_data`). Values are compared, so data resent unchanged records no change and does
+    not write the row (its `auto_now` fields keep the time of the last real change); names
     that are not fields of the model are ignored (a form may carry more than the model).
     """
     created = obj._state.adding
@@ -95,7 +99,8 @@ def save_audited(obj: models.Model, data: Mapping[str, Any], *, by, collaboratio
         if name in concrete and (created or getattr(obj, name) != value):
             setattr(obj, name, value)
             changed.append(name)
-    obj.save()
+    if created or changed:
+        obj.save()
     for name, value in data.items():
         if name not in many:
             continue
@@ -110,5 +115,6 @@ def save_audited(obj: models.Model, data: Mapping[str, Any], *, by, collaboratio
             obj=obj,
             collaboration=collaboration,
             fields=() if created else changed,
+            detail=detail,
         )
     return Saved(created, tuple(changed))

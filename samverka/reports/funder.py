@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from samverka.activities.models import FocusArea
 from samverka.lib import agebands
+from samverka.lib.charts import bar_chart
 from samverka.lib.disclosure import TOTAL, Cube, disclosure_control, display, full_table
 from samverka.participants.models import Gender, ThirdCountryNational
 from samverka.reports.selectors import FunderFigures, funder_figures
@@ -280,22 +281,6 @@ class FunderReport:
                 datasets=[(label, [value(rc, cc) for _l, rc in rows]) for label, cc in columns],
             )
         return table
-
-
-def bar_chart(*, labels, datasets, horizontal: bool = False) -> dict:
-    """Data for static/js/charts.js; hidden values are null (no bar).
-
-    Empty ({}: no chart, the table alone) when no bar would be drawn.
-    """
-    datasets = [(label, list(data)) for label, data in datasets]
-    if not any(value for _label, data in datasets for value in data):
-        return {}
-    return {
-        "type": "bar",
-        "horizontal": horizontal,
-        "labels": [str(label) for label in labels],
-        "datasets": [{"label": str(label), "data": list(data)} for label, data in datasets],
-    }
 
 
 def age_label(band: str) -> str:

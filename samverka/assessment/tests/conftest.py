@@ -7,8 +7,8 @@ import pytest
 from conftest import make_user
 from samverka.accounts.models import Membership
 from samverka.accounts.roles import Role
-from samverka.assessment import services
 from samverka.assessment.instrument import ITEMS
+from samverka.assessment.rounds import services
 from samverka.orgs.models import Organisation, OrganisationKind
 
 
@@ -56,7 +56,7 @@ def people(world):
 def answer(round, user, party, level, value=4, *, submit=True, comment=""):
     return services.response_save(
         round=round,
-        respondent=user,
+        by=user,
         party=party,
         level=level,
         answers=all_answers(value, comment),

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samverka.accounts.services import membership_end
+from samverka.assessment.boundary_spanners.selectors import dependence_warnings
 from samverka.assessment.models import BoundarySpanner, OperationalRoutine
-from samverka.assessment.selectors import dependence_warnings
+from samverka.audit.models import AuditEvent
 
 
 def url(name, world, *args):
@@ -40,6 +41,8 @@ def test_a_boundary_spanner_is_added_edited_and_removed(world, login_as):
     )
     spanner.refresh_from_db()
     assert spanner.successor == kommun
+    event = AuditEvent.objects.get(object_code=spanner.code, action="update")
+    assert event.fields == ["description", "organisations", "successor"]
     client.post(url("boundary_spanner_delete", world, spanner.code))
     assert not BoundarySpanner.objects.exists()
 

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from samverka.assessment.boundary_spanners.selectors import dependence_warnings
 from samverka.assessment.instrument import Quadrant
 from samverka.assessment.models import (
     Answer,
@@ -13,7 +14,7 @@ from samverka.assessment.models import (
     PhaseChange,
     Response,
 )
-from samverka.assessment.selectors import dependence_warnings, journey_for, round_results
+from samverka.assessment.results.selectors import journey_for, round_results
 from samverka.audit.models import AuditEvent
 from samverka.orgs.models import Collaboration
 

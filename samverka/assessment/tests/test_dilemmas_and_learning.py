@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from samverka.assessment import services
 from samverka.assessment.models import Dilemma, LearningDecision, LearningSession
+from samverka.assessment.rounds import services
 from samverka.audit.models import AuditEvent
 
 
@@ -151,5 +151,7 @@ def test_a_learning_session_is_edited_and_deleted(world, login_as):
     )
     session.refresh_from_db()
     assert session.notes == "Tillägg"
+    event = AuditEvent.objects.get(object_code=session.code, action="update")
+    assert event.fields == ["held_on", "notes"]
     client.post(url("learning_delete", world, session.code))
     assert not LearningSession.objects.exists()

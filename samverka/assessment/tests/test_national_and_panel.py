@@ -2,9 +2,9 @@
 
 from django.urls import reverse
 
-from samverka.assessment import services
 from samverka.assessment.instrument import Quadrant
 from samverka.assessment.models import Level, Party
+from samverka.assessment.rounds import services
 from samverka.assessment.tests.conftest import answer
 from samverka.orgs.models import Phase
 

@@ -46,6 +46,17 @@ def test_the_strategic_profile_is_saved_with_goal_picture_and_idea(world, login_
     assert "Välfärdsberedningen" in page.content.decode()
 
 
+def test_saving_the_profile_unchanged_records_and_writes_nothing(world, login_as):
+    data = {"welfare_gaps": "Föräldrastöd.", "decision_level": "committee"}
+    login_as(world.kalmar_kommun).post(url("profile_edit", world), data)
+    profile = CollaborationProfile.objects.get(collaboration=world.kalmar)
+    events = AuditEvent.objects.count()
+    assert login_as(world.kalmar_ngo).post(url("profile_edit", world), data).status_code == 302
+    assert AuditEvent.objects.count() == events
+    unchanged = CollaborationProfile.objects.get(pk=profile.pk)
+    assert (unchanged.updated_at, unchanged.updated_by) == (profile.updated_at, world.kalmar_kommun)
+
+
 def test_a_routine_names_a_key_person_and_a_different_backup(world, login_as):
     client = login_as(world.kalmar_ngo)
     ngo = world.kalmar.memberships.get(user=world.kalmar_ngo)
@@ -65,6 +76,8 @@ def test_a_routine_names_a_key_person_and_a_different_backup(world, login_as):
     assert client.post(url("routine_edit", world, "coordination"), data).status_code == 302
     routine = OperationalRoutine.objects.get(collaboration=world.kalmar, element="coordination")
     assert routine.key_person == ngo and routine.backup_person == kommun and routine.is_documented
+    event = AuditEvent.objects.get(object_type="assessment.operationalroutine")
+    assert (event.action, event.detail) == ("create", "coordination")
 
 
 def test_a_routine_cannot_name_a_member_of_another_collaboration(world, login_as):

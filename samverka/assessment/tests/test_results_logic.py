@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from samverka.assessment import services
 from samverka.assessment.instrument import (
     ITEMS,
     ITEMS_BY_ID,
@@ -13,7 +12,8 @@ from samverka.assessment.instrument import (
     quadrant_for,
 )
 from samverka.assessment.models import Answer, Level, Party, Response
-from samverka.assessment.selectors import journey_for, round_results
+from samverka.assessment.results.selectors import journey_for, round_results
+from samverka.assessment.rounds import services
 from samverka.assessment.tests.conftest import all_answers, answer
 
 M, CS = Party.MUNICIPALITY, Party.CIVIL_SOCIETY
@@ -98,11 +98,11 @@ def test_dont_know_is_not_counted_in_the_mean(world, people):
                 lambda item, i=i: None if item.id == "goal_picture" and i == 0 else 3
             )
             services.response_save(
-                round=round, respondent=user, party=M, level=S, answers=values, submit=True
+                round=round, by=user, party=M, level=S, answers=values, submit=True
             )
         services.response_save(
             round=round,
-            respondent=people["municipality"][3],
+            by=people["municipality"][3],
             party=M,
             level=S,
             answers=all_answers(5),
@@ -121,7 +121,7 @@ def test_an_item_with_fewer_than_three_numbers_is_hidden(world, people):
         for i, user in enumerate(people["municipality"][:3]):
             values = all_answers(lambda item, i=i: None if item.id == "cap_time" and i < 2 else 4)
             services.response_save(
-                round=round, respondent=user, party=M, level=S, answers=values, submit=True
+                round=round, by=user, party=M, level=S, answers=values, submit=True
             )
 
     results = round_results(closed_round(world, fill))
@@ -141,7 +141,7 @@ def test_largest_differences_become_topics_for_a_conversation(world, people):
         for user in people["municipality"][:3]:
             services.response_save(
                 round=round,
-                respondent=user,
+                by=user,
                 party=M,
                 level=S,
                 answers=all_answers(municipality_view),
@@ -150,7 +150,7 @@ def test_largest_differences_become_topics_for_a_conversation(world, people):
         for user in people["civil_society"][:3]:
             services.response_save(
                 round=round,
-                respondent=user,
+                by=user,
                 party=CS,
                 level=OP,
                 answers=all_answers(civil_view),
@@ -174,7 +174,7 @@ def test_weakest_areas_get_the_reports_recommendations(world, people):
         for user in people["municipality"][:3]:
             services.response_save(
                 round=round,
-                respondent=user,
+                by=user,
                 party=M,
                 level=S,
                 answers=all_answers(low_on_capacity_and_anchoring),
@@ -222,14 +222,14 @@ def test_submission_needs_every_item_but_a_draft_does_not(world):
     with pytest.raises(ValidationError):
         services.response_save(
             round=round,
-            respondent=world.kalmar_kommun,
+            by=world.kalmar_kommun,
             party=M,
             level=S,
             answers=partial,
             submit=True,
         )
     draft = services.response_save(
-        round=round, respondent=world.kalmar_kommun, party=M, level=S, answers=partial, submit=False
+        round=round, by=world.kalmar_kommun, party=M, level=S, answers=partial, submit=False
     )
     assert draft.submitted_at is None
 
@@ -244,7 +244,7 @@ def test_the_database_refuses_values_off_the_scale_and_duplicate_answers(world):
     with pytest.raises(ValidationError):
         services.response_save(
             round=round,
-            respondent=world.kalmar_kommun,
+            by=world.kalmar_kommun,
             party=M,
             level=S,
             answers={"goal_picture": (9, "")},

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from samverka.assessment import services
 from samverka.assessment.instrument import ITEMS, Quadrant
 from samverka.assessment.models import AssessmentRound, Level, Party, Response
+from samverka.assessment.rounds import services
 from samverka.assessment.tests.conftest import answer, post_data
 from samverka.audit.models import AuditEvent
 

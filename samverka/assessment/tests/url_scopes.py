@@ -1,7 +1,7 @@
 """Scopes of the collaboration model's URLs, for tests/test_url_scoping.py."""
 
-from samverka.assessment import services
 from samverka.assessment.models import BoundarySpanner, Dilemma, LearningDecision, LearningSession
+from samverka.assessment.rounds import services
 
 SCOPES = {
     "assessment:model": "collaboration",

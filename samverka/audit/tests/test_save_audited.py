@@ -1,5 +1,8 @@
 """save_audited: the one way a service saves a row and records what changed."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from samverka.activities.models import Activity
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.audit.services import save_audited
@@ -51,3 +54,18 @@ def test_data_resent_unchanged_records_no_change(world):
         (),
     )
     assert not AuditEvent.objects.filter(action=AuditAction.UPDATE).exists()
+
+
+def test_data_resent_unchanged_does_not_write_the_row(world):
+    activity = Activity(collaboration=world.kalmar)
+    save_audited(activity, _data(), by=world.kalmar_ngo)
+    activity = Activity.objects.get(pk=activity.pk)
+    with CaptureQueriesContext(connection) as queries:
+        save_audited(activity, _data(starts_on=activity.starts_on), by=world.kalmar_ngo)
+    assert not [q for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+
+
+def test_the_detail_goes_to_the_audit_record(world):
+    activity = Activity(collaboration=world.kalmar)
+    save_audited(activity, _data(), by=world.kalmar_ngo, detail="leisure")
+    assert AuditEvent.objects.get(object_code=activity.code).detail == "leisure"

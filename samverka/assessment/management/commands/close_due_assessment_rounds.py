@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from samverka.assessment.models import AssessmentRound
-from samverka.assessment.services import round_close
+from samverka.assessment.rounds.services import round_close
 from samverka.lib.scoping import national_scope
 
 

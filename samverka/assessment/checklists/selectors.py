@@ -1,0 +1,191 @@
+"""Each phase's checklist as the collaboration has ticked it, what Samverka itself knows about
+some of its items, and what is thin before a move to another phase."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from samverka.assessment.boundary_spanners.selectors import dependence_warnings
+from samverka.assessment.instrument import OPERATIONAL_ELEMENTS
+from samverka.assessment.models import ChecklistMark
+from samverka.assessment.phases import (
+    CHECKLIST_BY_ID,
+    PHASE_ORDER,
+    ChecklistItem,
+    checklist_for,
+    phase_index,
+)
+from samverka.assessment.profile.selectors import profile_for, routines_for
+from samverka.orgs.models import Collaboration, Phase
+
+
+@dataclass
+class ChecklistRow:
+    item: ChecklistItem
+    done: bool
+    note: str
+    evidence: str = ""
+
+
+@dataclass
+class PhaseChecklist:
+    phase: str
+    label: str
+    rows: list[ChecklistRow]
+    current: bool = False
+
+    @property
+    def done(self) -> int:
+        return sum(row.done for row in self.rows)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def open_rows(self) -> list[ChecklistRow]:
+        return [row for row in self.rows if not row.done]
+
+    @property
+    def is_thin(self) -> bool:
+        """Fewer than half of the items are done."""
+        return self.done * 2 < self.total
+
+
+def checklist_marks(collaboration: Collaboration) -> dict[str, ChecklistMark]:
+    """The collaboration's ticks and notes, by checklist item id."""
+    return {m.item_id: m for m in ChecklistMark.objects.filter(collaboration=collaboration)}
+
+
+def checklist_evidence(collaboration: Collaboration) -> dict[str, str]:
+    """What Samverka itself knows about some checklist items, shown as a hint beside them."""
+    profile = profile_for(collaboration)
+    documented = sum(r.is_documented for r in routines_for(collaboration))
+    total = len(OPERATIONAL_ELEMENTS)
+    routines = _("%(done)s of %(total)s operational routines described.") % {
+        "done": documented,
+        "total": total,
+    }
+    sessions = collaboration.learning_sessions.count()
+    rounds = collaboration.assessment_rounds.count()
+    evidence = {
+        "impl_routines": routines,
+        "trans_documented": routines,
+        "impl_learning": _("%(sessions)s learning sessions and %(rounds)s self-assessment rounds.")
+        % {"sessions": sessions, "rounds": rounds},
+    }
+    if collaboration.shared_goal_picture.strip():
+        evidence["init_goals"] = _("A shared goal picture is written.")
+    if profile.welfare_gaps.strip():
+        evidence["init_needs"] = _("The gaps in the welfare system are described.")
+    if profile.anchoring_forums.strip():
+        evidence["init_anchored"] = _("Forums and steering groups are described.")
+    if profile.organisation.strip():
+        evidence["init_structure"] = _("The collaboration organisation is described.")
+    warnings = dependence_warnings(collaboration)
+    if warnings:
+        evidence["trans_handover"] = _(
+            "Samverka sees %(count)s warnings about person-dependence."
+        ) % {"count": len(warnings)}
+    return evidence
+
+
+def checklists_for(collaboration: Collaboration, *, evidence: bool = True) -> list[PhaseChecklist]:
+    marks = checklist_marks(collaboration)
+    hints = checklist_evidence(collaboration) if evidence else {}
+    result = []
+    for phase in PHASE_ORDER:
+        rows = []
+        for item in checklist_for(phase):
+            mark = marks.get(item.id)
+            rows.append(
+                ChecklistRow(
+                    item=item,
+                    done=bool(mark and mark.done),
+                    note=mark.note if mark else "",
+                    evidence=hints.get(item.id, ""),
+                )
+            )
+        result.append(
+            PhaseChecklist(
+                phase=phase,
+                label=Phase(phase).label,
+                rows=rows,
+                current=phase == collaboration.phase,
+            )
+        )
+    return result
+
+
+def checklist_of(collaboration: Collaboration, phase: str, **kwargs) -> PhaseChecklist:
+    return next(c for c in checklists_for(collaboration, **kwargs) if c.phase == phase)
+
+
+def phase_change_warnings(collaboration: Collaboration, to_phase: str) -> list[dict]:
+    """What is thin before moving to `to_phase`. Structured, so it is stored and re-rendered."""
+    current = collaboration.phase
+    if to_phase == current or current not in PHASE_ORDER:
+        return []
+    warnings: list[dict] = []
+    start, end = phase_index(current), phase_index(to_phase)
+    if end < start:
+        return warnings  # Going back is a choice, not a risk.
+    checklists = {c.phase: c for c in checklists_for(collaboration, evidence=False)}
+    for phase in PHASE_ORDER[start:end]:
+        checklist = checklists[phase]
+        if phase != current:
+            warnings.append({"kind": "skipped", "phase": phase})
+        if checklist.open_rows:
+            warnings.append(
+                {
+                    "kind": "open_items",
+                    "phase": phase,
+                    "items": [row.item.id for row in checklist.open_rows],
+                    "done": checklist.done,
+                    "total": checklist.total,
+                    "thin": checklist.is_thin,
+                }
+            )
+    if to_phase == Phase.TRANSITION:
+        if not any(r.is_documented for r in routines_for(collaboration)):
+            warnings.append({"kind": "no_working_methods"})
+        dependence = dependence_warnings(collaboration)
+        if dependence:
+            warnings.append({"kind": "person_dependence", "count": len(dependence)})
+    return warnings
+
+
+def describe_phase_warning(warning: dict) -> dict:
+    """A stored warning as a sentence (and the open items), in the current language."""
+    kind = warning.get("kind")
+    phase_label = Phase(warning["phase"]).label if warning.get("phase") in Phase.values else ""
+    items: list[str] = []
+    if kind == "open_items":
+        items = [
+            str(CHECKLIST_BY_ID[i].text) for i in warning.get("items", []) if i in CHECKLIST_BY_ID
+        ]
+        if warning.get("thin"):
+            text = _("The checklist for %(phase)s is thin: %(done)s of %(total)s done. Still open:")
+        else:
+            text = _("The checklist for %(phase)s has %(open)s open items:")
+        text = text % {
+            "phase": phase_label,
+            "done": warning.get("done", 0),
+            "total": warning.get("total", 0),
+            "open": len(items),
+        }
+    elif kind == "skipped":
+        text = _("The collaboration skips the phase %(phase)s.") % {"phase": phase_label}
+    elif kind == "no_working_methods":
+        text = _(
+            "No working methods are documented yet: describe the operational routines so that "
+            "others can take them over."
+        )
+    elif kind == "person_dependence":
+        text = _(
+            "Samverka sees %(count)s warnings about person-dependence. Hand over key persons' "
+            "tasks before the project ends."
+        ) % {"count": warning.get("count", 0)}
+    else:
+        text = _("Something on the checklist was open.")
+    return {"text": text, "items": items, "thin": bool(warning.get("thin"))}

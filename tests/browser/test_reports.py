@@ -1,0 +1,83 @@
+"""The funder count on a phone: upright and lying bar charts drawn by the self-hosted Chart.js in
+the house colours beside their tables, without a CSP violation."""
+
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from samverka.lib.charts import SERIES
+from samverka.reports.tests.conftest import Data
+from tests.browser.conftest import PHONE
+from tests.browser.test_journeys import CODE_LABEL, authenticator_code
+
+pytestmark = pytest.mark.browser
+
+YEAR_2025 = "?from=2025-01-01&to=2025-12-31"
+CHART = "(id) => Chart.getChart(document.querySelector(`canvas[data-chart='${id}']`))"
+
+
+def drawn(page, chart_id: str) -> dict:
+    """What Chart.js drew on the canvas of `chart_id`, once it has drawn it."""
+    expect(page.locator(f"canvas[data-chart='{chart_id}']")).to_be_visible()
+    page.wait_for_function(f"() => window.Chart && ({CHART})('{chart_id}')")
+    return page.evaluate(
+        f"""() => {{
+            const chart = ({CHART})('{chart_id}');
+            return {{
+                axis: chart.options.indexAxis,
+                colours: chart.data.datasets.map((d) => d.backgroundColor),
+                bars: chart.getDatasetMeta(0).data.length,
+                width: chart.width,
+            }};
+        }}"""
+    )
+
+
+def no_horizontal_scroll(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} is {width}px wide on a phone"
+
+
+@pytest.fixture
+def attendance(live_world):
+    """Kalmar 2025: 12 girls and 6 boys aged 6-12 at one session (enough to be shown)."""
+    data = Data(live_world)
+    session = data.session(date(2025, 3, 4))
+    data.group(12, session, birth_year=2016, gender="female", tcn="yes")
+    data.group(6, session, birth_year=2016, gender="male", tcn="no")
+
+
+def test_coordinator_sees_upright_bar_charts_on_a_phone(
+    page, live_world, attendance, log_in, shoot, csp_reports
+):
+    log_in(live_world.kalmar_ngo)
+    page.goto(reverse("reports:funder", args=[live_world.kalmar.code]) + YEAR_2025)
+    ages = drawn(page, "m-age-gender-chart-data")
+    assert ages["axis"] == "x" and ages["bars"] >= 1 and ages["width"] > 100
+    assert ages["colours"] == list(SERIES[: len(ages["colours"])])
+    assert drawn(page, "m-focus-areas-chart-data")["axis"] == "x"
+    no_horizontal_scroll(page)
+    shoot("funder-report-phone")
+    assert csp_reports == []
+
+
+def test_national_lead_sees_the_municipalities_as_lying_bars(
+    page, live_world, attendance, log_in, shoot, csp_reports
+):
+    key = TOTPDevice.objects.get(user=live_world.nationell).bin_key
+    log_in(live_world.nationell)
+    page.get_by_label(CODE_LABEL).fill(authenticator_code(key))
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/$"))
+    page.goto(reverse("reports:national_funder") + YEAR_2025)
+    municipalities = drawn(page, "n-municipalities-chart-data")
+    assert municipalities["axis"] == "y" and municipalities["bars"] >= 1
+    assert municipalities["colours"] == list(SERIES[:2])
+    no_horizontal_scroll(page)
+    shoot("national-funder-report-phone")
+    assert csp_reports == []
