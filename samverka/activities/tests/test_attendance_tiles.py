@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -195,7 +196,7 @@ def test_lists_at_most_the_usual_ones_and_forty_others(client, world, weekly):
 def test_the_quick_add_form_is_in_the_page_language(client, world, weekly, language, label):
     _activity, _earlier, today, _next_week = weekly
     client.force_login(world.kalmar_ngo)
-    client.cookies["django_language"] = language
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     with translation.override(language):
         form = QuickParticipantForm(collaboration=world.kalmar, prefix="new")
         expected = render_to_string("includes/form_body.html", {"form": form})

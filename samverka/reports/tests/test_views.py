@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,7 +105,7 @@ def test_a_bad_period_gives_a_clear_message_and_computes_nothing(
 
 def test_a_bad_period_message_is_in_english_for_an_english_user(login_as, world):
     client = login_as(world.kalmar_ngo)
-    client.cookies["django_language"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(page(world), {"from": "2025-06-01", "to": "2025-01-01"})
     assert "The period ends before it starts. Check the dates." in response.content.decode()
     response = client.get(page(world), {"from": "1 januari", "to": "2025-01-01"})
