@@ -65,7 +65,7 @@ urlpatterns = [
     path(f"{CHECK}/decide/", checks.check_decide, name="check_decide"),
     path(f"{CHECK}/follow-up/", checks.check_follow_up, name="check_follow_up"),
     path(
-        f"{BASE}/learning-decisions/<str:decision_code>/affects-children/",
+        f"{BASE}/learning-decisions/<str:learning_decision_code>/affects-children/",
         checks.affects_children,
         name="affects_children",
     ),

@@ -22,8 +22,17 @@ def can_flags(access) -> dict:
     }
 
 
+def _section(template: str) -> str:
+    parts = template.split("/")
+    if len(parts) > 2 and parts[2].startswith("incident"):
+        return "incidents"
+    folder = parts[1] if len(parts) > 2 else "consultations"
+    return {"poster": "consultations"}.get(folder, folder)
+
+
 def page(request, access, template, context=None, status=200):
     context = {
+        "section": _section(template),
         "collaboration": access.collaboration,
         "access": access,
         "can": can_flags(access),

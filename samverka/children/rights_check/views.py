@@ -215,11 +215,11 @@ def check_follow_up(request, access, check_code):
 
 @collaboration_view(C.MANAGE_CHILD_RIGHTS_CHECKS)
 @require_POST
-def affects_children(request, access, decision_code):
+def affects_children(request, access, learning_decision_code):
     """Mark a learning decision as affecting children, or take the mark away."""
     decision = get_object_or_404(
         LearningDecision.objects.filter(session__collaboration=access.collaboration),
-        code=decision_code,
+        code=learning_decision_code,
     )
     affects = request.POST.get("affects") == "1"
     services.affects_children_set(

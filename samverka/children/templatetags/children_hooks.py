@@ -1,7 +1,8 @@
 """The few lines other apps' pages include to show this feature (each hook one tag):
 
     {% load children_hooks %}
-    {% children_session_hook session %}         activities/attendance.html
+    {% children_session_hook session "warning" %}  activities/attendance.html (top)
+    {% children_session_hook session %}            activities/attendance.html (bottom)
     {% children_activity_hook activity %}       activities/detail.html
     {% children_phase_hook collaboration %}     assessment/phase_form.html
     {% children_decision_hook decision %}       assessment/learning_session.html
@@ -29,7 +30,7 @@ def _access(context, collaboration):
 
 
 @register.inclusion_tag("children/hooks/session.html", takes_context=True)
-def children_session_hook(context, session):
+def children_session_hook(context, session, part="tools"):
     from samverka.children.safety.selectors import session_safety
 
     collaboration = session.activity.collaboration
@@ -38,6 +39,7 @@ def children_session_hook(context, session):
         return {"show": False}
     return {
         "show": True,
+        "part": part,
         "collaboration": collaboration,
         "session": session,
         "safety": session_safety(session),
