@@ -4,6 +4,7 @@ for a child-rights check and have one."""
 
 from collections import Counter
 
+from django.shortcuts import render
 from django.utils import timezone
 
 from samverka.accounts.roles import Capability
@@ -15,7 +16,6 @@ from samverka.children.rights_check.selectors import asked_decisions, share_with
 from samverka.lib.disclosure import TOTAL, disclosure_control, display
 from samverka.orgs.decorators import national_view
 from samverka.orgs.selectors import collaborations_for_user
-from django.shortcuts import render
 
 YEARS_SHOWN = 3
 

@@ -21,7 +21,9 @@ INCIDENT = f"{BASE}/incidents/<str:incident_code>"
 
 urlpatterns = [
     path(f"{BASE}/", consultations.index, name="index"),
-    path(f"{BASE}/consultations/new/", consultations.consultation_create, name="consultation_create"),
+    path(
+        f"{BASE}/consultations/new/", consultations.consultation_create, name="consultation_create"
+    ),
     path(f"{CONSULTATION}/", consultations.consultation_detail, name="consultation"),
     path(f"{CONSULTATION}/edit/", consultations.consultation_edit, name="consultation_edit"),
     path(f"{CONSULTATION}/delete/", consultations.consultation_delete, name="consultation_delete"),

@@ -138,7 +138,12 @@ def _kalmar(collaboration, today):
         items = [
             ("ball", "Vi vill spela mer fotboll.", "Nu spelar vi fotboll varje fredag!", "done"),
             ("food", "Vi är hungriga efter skolan.", "Det finns frukt och smörgås.", "done"),
-            ("water", "Vi vill åka och bada.", "Badhuset är stängt i vår. Vi frågar igen.", "not_possible"),
+            (
+                "water",
+                "Vi vill åka och bada.",
+                "Badhuset är stängt i vår. Vi frågar igen.",
+                "not_possible",
+            ),
         ]
         arabic = [
             ("نريد أن نلعب كرة القدم أكثر.", "الآن نلعب كرة القدم كل يوم جمعة!"),
@@ -188,7 +193,10 @@ def _kalmar(collaboration, today):
 
     # 3. The dialogue forum: children meet politicians and officials.
     forum_session = Session.objects.filter(activity=forum).order_by("date").first()
-    if forum_session is not None and not DecisionMaker.objects.filter(session=forum_session).exists():
+    if (
+        forum_session is not None
+        and not DecisionMaker.objects.filter(session=forum_session).exists()
+    ):
         for title, organisation in (
             ("Ordförande i barn- och ungdomsnämnden", "Kalmar kommun"),
             ("Förvaltningschef, kultur och fritid", "Kalmar kommun"),
@@ -222,8 +230,9 @@ def _kalmar(collaboration, today):
             )
 
     # Safe activities: the club's analysis is current, the bicycle workshop's has expired.
-    contact, coordinator = _member(collaboration, "municipal_contact"), _member(
-        collaboration, "coordinator"
+    contact, coordinator = (
+        _member(collaboration, "municipal_contact"),
+        _member(collaboration, "coordinator"),
     )
     if not RiskAnalysis.objects.filter(activity=club).exists():
         analysis = RiskAnalysis.objects.create(
@@ -238,10 +247,31 @@ def _kalmar(collaboration, today):
         )
         for area, description, likelihood, consequence, measure, who in (
             ("places", "Halt golv vid ingången", 2, 2, "Torkmatta och skylt", coordinator),
-            ("ratio", "För få vuxna när många kommer", 2, 3, "Minst en vuxen per åtta barn; reservlista", coordinator),
-            ("allergies_first_aid", "Nötallergi vid mellanmålet", 2, 4, "Nötfritt mellanmål, allergilista", contact),
+            (
+                "ratio",
+                "För få vuxna när många kommer",
+                2,
+                3,
+                "Minst en vuxen per åtta barn; reservlista",
+                coordinator,
+            ),
+            (
+                "allergies_first_aid",
+                "Nötallergi vid mellanmålet",
+                2,
+                4,
+                "Nötfritt mellanmål, allergilista",
+                contact,
+            ),
             ("emergency", "Brand eller utrymning", 1, 4, "Utrymningsövning varje termin", contact),
-            ("photo_consent", "Bilder på barn utan samtycke", 2, 2, "Fotografera bara barn med samtycke", coordinator),
+            (
+                "photo_consent",
+                "Bilder på barn utan samtycke",
+                2,
+                2,
+                "Fotografera bara barn med samtycke",
+                coordinator,
+            ),
         ):
             Risk.objects.create(
                 analysis=analysis,
@@ -282,7 +312,10 @@ def _kalmar(collaboration, today):
             session=trip, defaults={"destination": "Naturreservatet", "marked_by": ngo}
         )
     incident_session = _session(club, today - timedelta(weeks=2))
-    if incident_session is not None and not Incident.objects.filter(collaboration=collaboration).exists():
+    if (
+        incident_session is not None
+        and not Incident.objects.filter(collaboration=collaboration).exists()
+    ):
         Incident.objects.create(
             collaboration=collaboration,
             session=incident_session,
@@ -301,9 +334,12 @@ def _kalmar(collaboration, today):
 def _boden(collaboration, today):
     ngo = _user("boden.ngo")
     # Boden is in implementation in the demo: the check is on its planned move to transition.
-    if collaboration.phase != Phase.TRANSITION and not ChildRightsCheck.objects.filter(
-        collaboration=collaboration, subject="phase_change"
-    ).exists():
+    if (
+        collaboration.phase != Phase.TRANSITION
+        and not ChildRightsCheck.objects.filter(
+            collaboration=collaboration, subject="phase_change"
+        ).exists()
+    ):
         check = ChildRightsCheck.objects.create(
             collaboration=collaboration,
             subject="phase_change",
@@ -338,7 +374,10 @@ def _boden(collaboration, today):
         collaboration=collaboration, name="Dialogforum kommun och civilsamhälle"
     ).first()
     forum_session = Session.objects.filter(activity=forum).first() if forum else None
-    if forum_session is not None and not DecisionMaker.objects.filter(session=forum_session).exists():
+    if (
+        forum_session is not None
+        and not DecisionMaker.objects.filter(session=forum_session).exists()
+    ):
         DecisionMaker.objects.create(
             collaboration=collaboration,
             session=forum_session,

@@ -116,8 +116,6 @@ class VoiceForm(forms.Form):
     delete = forms.BooleanField(label=_("Remove"), required=False)
 
 
-
-
 def voice_formset(data=None, consultation=None):
     initial = (
         [{"code": v.code, "theme": v.theme, "words": v.words} for v in consultation.voices.all()]

@@ -67,9 +67,9 @@ def waiting_for(collaboration) -> Waiting:
         .order_by("due_on")
     )
     not_told = list(
-        Consultation.objects.filter(collaboration=collaboration, told_back_on__isnull=True).order_by(
-            "held_on"
-        )
+        Consultation.objects.filter(
+            collaboration=collaboration, told_back_on__isnull=True
+        ).order_by("held_on")
     )
     return Waiting(due_decisions=due, not_told=not_told)
 

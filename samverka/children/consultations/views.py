@@ -230,7 +230,9 @@ def told_back(request, access, consultation_code):
     form = ToldBackForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.told_back_record(consultation=consultation, by=request.user, **form.cleaned_data)
+            services.told_back_record(
+                consultation=consultation, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -104,7 +104,9 @@ class PosterTranslationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.rows = []
         self.fields["title"] = forms.CharField(
-            label=_("Heading"), max_length=120, required=False,
+            label=_("Heading"),
+            max_length=120,
+            required=False,
             initial=initial_texts.get("title", ""),
         )
         items = initial_texts.get("items", {})
@@ -112,16 +114,22 @@ class PosterTranslationForm(forms.Form):
             said = f"said_{item.code}"
             did = f"did_{item.code}"
             self.fields[said] = forms.CharField(
-                label=_("You said"), max_length=200, required=False,
+                label=_("You said"),
+                max_length=200,
+                required=False,
                 initial=items.get(item.code, {}).get("said", ""),
             )
             self.fields[did] = forms.CharField(
-                label=_("We did"), max_length=200, required=False,
+                label=_("We did"),
+                max_length=200,
+                required=False,
                 initial=items.get(item.code, {}).get("did", ""),
             )
             self.rows.append((item, self[said], self[did]))
         self.fields["status"] = forms.ChoiceField(
-            label=_("Status"), choices=STATUS_CHOICES, initial=kwargs.get("initial", {}).get("status")
+            label=_("Status"),
+            choices=STATUS_CHOICES,
+            initial=kwargs.get("initial", {}).get("status"),
         )
 
     def items(self) -> dict[str, tuple[str, str]]:

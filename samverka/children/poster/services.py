@@ -111,7 +111,9 @@ def poster_update(*, poster: Poster, title: str, languages: list[str], items: li
         if not (item.get("said") or "").strip() and not (item.get("did") or "").strip():
             continue
         if not (item.get("said") or "").strip() or not (item.get("did") or "").strip():
-            raise ValidationError(_("Each item needs both what the children said and what was done."))
+            raise ValidationError(
+                _("Each item needs both what the children said and what was done.")
+            )
         order += 1
         save_audited(
             row or PosterItem(poster=poster),
@@ -174,5 +176,7 @@ def poster_translation_save(
 
 @transaction.atomic
 def poster_delete(*, poster: Poster, by) -> None:
-    audit_record(actor=by, action=AuditAction.DELETE, obj=poster, collaboration=poster.collaboration)
+    audit_record(
+        actor=by, action=AuditAction.DELETE, obj=poster, collaboration=poster.collaboration
+    )
     poster.delete()

@@ -46,13 +46,18 @@ def poster_create(request, access):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            poster = services.poster_create(collaboration=access.collaboration, by=request.user, **form.cleaned_data)
+            poster = services.poster_create(
+                collaboration=access.collaboration, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
             messages.success(
                 request,
-                _("The poster is made from the decisions. Now write each line as a child would say it."),
+                _(
+                    "The poster is made from the decisions. "
+                    "Now write each line as a child would say it."
+                ),
             )
             return redirect("children:poster_edit", access.code, poster.code)
     return page(

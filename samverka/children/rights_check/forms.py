@@ -42,7 +42,9 @@ class CheckForm(forms.Form):
         label=_("To phase"),
         choices=[("", "–"), *Phase.choices],
         required=False,
-        help_text=_("For a phase change: the phase the collaboration changes (or plans to change) to."),
+        help_text=_(
+            "For a phase change: the phase the collaboration changes (or plans to change) to."
+        ),
     )
     affected_children = _step("affected_children")
     children_views = _step("children_views")
@@ -83,7 +85,10 @@ class SourceForm(forms.Form):
 
 def source_formset(data=None, check=None):
     initial = (
-        [{"code": s.code, "title": s.title, "url": s.url, "note": s.note} for s in check.sources.all()]
+        [
+            {"code": s.code, "title": s.title, "url": s.url, "note": s.note}
+            for s in check.sources.all()
+        ]
         if check
         else []
     )

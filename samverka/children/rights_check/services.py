@@ -101,7 +101,9 @@ def missing_steps(check: ChildRightsCheck) -> list[str]:
 
 
 @transaction.atomic
-def check_decide(*, check: ChildRightsCheck, decided_on: date | None = None, by) -> ChildRightsCheck:
+def check_decide(
+    *, check: ChildRightsCheck, decided_on: date | None = None, by
+) -> ChildRightsCheck:
     check = ChildRightsCheck.objects.select_for_update().get(pk=check.pk)
     missing = missing_steps(check)
     if missing:

@@ -129,7 +129,8 @@ def _check_form(request, access, check=None):
             "form": form,
             "formset": formset,
             "check": check,
-            "about": links or (
+            "about": links
+            or (
                 {
                     "activity": check.activity,
                     "phase_change": check.phase_change,
@@ -223,7 +224,10 @@ def affects_children(request, access, learning_decision_code):
     )
     affects = request.POST.get("affects") == "1"
     services.affects_children_set(
-        collaboration=access.collaboration, learning_decision=decision, affects=affects, by=request.user
+        collaboration=access.collaboration,
+        learning_decision=decision,
+        affects=affects,
+        by=request.user,
     )
     if affects:
         messages.info(

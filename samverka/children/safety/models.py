@@ -62,7 +62,9 @@ class RiskAnalysis(models.Model):
     municipal_signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    municipal_signed_on = models.DateField(_("signed for the municipality on"), null=True, blank=True)
+    municipal_signed_on = models.DateField(
+        _("signed for the municipality on"), null=True, blank=True
+    )
     civil_signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -155,9 +157,7 @@ class Risk(models.Model):
 class Excursion(models.Model):
     """A session marked as an excursion (activities of the type 'excursion' always are)."""
 
-    session = models.OneToOneField(
-        "activities.Session", on_delete=models.CASCADE, related_name="+"
-    )
+    session = models.OneToOneField("activities.Session", on_delete=models.CASCADE, related_name="+")
     destination = models.CharField(_("where to"), max_length=200, blank=True)
     marked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -130,7 +130,7 @@ def upcoming_excursions_without_analysis(collaboration, *, today: date | None = 
     ).select_related("activity")
     found = []
     for session in sessions:
-        if session.pk in marked or session.activity.type == ActivityType.EXCURSION:
-            if current_analysis(session.activity, session.date) is None:
-                found.append(session)
+        is_trip = session.pk in marked or session.activity.type == ActivityType.EXCURSION
+        if is_trip and current_analysis(session.activity, session.date) is None:
+            found.append(session)
     return found

@@ -78,7 +78,10 @@ def risk_save(*, analysis: RiskAnalysis, risk: Risk | None = None, data: dict, b
         if data.get(level) not in (1, 2, 3, 4):
             raise ValidationError({level: _("Choose a level from 1 to 4.")})
     responsible = data.get("responsible")
-    if responsible is not None and responsible.collaboration_id != analysis.activity.collaboration_id:
+    if (
+        responsible is not None
+        and responsible.collaboration_id != analysis.activity.collaboration_id
+    ):
         raise ValidationError({"responsible": _("Choose a member of the collaboration.")})
     saved = save_audited(
         risk or Risk(analysis=analysis),
@@ -107,7 +110,9 @@ def risk_analysis_sign(*, analysis: RiskAnalysis, party: str, signed_on: date, b
         raise ValidationError(_("Sign for the municipality or for civil society."))
     if not analysis.risks.exists():
         raise ValidationError(_("Add the risks before the analysis is signed off."))
-    other_by = analysis.civil_signed_by_id if party == MUNICIPALITY else analysis.municipal_signed_by_id
+    other_by = (
+        analysis.civil_signed_by_id if party == MUNICIPALITY else analysis.municipal_signed_by_id
+    )
     if other_by is not None and other_by == by.pk:
         raise ValidationError(
             _("One person of each party signs: someone from the other party must sign too.")
@@ -178,9 +183,7 @@ def incident_save(*, collaboration, incident: Incident | None = None, data: dict
 def incident_follow_up(*, incident: Incident, followed_up_on: date, follow_up_note: str, by):
     refuse_identifying(follow_up_note=follow_up_note)
     if followed_up_on < incident.happened_on:
-        raise ValidationError(
-            {"followed_up_on": _("The follow-up cannot be before the incident.")}
-        )
+        raise ValidationError({"followed_up_on": _("The follow-up cannot be before the incident.")})
     save_audited(
         incident,
         {"followed_up_on": followed_up_on, "follow_up_note": follow_up_note.strip()},

@@ -76,7 +76,10 @@ def risk_analysis_create(request, access, activity_code):
         analysis = services.risk_analysis_create(
             activity=activity, replaces=replaces, by=request.user, **form.cleaned_data
         )
-        messages.success(request, _("The risk analysis is started. Add the risks, then both parties sign it off."))
+        messages.success(
+            request,
+            _("The risk analysis is started. Add the risks, then both parties sign it off."),
+        )
         return redirect("children:risk_analysis", access.code, analysis.code)
     return page(
         request,
@@ -91,7 +94,9 @@ def _matrix(risks) -> list[dict]:
     """Likelihood (rows, high first) × consequence (columns): how many risks in each cell."""
     counts: dict[tuple[int, int], int] = {}
     for risk in risks:
-        counts[(risk.likelihood, risk.consequence)] = counts.get((risk.likelihood, risk.consequence), 0) + 1
+        counts[(risk.likelihood, risk.consequence)] = (
+            counts.get((risk.likelihood, risk.consequence), 0) + 1
+        )
     rows = []
     for likelihood in reversed(Likelihood.values):
         cells = []
@@ -126,7 +131,9 @@ def risk_analysis_detail(request, access, analysis_code):
             "activity": analysis.activity,
             "risks": risks,
             "areas": [(area, [r for r in risks if r.area == area.value]) for area in RiskArea],
-            "uncovered": [area.label for area in RiskArea if area not in covered and area != RiskArea.OTHER],
+            "uncovered": [
+                area.label for area in RiskArea if area not in covered and area != RiskArea.OTHER
+            ],
             "matrix": _matrix(risks),
             "consequences": Consequence.labels,
             "can_sign": can_sign,
@@ -148,7 +155,9 @@ def risk_analysis_edit(request, access, analysis_code):
         )
         messages.success(request, _("Saved."))
         if unsigned:
-            messages.warning(request, _("The analysis changed: both parties need to sign it off again."))
+            messages.warning(
+                request, _("The analysis changed: both parties need to sign it off again.")
+            )
         return redirect("children:risk_analysis", access.code, analysis.code)
     return page(
         request,
@@ -164,7 +173,14 @@ def _risk_form(request, access, analysis, risk=None):
     if risk is not None:
         initial = {
             name: getattr(risk, name)
-            for name in ("area", "description", "likelihood", "consequence", "measure", "responsible")
+            for name in (
+                "area",
+                "description",
+                "likelihood",
+                "consequence",
+                "measure",
+                "responsible",
+            )
         }
     elif area := request.GET.get("area"):
         initial = {"area": area}
@@ -173,7 +189,9 @@ def _risk_form(request, access, analysis, risk=None):
         unsigned = services.risk_delete(risk=risk, by=request.user)
         messages.success(request, _("The risk is removed."))
         if unsigned:
-            messages.warning(request, _("The analysis changed: both parties need to sign it off again."))
+            messages.warning(
+                request, _("The analysis changed: both parties need to sign it off again.")
+            )
         return redirect("children:risk_analysis", access.code, analysis.code)
     if request.method == "POST" and form.is_valid():
         try:
@@ -185,7 +203,9 @@ def _risk_form(request, access, analysis, risk=None):
         else:
             messages.success(request, _("The risk is saved."))
             if unsigned:
-                messages.warning(request, _("The analysis changed: both parties need to sign it off again."))
+                messages.warning(
+                    request, _("The analysis changed: both parties need to sign it off again.")
+                )
             if request.POST.get("action") == "another":
                 return redirect("children:risk_add", access.code, analysis.code)
             return redirect("children:risk_analysis", access.code, analysis.code)
@@ -224,7 +244,10 @@ def risk_analysis_sign(request, access, analysis_code):
         raise PermissionDenied
     try:
         services.risk_analysis_sign(
-            analysis=analysis, party=party, signed_on=form.cleaned_data["signed_on"], by=request.user
+            analysis=analysis,
+            party=party,
+            signed_on=form.cleaned_data["signed_on"],
+            by=request.user,
         )
     except ValidationError as error:
         for message in error.messages:

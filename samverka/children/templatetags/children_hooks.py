@@ -56,16 +56,16 @@ def children_activity_hook(context, activity):
     from samverka.children.safety.selectors import analyses_of
 
     access = _access(context, activity.collaboration)
-    if access is None or not (
-        access.can(C.VIEW_CHILD_RIGHTS_CHECKS) or access.can(C.VIEW_SAFETY)
-    ):
+    if access is None or not (access.can(C.VIEW_CHILD_RIGHTS_CHECKS) or access.can(C.VIEW_SAFETY)):
         return {"show": False}
     latest = analyses_of(activity).first()
     return {
         "show": True,
         "collaboration": activity.collaboration,
         "activity": activity,
-        "status": activity_check_status(activity) if access.can(C.VIEW_CHILD_RIGHTS_CHECKS) else None,
+        "status": activity_check_status(activity)
+        if access.can(C.VIEW_CHILD_RIGHTS_CHECKS)
+        else None,
         "can_check": access.can(C.MANAGE_CHILD_RIGHTS_CHECKS),
         "can_safety": access.can(C.VIEW_SAFETY),
         "can_manage_risks": access.can(C.MANAGE_RISK_ANALYSES),

@@ -56,7 +56,9 @@ def test_a_change_to_transition_asks_for_a_check_and_a_planned_check_answers_it(
     assert asked[0].has_check and asked[0].phase_change_code == change.code
 
 
-def test_an_activity_that_ends_and_a_marked_learning_decision_ask_for_a_check(world, login_as, today):
+def test_an_activity_that_ends_and_a_marked_learning_decision_ask_for_a_check(
+    world, login_as, today
+):
     ending = Activity.objects.create(
         collaboration=world.kalmar,
         name="Cykelverkstad",
@@ -76,7 +78,9 @@ def test_an_activity_that_ends_and_a_marked_learning_decision_ask_for_a_check(wo
     kinds = sorted(a.kind for a in selectors.asked_decisions([world.kalmar]))
     assert kinds == ["activity_end", "learning_decision"]
     # The activity page warns (it does not block anything).
-    body = client.get(reverse("activities:detail", args=[world.kalmar.code, ending.code])).content.decode()
+    body = client.get(
+        reverse("activities:detail", args=[world.kalmar.code, ending.code])
+    ).content.decode()
     assert 'id="check-warning"' in body and f"activity={ending.code}" in body
     # The learning session shows the mark and the way to a check.
     body = client.get(
@@ -89,17 +93,22 @@ def test_a_leader_cannot_mark_or_make_checks(world, login_as, today):
     session = LearningSession.objects.create(collaboration=world.kalmar, held_on=today)
     decision = LearningDecision.objects.create(session=session, text="X")
     client = login_as(world.kalmar_ledare)
-    assert client.post(
-        _url(world, "affects_children", learning_decision_code=decision.code), {"affects": "1"}
-    ).status_code == 403
+    assert (
+        client.post(
+            _url(world, "affects_children", learning_decision_code=decision.code), {"affects": "1"}
+        ).status_code
+        == 403
+    )
     assert client.get(_url(world, "check_create")).status_code == 403
     assert client.get(_url(world, "checks")).status_code == 200
 
 
 def test_the_phase_page_asks_for_a_check_before_transition(world, login_as):
-    body = login_as(world.kalmar_ngo).get(
-        reverse("assessment:phase_change", args=[world.kalmar.code])
-    ).content.decode()
+    body = (
+        login_as(world.kalmar_ngo)
+        .get(reverse("assessment:phase_change", args=[world.kalmar.code]))
+        .content.decode()
+    )
     assert 'id="phase-check"' in body and "to_phase=transition" in body
 
 

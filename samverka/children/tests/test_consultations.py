@@ -115,20 +115,34 @@ def test_leaders_and_researchers_cannot_record_decisions_or_the_answer(
 ):
     for user in (world.kalmar_ledare, world.forskare):
         client = login_as(user)
-        assert client.get(_url(world, "told_back", consultation_code=consultation.code)).status_code == 403
-        assert client.post(
-            _url(world, "decision_add", consultation_code=consultation.code),
-            {"text": "x", "decided_by": "y", "status": "planned"},
-        ).status_code == 403
-    assert login_as(world.forskare).get(
-        _url(world, "consultation", consultation_code=consultation.code)
-    ).status_code == 200
+        assert (
+            client.get(_url(world, "told_back", consultation_code=consultation.code)).status_code
+            == 403
+        )
+        assert (
+            client.post(
+                _url(world, "decision_add", consultation_code=consultation.code),
+                {"text": "x", "decided_by": "y", "status": "planned"},
+            ).status_code
+            == 403
+        )
+    assert (
+        login_as(world.forskare)
+        .get(_url(world, "consultation", consultation_code=consultation.code))
+        .status_code
+        == 200
+    )
     assert login_as(world.kalmar_partner_user).get(_url(world, "index")).status_code == 403
 
 
 def test_a_leader_changes_their_own_consultation_only(world, login_as, consultation):
     client = login_as(world.kalmar_ledare)
-    assert client.get(_url(world, "consultation_edit", consultation_code=consultation.code)).status_code == 200
+    assert (
+        client.get(
+            _url(world, "consultation_edit", consultation_code=consultation.code)
+        ).status_code
+        == 200
+    )
     other = Consultation.objects.create(
         collaboration=world.kalmar,
         held_on=consultation.held_on,
@@ -137,7 +151,10 @@ def test_a_leader_changes_their_own_consultation_only(world, login_as, consultat
         children_by_age={"6-12": 5},
         created_by=world.kalmar_ngo,
     )
-    assert client.get(_url(world, "consultation_edit", consultation_code=other.code)).status_code == 403
+    assert (
+        client.get(_url(world, "consultation_edit", consultation_code=other.code)).status_code
+        == 403
+    )
 
 
 def test_a_decision_that_was_not_possible_says_why(world, login_as, consultation):
@@ -158,7 +175,11 @@ def test_children_waiting_for_an_answer_show_on_the_overview(world, login_as, co
     waiting = waiting_for(world.kalmar)
     assert [d.text for d in waiting.due_decisions] == ["Fotboll varje fredag från maj"]
     assert waiting.not_told == [consultation]
-    body = login_as(world.kalmar_ledare).get(reverse("orgs:collaboration", args=[world.kalmar.code])).content.decode()
+    body = (
+        login_as(world.kalmar_ledare)
+        .get(reverse("orgs:collaboration", args=[world.kalmar.code]))
+        .content.decode()
+    )
     assert "Barn väntar på svar" in body and "Fotboll varje fredag från maj" in body
 
 

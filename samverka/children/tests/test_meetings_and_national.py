@@ -9,7 +9,9 @@ from samverka.children.models import Consultation, DecisionMaker
 
 def test_a_leader_records_decision_makers_from_the_session_page(world, login_as, forum_session):
     client = login_as(world.kalmar_ledare)
-    attendance = client.get(reverse("activities:attendance", args=[world.kalmar.code, forum_session.code]))
+    attendance = client.get(
+        reverse("activities:attendance", args=[world.kalmar.code, forum_session.code])
+    )
     url = reverse("children:session_decision_makers", args=[world.kalmar.code, forum_session.code])
     assert url in attendance.content.decode()
     response = client.post(url, {"title": "Kommunalråd", "organisation": "Kalmar kommun"})
@@ -19,8 +21,12 @@ def test_a_leader_records_decision_makers_from_the_session_page(world, login_as,
 
 
 def test_a_consultation_at_the_same_session_is_the_same_meeting(world, consultation, forum_session):
-    DecisionMaker.objects.create(collaboration=world.kalmar, session=forum_session, title="A", organisation="B")
-    DecisionMaker.objects.create(collaboration=world.kalmar, consultation=consultation, title="C", organisation="D")
+    DecisionMaker.objects.create(
+        collaboration=world.kalmar, session=forum_session, title="A", organisation="B"
+    )
+    DecisionMaker.objects.create(
+        collaboration=world.kalmar, consultation=consultation, title="C", organisation="D"
+    )
     assert meetings_per_year([world.kalmar])[world.kalmar.pk][forum_session.date.year] == 1
 
 

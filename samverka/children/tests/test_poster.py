@@ -99,7 +99,12 @@ def test_an_incomplete_translation_cannot_be_marked_reviewed(world, login_as, co
     item = poster.items.get()
     response = login_as(world.kalmar_ngo).post(
         _url(world, "poster_translate", poster_code=poster.code, lang="ar"),
-        {"title": "قلتم", f"said_{item.code}": "نريد", f"did_{item.code}": "", "status": "reviewed"},
+        {
+            "title": "قلتم",
+            f"said_{item.code}": "نريد",
+            f"did_{item.code}": "",
+            "status": "reviewed",
+        },
     )
     assert response.status_code == 400
     assert not PosterTranslation.objects.exists()
@@ -116,9 +121,11 @@ def test_the_arabic_poster_is_right_to_left(world, login_as, consultation):
         status="draft",
         by=world.kalmar_ngo,
     )
-    body = login_as(world.kalmar_ledare).get(
-        _url(world, "poster_print", poster_code=poster.code) + "?lang=ar"
-    ).content.decode()
+    body = (
+        login_as(world.kalmar_ledare)
+        .get(_url(world, "poster_print", poster_code=poster.code) + "?lang=ar")
+        .content.decode()
+    )
     assert 'class="kids-poster" lang="ar" dir="rtl"' in body
     assert "نلعب كل يوم جمعة" in body and "قلتم" in body
     assert "img/children/ball.svg" in body
@@ -185,6 +192,9 @@ def test_researchers_see_the_poster_but_cannot_change_it(world, login_as, consul
     assert client.get(_url(world, "poster", poster_code=poster.code)).status_code == 200
     assert client.get(_url(world, "poster_edit", poster_code=poster.code)).status_code == 403
     assert client.post(_url(world, "poster_delete", poster_code=poster.code)).status_code == 403
-    assert login_as(world.boden_ngo).get(
-        _url(world, "poster_print", poster_code=poster.code)
-    ).status_code == 404
+    assert (
+        login_as(world.boden_ngo)
+        .get(_url(world, "poster_print", poster_code=poster.code))
+        .status_code
+        == 404
+    )

@@ -56,13 +56,21 @@ def test_both_parties_sign_and_the_analysis_is_current_until_its_review_date(
     )
     assert response.status_code == 302 and analysis.risks.count() == 1
     sign = {"signed_on": today.isoformat()}
-    client.post(_url(world, "risk_analysis_sign", analysis_code=analysis.code), {**sign, "party": "civil_society"})
+    client.post(
+        _url(world, "risk_analysis_sign", analysis_code=analysis.code),
+        {**sign, "party": "civil_society"},
+    )
     # The coordinator cannot sign for the municipality.
-    assert client.post(
-        _url(world, "risk_analysis_sign", analysis_code=analysis.code), {**sign, "party": "municipality"}
-    ).status_code == 403
+    assert (
+        client.post(
+            _url(world, "risk_analysis_sign", analysis_code=analysis.code),
+            {**sign, "party": "municipality"},
+        ).status_code
+        == 403
+    )
     login_as(world.kalmar_kommun).post(
-        _url(world, "risk_analysis_sign", analysis_code=analysis.code), {**sign, "party": "municipality"}
+        _url(world, "risk_analysis_sign", analysis_code=analysis.code),
+        {**sign, "party": "municipality"},
     )
     analysis.refresh_from_db()
     assert analysis.state == "current"
@@ -71,12 +79,16 @@ def test_both_parties_sign_and_the_analysis_is_current_until_its_review_date(
 
 def test_one_person_cannot_sign_for_both_parties(world, forum, today):
     analysis = _analysis(world, forum, today, signed=False)
-    services.risk_analysis_sign(analysis=analysis, party="civil_society", signed_on=today, by=world.kalmar_ngo)
+    services.risk_analysis_sign(
+        analysis=analysis, party="civil_society", signed_on=today, by=world.kalmar_ngo
+    )
     import pytest
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
-        services.risk_analysis_sign(analysis=analysis, party="municipality", signed_on=today, by=world.kalmar_ngo)
+        services.risk_analysis_sign(
+            analysis=analysis, party="municipality", signed_on=today, by=world.kalmar_ngo
+        )
 
 
 def test_changing_a_risk_asks_for_new_signatures(world, login_as, forum, today, membership):
@@ -102,17 +114,25 @@ def test_leaders_read_risk_analyses_but_do_not_change_or_sign_them(world, login_
     client = login_as(world.kalmar_ledare)
     assert client.get(_url(world, "risk_analysis", analysis_code=analysis.code)).status_code == 200
     assert client.get(_url(world, "risk_add", analysis_code=analysis.code)).status_code == 403
-    assert client.post(
-        _url(world, "risk_analysis_sign", analysis_code=analysis.code),
-        {"party": "civil_society", "signed_on": today.isoformat()},
-    ).status_code == 403
+    assert (
+        client.post(
+            _url(world, "risk_analysis_sign", analysis_code=analysis.code),
+            {"party": "civil_society", "signed_on": today.isoformat()},
+        ).status_code
+        == 403
+    )
 
 
-def test_an_excursion_without_a_current_analysis_warns_its_leaders(world, login_as, forum, forum_session, today):
+def test_an_excursion_without_a_current_analysis_warns_its_leaders(
+    world, login_as, forum, forum_session, today
+):
     client = login_as(world.kalmar_ledare)
     attendance = reverse("activities:attendance", args=[world.kalmar.code, forum_session.code])
     assert 'id="excursion-warning"' not in client.get(attendance).content.decode()
-    client.post(_url(world, "excursion", session_code=forum_session.code), {"excursion": "1", "destination": "Stranden"})
+    client.post(
+        _url(world, "excursion", session_code=forum_session.code),
+        {"excursion": "1", "destination": "Stranden"},
+    )
     assert Excursion.objects.get().destination == "Stranden"
     body = client.get(attendance).content.decode()
     assert 'id="excursion-warning"' in body and "Utflykt utan gällande riskanalys" in body
@@ -127,7 +147,11 @@ def test_an_excursion_activity_is_always_an_excursion(world, today):
     from samverka.children.safety.selectors import session_safety
 
     trip = Activity.objects.create(
-        collaboration=world.kalmar, name="Utflykt", focus_area=2, type=ActivityType.EXCURSION, starts_on=today
+        collaboration=world.kalmar,
+        name="Utflykt",
+        focus_area=2,
+        type=ActivityType.EXCURSION,
+        starts_on=today,
     )
     session = Session.objects.create(activity=trip, date=today + timedelta(days=2))
     assert session_safety(session)["warn"]
@@ -147,7 +171,9 @@ def _incident(**extra):
     return data
 
 
-def test_a_leader_reports_an_incident_and_sees_counts_only(world, login_as, forum_session, membership):
+def test_a_leader_reports_an_incident_and_sees_counts_only(
+    world, login_as, forum_session, membership
+):
     client = login_as(world.kalmar_ledare)
     response = client.post(
         _url(world, "incident_create"),
@@ -166,7 +192,9 @@ def test_a_leader_reports_an_incident_and_sees_counts_only(world, login_as, foru
     for user in (world.kalmar_ngo, world.kalmar_kommun):
         assert "halkade" in login_as(user).get(_url(world, "incidents")).content.decode()
     # The follow-up of the measures is on the overview for the municipal contact.
-    overview = login_as(world.kalmar_kommun).get(reverse("orgs:collaboration", args=[world.kalmar.code]))
+    overview = login_as(world.kalmar_kommun).get(
+        reverse("orgs:collaboration", args=[world.kalmar.code])
+    )
     assert "Åtgärder efter tillbud att följa upp" in overview.content.decode()
     login_as(world.kalmar_kommun).post(
         _url(world, "incident_follow_up", incident_code=incident.code),
@@ -178,10 +206,16 @@ def test_a_leader_reports_an_incident_and_sees_counts_only(world, login_as, foru
 
 def test_an_incident_text_with_a_participant_code_is_refused(world, login_as, forum_session):
     household = Household.objects.create(collaboration=world.kalmar)
-    child = Participant.objects.create(collaboration=world.kalmar, household=household, role="child", birth_year=2016)
+    child = Participant.objects.create(
+        collaboration=world.kalmar, household=household, role="child", birth_year=2016
+    )
     response = login_as(world.kalmar_ngo).post(
         _url(world, "incident_create"),
-        _incident(session=forum_session.pk, happened_on=forum_session.date.isoformat(), what_happened=f"{child.code} föll"),
+        _incident(
+            session=forum_session.pk,
+            happened_on=forum_session.date.isoformat(),
+            what_happened=f"{child.code} föll",
+        ),
     )
     assert response.status_code == 400 and child.code in response.content.decode()
     assert not Incident.objects.exists()
@@ -189,7 +223,15 @@ def test_an_incident_text_with_a_participant_code_is_refused(world, login_as, fo
 
 def test_researchers_and_partners_never_see_incident_details(world, login_as, forum_session):
     incident = Incident.objects.create(
-        collaboration=world.kalmar, session=forum_session, happened_on=date(2025, 3, 1), what_happened="Fall"
+        collaboration=world.kalmar,
+        session=forum_session,
+        happened_on=date(2025, 3, 1),
+        what_happened="Fall",
     )
-    assert login_as(world.forskare).get(_url(world, "incident", incident_code=incident.code)).status_code == 403
+    assert (
+        login_as(world.forskare)
+        .get(_url(world, "incident", incident_code=incident.code))
+        .status_code
+        == 403
+    )
     assert login_as(world.kalmar_partner_user).get(_url(world, "incidents")).status_code == 403

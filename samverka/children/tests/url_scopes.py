@@ -86,11 +86,18 @@ def url_arguments(world):
     learning_decision = LearningDecision.objects.create(session=learning, text="Nytt schema")
     analysis = RiskAnalysis.objects.create(activity=activity, review_on=date(2026, 3, 1))
     risk = Risk.objects.create(
-        analysis=analysis, area="places", description="Halt", likelihood=2, consequence=2,
+        analysis=analysis,
+        area="places",
+        description="Halt",
+        likelihood=2,
+        consequence=2,
         measure="Sanda",
     )
     incident = Incident.objects.create(
-        collaboration=kalmar, session=session, happened_on=date(2025, 3, 1), what_happened="Ett fall"
+        collaboration=kalmar,
+        session=session,
+        happened_on=date(2025, 3, 1),
+        what_happened="Ett fall",
     )
     return {
         "consultation_code": consultation.code,
