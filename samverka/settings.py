@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "samverka.assessment",
     "samverka.referrals",
     "samverka.surveys",
+    "samverka.children",
     "samverka.reports",
     "samverka.imports",
     "samverka.jobs",

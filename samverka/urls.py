@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("samverka.reports.urls")),
     path("", include("samverka.imports.urls")),
     path("", include("samverka.surveys.urls")),
+    path("", include("samverka.children.urls")),
     path("", include("samverka.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -67,6 +67,18 @@ class Capability(StrEnum):
     MANAGE_SURVEYS = "manage_surveys"
     VIEW_SURVEY_RESULTS = "view_survey_results"
     VIEW_SURVEY_FREE_TEXT = "view_survey_free_text"
+    # Children's voice, child-rights checks and safe activities (samverka/children).
+    VIEW_CONSULTATIONS = "view_consultations"
+    RECORD_CONSULTATIONS = "record_consultations"
+    MANAGE_CONSULTATIONS = "manage_consultations"
+    VIEW_CHILD_RIGHTS_CHECKS = "view_child_rights_checks"
+    MANAGE_CHILD_RIGHTS_CHECKS = "manage_child_rights_checks"
+    VIEW_SAFETY = "view_safety"
+    MANAGE_RISK_ANALYSES = "manage_risk_analyses"
+    SIGN_FOR_MUNICIPALITY = "sign_for_municipality"
+    SIGN_FOR_CIVIL_SOCIETY = "sign_for_civil_society"
+    REPORT_INCIDENTS = "report_incidents"
+    VIEW_INCIDENTS = "view_incidents"
     # National pages (samverka.orgs.decorators.national_view): managing people, municipalities,
     # organisations and built-in instruments, and reading every collaboration's figures.
     MANAGE_NATIONAL = "manage_national"
@@ -194,4 +206,46 @@ _SURVEY_CAPABILITIES = {
     Role.RESEARCHER: {C.VIEW_SURVEY_RESULTS, C.VIEW_SURVEY_FREE_TEXT},
 }
 for _role, _capabilities in _SURVEY_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# Children's voice, child-rights checks and safe activities (samverka/children): leaders record
+# consultations and report incidents; coordinators and municipal contacts record decisions and
+# the answer given back, run checks and risk analyses, and each signs off a risk analysis for
+# their party; incidents in detail only for them (everyone else with VIEW_SAFETY sees counts).
+_CHILDREN_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.VIEW_CONSULTATIONS, C.VIEW_CHILD_RIGHTS_CHECKS, C.VIEW_SAFETY},
+    Role.COORDINATOR: {
+        C.VIEW_CONSULTATIONS,
+        C.RECORD_CONSULTATIONS,
+        C.MANAGE_CONSULTATIONS,
+        C.VIEW_CHILD_RIGHTS_CHECKS,
+        C.MANAGE_CHILD_RIGHTS_CHECKS,
+        C.VIEW_SAFETY,
+        C.MANAGE_RISK_ANALYSES,
+        C.SIGN_FOR_CIVIL_SOCIETY,
+        C.REPORT_INCIDENTS,
+        C.VIEW_INCIDENTS,
+    },
+    Role.MUNICIPAL_CONTACT: {
+        C.VIEW_CONSULTATIONS,
+        C.RECORD_CONSULTATIONS,
+        C.MANAGE_CONSULTATIONS,
+        C.VIEW_CHILD_RIGHTS_CHECKS,
+        C.MANAGE_CHILD_RIGHTS_CHECKS,
+        C.VIEW_SAFETY,
+        C.MANAGE_RISK_ANALYSES,
+        C.SIGN_FOR_MUNICIPALITY,
+        C.REPORT_INCIDENTS,
+        C.VIEW_INCIDENTS,
+    },
+    Role.ACTIVITY_LEADER: {
+        C.VIEW_CONSULTATIONS,
+        C.RECORD_CONSULTATIONS,
+        C.VIEW_CHILD_RIGHTS_CHECKS,
+        C.VIEW_SAFETY,
+        C.REPORT_INCIDENTS,
+    },
+    Role.RESEARCHER: {C.VIEW_CONSULTATIONS, C.VIEW_CHILD_RIGHTS_CHECKS, C.VIEW_SAFETY},
+}
+for _role, _capabilities in _CHILDREN_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

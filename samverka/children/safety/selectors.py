@@ -1,0 +1,136 @@
+"""Reads of risk analyses, excursions and incidents that several pages share."""
+
+from collections import Counter
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from samverka.activities.models import ActivityType
+from samverka.children.safety.models import (
+    AnalysisState,
+    Excursion,
+    Incident,
+    RiskAnalysis,
+    RiskArea,
+)
+
+REVIEW_SOON_DAYS = 30
+EXCURSION_AREAS = (RiskArea.TRANSPORT, RiskArea.EXCURSIONS_WATER)
+
+
+def analyses_of(activity):
+    return RiskAnalysis.objects.filter(activity=activity).order_by("-created_at")
+
+
+def current_analysis(activity, day: date | None = None) -> RiskAnalysis | None:
+    """The newest analysis that is signed by both parties and not past review on `day`."""
+    day = day or timezone.localdate()
+    for analysis in analyses_of(activity):
+        if analysis.is_current_on(day):
+            return analysis
+    return None
+
+
+def is_excursion(session) -> bool:
+    if session.activity.type == ActivityType.EXCURSION:
+        return True
+    return Excursion.objects.filter(session=session).exists()
+
+
+def session_safety(session) -> dict:
+    """What the session page tells its leaders: excursion, and whether a current risk
+    analysis covers it."""
+    excursion = Excursion.objects.filter(session=session).first()
+    by_type = session.activity.type == ActivityType.EXCURSION
+    marked = excursion is not None or by_type
+    analysis = current_analysis(session.activity, max(session.date, timezone.localdate()))
+    covered_areas = set(analysis.risks.values_list("area", flat=True)) if analysis else set()
+    return {
+        "is_excursion": marked,
+        "by_type": by_type,
+        "excursion": excursion,
+        "analysis": analysis,
+        "latest": analyses_of(session.activity).first(),
+        "warn": marked and analysis is None,
+        "uncovered": [RiskArea(a).label for a in EXCURSION_AREAS if a not in covered_areas]
+        if marked and analysis
+        else [],
+    }
+
+
+def activity_overview(collaboration, *, today: date | None = None) -> list[dict]:
+    """Each activity with its latest analysis and state."""
+    from samverka.activities.models import Activity
+
+    today = today or timezone.localdate()
+    analyses: dict[int, RiskAnalysis] = {}
+    for analysis in RiskAnalysis.objects.filter(activity__collaboration=collaboration).order_by(
+        "created_at"
+    ):
+        analyses[analysis.activity_id] = analysis  # the latest wins
+    rows = []
+    for activity in Activity.objects.filter(collaboration=collaboration).order_by("name"):
+        analysis = analyses.get(activity.pk)
+        state = analysis.state_on(today) if analysis else None
+        rows.append(
+            {
+                "activity": activity,
+                "analysis": analysis,
+                "state": state,
+                "state_label": AnalysisState(state).label if state else "",
+                "review_soon": bool(
+                    analysis
+                    and state == AnalysisState.CURRENT
+                    and analysis.review_on <= today + timedelta(days=REVIEW_SOON_DAYS)
+                ),
+            }
+        )
+    return rows
+
+
+def incidents_for(collaboration):
+    return Incident.objects.filter(collaboration=collaboration).select_related(
+        "session__activity", "follow_up_by__user"
+    )
+
+
+def incident_counts(collaboration) -> list[tuple[str, int]]:
+    """Incidents per half-year: what everyone without the incident details sees."""
+    counts = Counter(
+        f"{d.year}-H{1 if d.month <= 6 else 2}"
+        for d in incidents_for(collaboration).values_list("happened_on", flat=True)
+    )
+    return sorted(counts.items(), reverse=True)
+
+
+def follow_ups_due(collaboration, *, today: date | None = None) -> list[Incident]:
+    today = today or timezone.localdate()
+    return list(
+        incidents_for(collaboration)
+        .filter(follow_up_on__lte=today + timedelta(days=7), followed_up_on__isnull=True)
+        .order_by("follow_up_on")
+    )
+
+
+def upcoming_excursions_without_analysis(collaboration, *, today: date | None = None) -> list:
+    """Excursion sessions in the coming two weeks that no current risk analysis covers."""
+    from samverka.activities.models import Session
+
+    today = today or timezone.localdate()
+    marked = set(
+        Excursion.objects.filter(session__activity__collaboration=collaboration).values_list(
+            "session_id", flat=True
+        )
+    )
+    sessions = Session.objects.filter(
+        activity__collaboration=collaboration,
+        date__gte=today,
+        date__lte=today + timedelta(days=14),
+        cancelled=False,
+    ).select_related("activity")
+    found = []
+    for session in sessions:
+        is_trip = session.pk in marked or session.activity.type == ActivityType.EXCURSION
+        if is_trip and current_analysis(session.activity, session.date) is None:
+            found.append(session)
+    return found
