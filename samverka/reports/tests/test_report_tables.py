@@ -17,7 +17,7 @@ from django.utils import timezone
 from samverka.activities import attendance_years
 from samverka.activities.forms import SessionForm
 from samverka.activities.models import AttendanceYear, Session
-from samverka.activities.services import attendance_save, session_save
+from samverka.activities.services import attendance_save, session_update
 from samverka.imports import services as imports
 from samverka.imports.tests.conftest import csv_rows
 from samverka.participants import consent_state
@@ -114,7 +114,7 @@ def edit_session(session: Session, by, **changes) -> Session:
         fields.pop("cancelled", None)
     form = SessionForm(data=fields, instance=session, activity=session.activity)
     assert form.is_valid(), form.errors
-    return session_save(form=form, by=by)
+    return session_update(session=session, by=by, **form.cleaned_data)
 
 
 def test_moving_a_session_to_another_month_and_year_moves_its_participants(data):
