@@ -251,37 +251,34 @@ def seed_collaboration(collaboration, *, index: int) -> None:
     guardians = [p for p in people if p.role == "guardian"]
     regulars = rng.sample(children, k=min(len(children), 15))
     past = Session.objects.filter(activity__collaboration=collaboration, date__lt=today)
+    rows = []  # (session, who was there, who recorded it)
+    for session in past:
+        if session.activity == leisure:
+            rows.append((session, _attend(regulars, 0.8, rng), leader))
+        elif session.activity == parents:
+            rows.append((session, _attend(guardians, 0.6, rng), coordinator))
+            session.theme = THEMES[min(len(THEMES) - 1, (session.date - term_start).days // 14)]
+            session.volunteers = 1
+            session.save(update_fields=["theme", "volunteers"])
+        elif session.activity == bikes:
+            rows.append((session, _attend(regulars[:8] + guardians[:3], 0.6, rng), leader))
+        elif session.activity == forum:
+            Headcount.objects.create(session=session, age_band="18-64", gender="female", count=9)
+            Headcount.objects.create(session=session, age_band="18-64", gender="male", count=4)
+        elif session.activity == open_day:
+            for band, gender, count in (
+                ("0-5", "female", 6),
+                ("0-5", "male", 5),
+                ("6-12", "female", 14),
+                ("6-12", "male", 12),
+                ("18-64", "female", 17),
+                ("18-64", "male", 8),
+            ):
+                Headcount.objects.create(session=session, age_band=band, gender=gender, count=count)
     # One session of the club was cancelled: nobody is recorded there.
     cancelled = past.filter(activity=leisure).order_by("date")[2]
     with attendance_record_bulk(by=leader) as attendance:
-        for session in past:
-            present, recorder = [], leader
-            if session.activity == leisure:
-                present = _attend(regulars, 0.8, rng)
-            elif session.activity == parents:
-                present, recorder = _attend(guardians, 0.6, rng), coordinator
-                session.theme = THEMES[min(len(THEMES) - 1, (session.date - term_start).days // 14)]
-                session.volunteers = 1
-                session.save(update_fields=["theme", "volunteers"])
-            elif session.activity == bikes:
-                present = _attend(regulars[:8] + guardians[:3], 0.6, rng)
-            elif session.activity == forum:
-                Headcount.objects.create(
-                    session=session, age_band="18-64", gender="female", count=9
-                )
-                Headcount.objects.create(session=session, age_band="18-64", gender="male", count=4)
-            elif session.activity == open_day:
-                for band, gender, count in (
-                    ("0-5", "female", 6),
-                    ("0-5", "male", 5),
-                    ("6-12", "female", 14),
-                    ("6-12", "male", 12),
-                    ("18-64", "female", 17),
-                    ("18-64", "male", 8),
-                ):
-                    Headcount.objects.create(
-                        session=session, age_band=band, gender=gender, count=count
-                    )
+        for session, present, recorder in rows:
             if session != cancelled:
                 attendance.add(session.pk, present, recorded_by=recorder)
     past.update(version=1)
