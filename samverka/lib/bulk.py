@@ -8,9 +8,8 @@ databases always use executemany.
 `DerivedBulk` is the base of the bulk variants of the two writers whose rows another table is
 derived from: attendance (`activities.services.attendance_record_bulk`, AttendanceYear) and
 the consent ledger (`participants.services.consent_record_bulk`, ConsentState). A subclass
-says how a row is made and how its derived table is refreshed for some participants or
-rebuilt as a whole; the base writes the rows and keeps the derived table in step when the
-writer closes (README, "Derived tables").
+says how a row is made and which module keeps its derived table; the base writes the rows and
+brings the derived table in step when the writer closes (README, "Derived tables").
 """
 
 import json

@@ -20,14 +20,23 @@ from django.utils import timezone
 from samverka.activities import attendance_years
 from samverka.activities.forms import SessionForm
 from samverka.activities.models import AttendanceYear, Session
-from samverka.activities.services import attendance_save, session_update
+from samverka.activities.services import (
+    attendance_record,
+    attendance_record_bulk,
+    attendance_save,
+    session_update,
+)
 from samverka.imports import services as imports
 from samverka.imports.forms import field_key
 from samverka.imports.models import PendingImport
 from samverka.imports.tests.conftest import csv_rows
 from samverka.participants import consent_state
 from samverka.participants.models import ConsentPurpose, ConsentState, Participant
-from samverka.participants.services import consent_record, participant_erase
+from samverka.participants.services import (
+    consent_record,
+    consent_record_bulk,
+    participant_erase,
+)
 from samverka.participants.tests.test_participants import register
 from samverka.reports.selectors import counted_participants
 
@@ -107,6 +116,46 @@ def test_a_second_session_in_the_same_month_keeps_the_month_when_one_is_cleared(
         session=first, present=set(), version=first.version, key="k2", by=data.world.kalmar_ngo
     )
     assert months_of(child) == {2025: bits(3)}
+    assert_in_step()
+
+
+def test_recording_attendance_passes_over_who_is_already_there_or_not(data):
+    child, other = data.participant(), data.participant()
+    session = data.session(date(2025, 3, 4))
+    by = data.world.kalmar_ngo
+    assert attendance_record(session=session, add=[child.pk], by=by).added == 1
+    result = attendance_record(session=session, add=[child.pk], remove=[other.pk], by=by)
+    assert (result.added, result.removed) == (0, 0)
+    session.refresh_from_db()
+    assert session.version == 2 and session.attendance_saved_by == by
+    assert months_of(child) == {2025: bits(3)}
+    assert_in_step()
+
+
+def test_the_bulk_writers_pass_over_rows_already_there_and_keep_the_tables_in_step(data):
+    child, other = data.participant(), data.participant(consent=None)
+    march, june = data.session(date(2025, 3, 4)), data.session(date(2026, 6, 2))
+    data.attend(child, march)
+    with attendance_record_bulk(by=data.world.kalmar_ngo) as attendance:
+        attendance.add(march.pk, [child.pk, other.pk])  # the child is there already
+        attendance.add(june.pk, [child.pk])
+    assert march.attendances.count() == 2
+    assert months_of(child) == {2025: bits(3), 2026: bits(6)}
+    assert months_of(other) == {2025: bits(3)}
+
+    later = timezone.now()
+    with consent_record_bulk(by=None) as ledger:
+        for given, at in ((True, later - timedelta(days=2)), (False, later)):
+            ledger.add(
+                other.pk,
+                ConsentPurpose.FUNDER_REPORTING,
+                given,
+                given_at=at,
+                given_by="guardian",
+                method="paper",
+                notice_language="ar",
+            )
+    assert not other.has_consent(ConsentPurpose.FUNDER_REPORTING)
     assert_in_step()
 
 
