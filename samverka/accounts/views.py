@@ -3,10 +3,12 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,8 +32,6 @@ from samverka.accounts.forms import (
 from samverka.accounts.middleware import LOGIN_AT_KEY
 from samverka.accounts.models import Membership, User
 from samverka.accounts.roles import MEMBERSHIP_ROLES, Capability
-from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view, national_view
 
@@ -64,14 +64,14 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)  # rotates the session id
         self.request.session[LOGIN_AT_KEY] = int(time.time())
-        audit_record(actor=form.get_user(), action=AuditAction.LOGIN, obj=form.get_user())
+        services.login_record(by=form.get_user())
         return _apply_language(response, form.get_user())
 
 
 class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            audit_record(actor=request.user, action=AuditAction.LOGOUT, obj=request.user)
+            services.logout_record(by=request.user)
         return super().post(request, *args, **kwargs)
 
 
@@ -95,11 +95,11 @@ def two_factor_setup(request):
     user = request.user
     if user_has_device(user, confirmed=True) and not user.is_verified():
         return redirect("accounts:verify")
-    device = services.totp_device_pending(user=user)
+    device = services.totp_device_pending(by=user)
     form = SetupTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
-            codes = services.two_factor_enable(user=user, device=device)
+            codes = services.two_factor_enable(device=device, by=user)
             otp_login(request, device)
             messages.success(request, _("Two-factor authentication is on."))
             return render(request, "accounts/backup_codes.html", {"codes": codes})
@@ -129,10 +129,7 @@ def _base32_key(device) -> str:
 def backup_codes(request):
     if not request.user.is_verified():
         raise PermissionDenied
-    codes = services.backup_codes_renew(user=request.user)
-    audit_record(
-        actor=request.user, action=AuditAction.SECURITY, obj=request.user, detail="backup_codes"
-    )
+    codes = services.backup_codes_renew(by=request.user)
     return render(request, "accounts/backup_codes.html", {"codes": codes})
 
 
@@ -142,7 +139,7 @@ def two_factor_disable(request):
     if request.user.requires_two_factor:
         messages.error(request, _("Your role requires two-factor authentication."))
     elif request.user.is_verified():
-        services.two_factor_disable(user=request.user)
+        services.two_factor_disable(by=request.user)
         messages.success(request, _("Two-factor authentication is off."))
     return redirect("accounts:account")
 
@@ -151,13 +148,7 @@ def two_factor_disable(request):
 def account(request):
     form = AccountForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        audit_record(
-            actor=request.user,
-            action=AuditAction.UPDATE,
-            obj=request.user,
-            fields=form.changed_data,
-        )
+        services.account_update(by=request.user, **form.cleaned_data)
         messages.success(request, _("Your details are saved."))
         return _apply_language(redirect("accounts:account"), request.user)
     memberships = (
@@ -181,15 +172,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("accounts:account")
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        audit_record(
-            actor=self.request.user,
-            action=AuditAction.SECURITY,
-            obj=self.request.user,
-            detail="password_changed",
-        )
+        services.password_change(password=form.cleaned_data["new_password1"], by=form.user)
+        # The other sessions of the account end; this one goes on.
+        update_session_auth_hash(self.request, form.user)
         messages.success(self.request, _("Your password is changed."))
-        return response
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -206,12 +193,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:login")
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        audit_record(
-            actor=form.user, action=AuditAction.SECURITY, obj=form.user, detail="password_reset"
-        )
+        services.password_reset(password=form.cleaned_data["new_password1"], by=form.user)
+        del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
         messages.success(self.request, _("Your new password is saved. Log in with it."))
-        return response
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @require_POST
@@ -220,8 +205,7 @@ def set_language(request):
     response = django_set_language(request)
     language = request.POST.get("language")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        request.user.language = language
-        request.user.save(update_fields=["language"])
+        services.account_language_set(language=language, by=request.user)
     return response
 
 
@@ -232,7 +216,7 @@ def invitation(request, token):
         return render(request, "accounts/invitation_invalid.html", status=404)
     if request.user.is_authenticated:
         if request.method == "POST":
-            services.invitation_accept(invitation=invitation, user=request.user)
+            services.invitation_accept(invitation=invitation, by=request.user)
             messages.success(
                 request, _("Welcome to %(name)s.") % {"name": invitation.collaboration}
             )
@@ -240,10 +224,11 @@ def invitation(request, token):
         return render(request, "accounts/invitation.html", {"invitation": invitation})
     form = SignupForm(request.POST or None, initial={"email": invitation.email})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            audit_record(actor=user, action=AuditAction.CREATE, obj=user)
-            services.invitation_accept(invitation=invitation, user=user)
+        data = form.cleaned_data
+        person = {k: data[k] for k in ("username", "first_name", "last_name", "email")}
+        user = services.invitation_sign_up(
+            invitation=invitation, password=data["password1"], **person
+        )
         auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         request.session[LOGIN_AT_KEY] = int(time.time())
         messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.collaboration})
@@ -327,8 +312,6 @@ def people(request, national):
         "first_name", "last_name"
     )
     if query:
-        from django.db.models import Q
-
         users = users.filter(
             Q(username__icontains=query)
             | Q(first_name__icontains=query)
@@ -351,26 +334,15 @@ def person(request, national, user_code):
     )
     if request.method == "POST":
         if role_form.is_bound and role_form.is_valid():
-            if subject == request.user and not role_form.cleaned_data["national_role"]:
-                messages.error(request, _("You cannot remove your own national role."))
+            try:
+                services.person_update(person=subject, by=request.user, **role_form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, error.message)
             else:
-                role_form.save()
-                audit_record(
-                    actor=request.user,
-                    action=AuditAction.UPDATE,
-                    obj=subject,
-                    fields=role_form.changed_data,
-                )
                 messages.success(request, _("Saved."))
                 return redirect("accounts:person", subject.code)
         if membership_form.is_bound and membership_form.is_valid():
-            services.membership_add(
-                user=subject,
-                collaboration=membership_form.cleaned_data["collaboration"],
-                role=membership_form.cleaned_data["role"],
-                organisation=membership_form.cleaned_data["organisation"],
-                by=request.user,
-            )
+            services.membership_add(user=subject, by=request.user, **membership_form.cleaned_data)
             messages.success(request, _("The membership is added."))
             return redirect("accounts:person", subject.code)
     return render(

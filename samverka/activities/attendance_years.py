@@ -1,10 +1,12 @@
 """AttendanceYear kept in step with attendance and sessions.
 
 A row per participant and year holds a bit per month in which the participant attended at
-least one session that was held (not cancelled). Whoever writes attendance, or changes a
-session's date or cancellation, calls `refresh` for the participants and years concerned in
-the same transaction; `rebuild` recomputes the whole table in one statement (migrations, bulk
-seeders, `rebuild_report_tables`). `attended_between` is the read the funder count uses.
+least one session that was held (not cancelled). Only the attendance services call `refresh`,
+in the transaction that wrote: `samverka.activities.services.attendance_record` (and its bulk
+variant `attendance_record_bulk`) for the participants and years concerned, and
+`session_update` when a session's date or cancellation changes. `rebuild` recomputes the whole
+table in one statement (migrations, a large bulk load, `rebuild_report_tables`).
+`attended_between` is the read the funder count uses.
 """
 
 import calendar
@@ -42,17 +44,22 @@ def _month_bits(attendance):
 
 
 @transaction.atomic
-def refresh(participant_ids: Iterable[int], years: Iterable[int]) -> None:
-    """Recompute the rows of these participants for these years."""
-    ids, years = sorted(set(participant_ids)), sorted(set(years))
-    if not ids or not years:
-        return
-    in_years = Q()
-    for year in years:
-        in_years |= Q(session__date__gte=date(year, 1, 1), session__date__lte=date(year, 12, 31))
+def refresh(participant_ids: Iterable[int], years: Iterable[int] | None = None) -> None:
+    """Recompute the rows of these participants for these years (None: every year)."""
+    ids = sorted(set(participant_ids))
+    in_years, rows = Q(), AttendanceYear.objects.all()
+    if years is not None:
+        years = sorted(set(years))
+        if not years:
+            return
+        for year in years:
+            in_years |= Q(
+                session__date__gte=date(year, 1, 1), session__date__lte=date(year, 12, 31)
+            )
+        rows = rows.filter(year__in=years)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        AttendanceYear.objects.filter(participant_id__in=chunk, year__in=years).delete()
+        rows.filter(participant_id__in=chunk).delete()
         months: dict[tuple[int, int], int] = {}
         for pid, year, bit in _month_bits(
             Attendance.objects.filter(in_years, participant_id__in=chunk)

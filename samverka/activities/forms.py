@@ -101,10 +101,6 @@ class ActivityForm(forms.ModelForm):
             self.add_error("end_time", _("The end time must be after the start time."))
         return cleaned
 
-    def save(self, commit=True):
-        self.instance.collaboration = self.collaboration
-        return super().save(commit)
-
 
 class SessionForm(forms.ModelForm):
     leaders = LeaderChoiceField(
@@ -130,7 +126,6 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, activity, **kwargs):
         super().__init__(*args, **kwargs)
-        self.activity = activity
         self.fields["leaders"].queryset = collaboration_members(activity.collaboration)
         if activity.is_parent_group:
             self.fields["theme"].help_text = _("From the theme plan chosen with the group.")
@@ -141,10 +136,6 @@ class SessionForm(forms.ModelForm):
         if start and end and end <= start:
             self.add_error("end_time", _("The end time must be after the start time."))
         return cleaned
-
-    def save(self, commit=True):
-        self.instance.activity = self.activity
-        return super().save(commit)
 
 
 class ThemeForm(forms.ModelForm):

@@ -198,9 +198,10 @@ class Attendance(models.Model):
 class AttendanceYear(models.Model):
     """The months of one year in which a participant attended at least one held session.
 
-    Derived from Attendance and Session (date, cancelled), never edited by itself: every path
-    that writes attendance or changes a session's date or cancellation calls
-    `samverka.activities.attendance_years.refresh`, and `rebuild_report_tables` rebuilds it.
+    Derived from Attendance and Session (date, cancelled), never edited by itself: the writers
+    of attendance (`attendance_record` and its bulk variant `attendance_record_bulk` in
+    `samverka.activities.services`) and `session_update` keep it in step, and
+    `rebuild_report_tables` rebuilds it.
     The funder count reads one row per participant and year here instead of every attendance
     row of the period (README, Performance). `months` has bit 0 for January … bit 11 for
     December.

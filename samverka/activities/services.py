@@ -1,7 +1,18 @@
-"""Workflows for activities, sessions and attendance."""
+"""Workflows for activities, sessions and attendance.
 
+`attendance_record` is the one writer of a session's attendance and `attendance_record_bulk`
+its bulk variant (imports, the demo, seed_synthetic); with `session_update` (a session's date
+or cancellation) they are the only code that keeps the derived AttendanceYear in step
+(README, "Derived tables").
+"""
+
+import datetime
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import repeat
+from typing import TypedDict, Unpack
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,9 +24,11 @@ from samverka.activities.models import (
     AttendanceSubmission,
     Headcount,
     Session,
+    Theme,
 )
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record, audit_saved
+from samverka.audit.services import audit_record, save_audited
+from samverka.lib.bulk import DerivedBulk
 
 MAX_GENERATED_SESSIONS = 200
 
@@ -75,20 +88,41 @@ def sessions_generate(*, activity: Activity, by) -> int:
     return created
 
 
+class ActivityFields(TypedDict, total=False):
+    """What an activity is made of (ActivityForm's fields)."""
+
+    name: str
+    focus_area: int
+    type: str
+    target_groups: list[str]
+    partners: Iterable
+    place: str
+    leaders: Iterable
+    recurring: bool
+    starts_on: date
+    ends_on: date | None
+    weekday: int | None
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    description: str
+
+
 @transaction.atomic
-def activity_save(*, form, by) -> Activity:
-    created = form.instance.pk is None
-    activity = form.save()
-    audit_saved(
-        actor=by,
-        obj=activity,
-        created=created,
-        fields=form.changed_data,
-        collaboration=activity.collaboration,
-    )
-    if created:
-        sessions_generate(activity=activity, by=by)
+def activity_create(*, collaboration, by, **fields: Unpack[ActivityFields]) -> Activity:
+    """Create an activity and the sessions of its schedule."""
+    activity = Activity(collaboration=collaboration)
+    save_audited(activity, fields, by=by)
+    sessions_generate(activity=activity, by=by)
     return activity
+
+
+@transaction.atomic
+def activity_update(*, activity: Activity, by, **fields: Unpack[ActivityFields]) -> int:
+    """Change an activity; sessions its new schedule has and it lacks are added (returns how
+    many)."""
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    save_audited(activity, fields, by=by)
+    return sessions_generate(activity=activity, by=by)
 
 
 def _claim_submission(session: Session, key: str) -> bool:
@@ -110,11 +144,53 @@ def _lock_and_check(session: Session, version: int) -> Session:
     return locked
 
 
+def _user(by):
+    """`by` as a row's user: None for a command or the demo (no one logged in)."""
+    return by if getattr(by, "is_authenticated", False) else None
+
+
 def _mark_saved(session: Session, by) -> None:
     session.version += 1
     session.attendance_saved_at = timezone.now()
-    session.attendance_saved_by = by if getattr(by, "is_authenticated", False) else None
+    session.attendance_saved_by = _user(by)
     session.save(update_fields=["version", "attendance_saved_at", "attendance_saved_by"])
+
+
+@transaction.atomic
+def attendance_record(
+    *, session: Session, add: Iterable[int] = (), remove: Iterable[int] = (), by
+) -> AttendanceResult:
+    """The one writer of a session's attendance: mark the participants `add` (ids) present
+    and those in `remove` absent, all or nothing.
+
+    Who is already present (or absent) is passed over. AttendanceYear follows in the same
+    transaction, the list counts as saved (its version goes up, so a form opened before sees
+    a conflict) and the change is recorded in the audit trail.
+    """
+    locked = Session.objects.select_for_update().get(pk=session.pk)
+    add, remove = set(add), set(remove)
+    current = set(
+        locked.attendances.filter(participant_id__in=add | remove).values_list(
+            "participant_id", flat=True
+        )
+    )
+    to_add, to_remove = add - current, (remove - add) & current
+    Attendance.objects.bulk_create(
+        [Attendance(session=locked, participant_id=pid, recorded_by=_user(by)) for pid in to_add]
+    )
+    locked.attendances.filter(participant_id__in=to_remove).delete()
+    attendance_years.refresh(to_add | to_remove, [locked.date.year])
+    _mark_saved(locked, by)
+    audit_record(
+        actor=by,
+        action=AuditAction.UPDATE,
+        obj=locked,
+        collaboration=locked.activity.collaboration,
+        fields=["attendance"],
+        detail=f"+{len(to_add)} -{len(to_remove)}",
+    )
+    session.version = locked.version
+    return AttendanceResult(added=len(to_add), removed=len(to_remove))
 
 
 @transaction.atomic
@@ -130,23 +206,53 @@ def attendance_save(
         return AttendanceResult(duplicate=True)
     locked = _lock_and_check(session, version)
     current = set(locked.attendances.values_list("participant_id", flat=True))
-    to_add, to_remove = present - current, current - present
-    Attendance.objects.bulk_create(
-        [Attendance(session=locked, participant_id=pid, recorded_by=by) for pid in to_add]
-    )
-    locked.attendances.filter(participant_id__in=to_remove).delete()
-    attendance_years.refresh(to_add | to_remove, [locked.date.year])
-    _mark_saved(locked, by)
-    audit_record(
-        actor=by,
-        action=AuditAction.UPDATE,
-        obj=locked,
-        collaboration=locked.activity.collaboration,
-        fields=["attendance"],
-        detail=f"+{len(to_add)} -{len(to_remove)}",
+    result = attendance_record(
+        session=locked, add=present - current, remove=current - present, by=by
     )
     session.version = locked.version
-    return AttendanceResult(added=len(to_add), removed=len(to_remove))
+    return result
+
+
+class AttendanceBulk(DerivedBulk):
+    """Attendance rows in bulk: see `attendance_record_bulk`."""
+
+    model = Attendance
+    columns = ["session_id", "participant_id", "recorded_at", "recorded_by_id"]
+    derived = attendance_years
+    batch_size = 100_000
+
+    def add(
+        self,
+        session_id: int,
+        participant_ids: Iterable[int],
+        *,
+        recorded_at: datetime.datetime | None = None,
+        recorded_by=None,
+    ) -> None:
+        """These participants (ids) were at the session; recorded now by the writer's `by`
+        unless told otherwise."""
+        ids = list(participant_ids)
+        recorder = self.by_id if recorded_by is None else recorded_by.pk
+        at = recorded_at or timezone.now()
+        self.sink.extend(
+            self._rows(len(ids), repeat(session_id), ids, repeat(at), repeat(recorder))
+        )
+        if not self.large:
+            self.participants.update(ids)
+
+
+def attendance_record_bulk(*, by, large: bool = False) -> AbstractContextManager[AttendanceBulk]:
+    """The bulk variant of `attendance_record`, for imports, the demo and seed_synthetic:
+
+        with attendance_record_bulk(by=user) as attendance:
+            attendance.add(session.pk, participant_ids)
+
+    One transaction; when the block ends, the rest is written and AttendanceYear is brought in
+    step (`large`: see `samverka.lib.bulk.DerivedBulk`). Attendance already saved is passed
+    over. Sessions' versions and the audit trail are the caller's: an import marks the lists
+    it added to as saved and records them, seed_synthetic records one line for everything.
+    """
+    return AttendanceBulk.writing(by=by, large=large)
 
 
 @transaction.atomic
@@ -176,37 +282,53 @@ def headcount_save(
     return AttendanceResult()
 
 
+class SessionFields(TypedDict, total=False):
+    """What a session is made of (SessionForm's fields)."""
+
+    date: date
+    start_time: datetime.time | None
+    end_time: datetime.time | None
+    theme: str
+    leaders: Iterable
+    volunteers: int
+    note: str
+    cancelled: bool
+
+
 @transaction.atomic
-def session_save(*, form, by) -> Session:
-    """Create or change a session from a valid SessionForm."""
-    created = form.instance.pk is None
-    before = None if created else Session.objects.get(pk=form.instance.pk)
-    session = form.save()
-    if before is not None and (before.date, before.cancelled) != (session.date, session.cancelled):
-        # Who attended now counts for another month, or no longer counts as having attended.
-        attendance_years.refresh(
-            session.attendances.values_list("participant_id", flat=True),
-            {before.date.year, session.date.year},
-        )
-    audit_saved(
-        actor=by,
-        obj=session,
-        created=created,
-        fields=form.changed_data,
-        collaboration=session.activity.collaboration,
-    )
+def session_create(*, activity: Activity, by, **fields: Unpack[SessionFields]) -> Session:
+    session = Session(activity=activity)
+    save_audited(session, fields, by=by, collaboration=activity.collaboration)
     return session
 
 
 @transaction.atomic
-def theme_add(*, activity: Activity, form, by):
-    theme = form.save(commit=False)
-    theme.activity = activity
-    theme.order = activity.themes.count()
-    theme.save()
-    audit_record(
-        actor=by, action=AuditAction.CREATE, obj=theme, collaboration=activity.collaboration
-    )
+def session_update(*, session: Session, by, **fields: Unpack[SessionFields]) -> Session:
+    """Change a session. A new date or a cancellation (or its end) changes who counts as
+    having attended in which month: AttendanceYear follows in the same transaction."""
+    session = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
+    before = session.date, session.cancelled
+    save_audited(session, fields, by=by, collaboration=session.activity.collaboration)
+    if (session.date, session.cancelled) != before:
+        attendance_years.refresh(
+            session.attendances.values_list("participant_id", flat=True),
+            {before[0].year, session.date.year},
+        )
+    return session
+
+
+@transaction.atomic
+def theme_add(
+    *,
+    activity: Activity,
+    by,
+    title: str,
+    planned_for: date | None = None,
+    chosen_by_group: bool = True,
+) -> Theme:
+    theme = Theme(activity=activity, order=activity.themes.count())
+    data = {"title": title, "planned_for": planned_for, "chosen_by_group": chosen_by_group}
+    save_audited(theme, data, by=by, collaboration=activity.collaboration)
     return theme
 
 

@@ -20,11 +20,6 @@ from samverka.participants.forms import QuickParticipantForm
 from samverka.participants.models import Gender, Household, Participant
 
 
-def _require_any(access, *capabilities):
-    if not any(access.can(c) for c in capabilities):
-        access.require(capabilities[0])
-
-
 @collaboration_view(
     any_of=(
         Capability.MANAGE_ACTIVITIES,
@@ -57,7 +52,9 @@ def activity_list(request, access):
 def activity_create(request, access):
     form = ActivityForm(request.POST or None, collaboration=access.collaboration)
     if request.method == "POST" and form.is_valid():
-        activity = services.activity_save(form=form, by=request.user)
+        activity = services.activity_create(
+            collaboration=access.collaboration, by=request.user, **form.cleaned_data
+        )
         messages.success(
             request,
             _("%(name)s is created with %(count)s sessions.")
@@ -106,8 +103,7 @@ def activity_edit(request, access, activity_code):
     activity = selectors.activity_for(access, activity_code)
     form = ActivityForm(request.POST or None, instance=activity, collaboration=access.collaboration)
     if request.method == "POST" and form.is_valid():
-        services.activity_save(form=form, by=request.user)
-        created = services.sessions_generate(activity=activity, by=request.user)
+        created = services.activity_update(activity=activity, by=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
         if created:
             messages.info(request, _("%(count)s new sessions were added.") % {"count": created})
@@ -125,7 +121,7 @@ def theme_add(request, access, activity_code):
     activity = selectors.activity_for(access, activity_code)
     form = ThemeForm(request.POST)
     if form.is_valid():
-        services.theme_add(activity=activity, form=form, by=request.user)
+        services.theme_add(activity=activity, by=request.user, **form.cleaned_data)
         messages.success(request, _("The theme is added to the plan."))
     else:
         messages.error(request, _("The theme needs a title."))
@@ -150,7 +146,7 @@ def session_create(request, access, activity_code):
         initial={"start_time": activity.start_time, "end_time": activity.end_time},
     )
     if request.method == "POST" and form.is_valid():
-        services.session_save(form=form, by=request.user)
+        services.session_create(activity=activity, by=request.user, **form.cleaned_data)
         messages.success(request, _("The session is added."))
         return redirect("activities:detail", access.code, activity.code)
     return render(
@@ -167,7 +163,7 @@ def session_edit(request, access, session_code):
     if not access.can(Capability.MANAGE_ACTIVITIES):
         del form.fields["leaders"]  # leaders keep their own assignment
     if request.method == "POST" and form.is_valid():
-        services.session_save(form=form, by=request.user)
+        services.session_update(session=session, by=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("activities:attendance", access.code, session.code)
     return render(

@@ -11,23 +11,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverka.accounts.models import User
-from samverka.activities import attendance_years
 from samverka.activities.models import (
     Activity,
     ActivityType,
-    Attendance,
     FocusArea,
     Headcount,
     Session,
     TargetGroup,
     Theme,
 )
-from samverka.activities.services import sessions_generate
+from samverka.activities.services import attendance_record_bulk, session_update, sessions_generate
 from samverka.lib.codes import unused_codes
 from samverka.orgs.models import OrganisationKind
-from samverka.participants import consent_state
 from samverka.participants.models import (
-    ConsentEntry,
     ConsentGivenBy,
     ConsentMethod,
     ConsentPurpose,
@@ -36,7 +32,7 @@ from samverka.participants.models import (
     Participant,
     new_participant_code,
 )
-from samverka.participants.notice_texts import NOTICE_VERSION
+from samverka.participants.services import consent_record_bulk
 
 LANGUAGES = ["ar", "ar", "so", "so", "prs", "ti", "uk", "sv"]
 THEMES = [
@@ -105,54 +101,39 @@ def _households(collaboration, rng, count, creator):
 
 
 def _consents(participants, rng, creator, first_day):
-    entries = []
     rates = {"funder_reporting": 0.88, "surveys": 0.7, "photos": 0.3, "contact": 0.6}
-    for participant in participants:
-        when = timezone.make_aware(timezone.datetime.combine(first_day, time(17, 0))) + timedelta(
-            days=rng.randint(0, 14)
-        )
-        for purpose in ConsentPurpose.values:
-            given = rng.random() < rates[purpose]
-            entries.append(
-                ConsentEntry(
-                    participant=participant,
-                    purpose=purpose,
-                    given=given,
+    with consent_record_bulk(by=creator) as ledger:
+        for participant in participants:
+            when = timezone.make_aware(
+                timezone.datetime.combine(first_day, time(17, 0))
+            ) + timedelta(days=rng.randint(0, 14))
+            for purpose in ConsentPurpose.values:
+                ledger.add(
+                    participant.pk,
+                    purpose,
+                    rng.random() < rates[purpose],
                     given_at=when,
                     given_by=ConsentGivenBy.GUARDIAN
                     if participant.role == "child"
                     else ConsentGivenBy.SELF,
                     method=rng.choice([ConsentMethod.VERBAL, ConsentMethod.WRITTEN]),
-                    notice_version=NOTICE_VERSION,
                     notice_language=participant.language,
-                    recorded_by=creator,
                 )
-            )
-        # One family in ten later withdrew photo consent: the ledger shows both entries.
-        if rng.random() < 0.1:
-            entries.append(
-                ConsentEntry(
-                    participant=participant,
-                    purpose="photos",
-                    given=False,
+            # One family in ten later withdrew photo consent: the ledger shows both entries.
+            if rng.random() < 0.1:
+                ledger.add(
+                    participant.pk,
+                    "photos",
+                    False,
                     given_at=when + timedelta(days=30),
                     given_by=ConsentGivenBy.GUARDIAN,
                     method=ConsentMethod.VERBAL,
-                    notice_version=NOTICE_VERSION,
                     notice_language=participant.language,
-                    recorded_by=creator,
                 )
-            )
-    ConsentEntry.objects.bulk_create(entries)
-    consent_state.refresh(p.pk for p in participants)
 
 
-def _attend(session, people, rate, rng, recorder):
-    return [
-        Attendance(session=session, participant=p, recorded_by=recorder)
-        for p in people
-        if rng.random() < rate
-    ]
+def _attend(people, rate, rng):
+    return [p.pk for p in people if rng.random() < rate]
 
 
 @transaction.atomic
@@ -269,17 +250,18 @@ def seed_collaboration(collaboration, *, index: int) -> None:
     children = [p for p in people if p.role == "child" and p.birth_year >= today.year - 12]
     guardians = [p for p in people if p.role == "guardian"]
     regulars = rng.sample(children, k=min(len(children), 15))
-    rows = []
-    for session in Session.objects.filter(activity__collaboration=collaboration, date__lt=today):
+    past = Session.objects.filter(activity__collaboration=collaboration, date__lt=today)
+    rows = []  # (session, who was there, who recorded it)
+    for session in past:
         if session.activity == leisure:
-            rows += _attend(session, regulars, 0.8, rng, leader)
+            rows.append((session, _attend(regulars, 0.8, rng), leader))
         elif session.activity == parents:
-            rows += _attend(session, guardians, 0.6, rng, coordinator)
+            rows.append((session, _attend(guardians, 0.6, rng), coordinator))
             session.theme = THEMES[min(len(THEMES) - 1, (session.date - term_start).days // 14)]
             session.volunteers = 1
             session.save(update_fields=["theme", "volunteers"])
         elif session.activity == bikes:
-            rows += _attend(session, regulars[:8] + guardians[:3], 0.6, rng, leader)
+            rows.append((session, _attend(regulars[:8] + guardians[:3], 0.6, rng), leader))
         elif session.activity == forum:
             Headcount.objects.create(session=session, age_band="18-64", gender="female", count=9)
             Headcount.objects.create(session=session, age_band="18-64", gender="male", count=4)
@@ -293,22 +275,15 @@ def seed_collaboration(collaboration, *, index: int) -> None:
                 ("18-64", "male", 8),
             ):
                 Headcount.objects.create(session=session, age_band=band, gender=gender, count=count)
-    Attendance.objects.bulk_create(rows, ignore_conflicts=True)
-    past = Session.objects.filter(activity__collaboration=collaboration, date__lt=today)
+    # One session of the club was cancelled: nobody is recorded there.
+    cancelled = past.filter(activity=leisure).order_by("date")[2]
+    with attendance_record_bulk(by=leader) as attendance:
+        for session, present, recorder in rows:
+            if session != cancelled:
+                attendance.add(session.pk, present, recorded_by=recorder)
     past.update(version=1)
-    # One session of the club was cancelled.
-    cancelled = Session.objects.filter(activity=leisure, date__lt=today).order_by("date")[2]
-    cancelled.attendances.all().delete()
-    Session.objects.filter(pk=cancelled.pk).update(
-        cancelled=True, note="Inställt: idrottshallen upptagen"
-    )
-    attendance_years.refresh(
-        (p.pk for p in people),
-        set(
-            Session.objects.filter(activity__collaboration=collaboration).values_list(
-                "date__year", flat=True
-            )
-        ),
+    session_update(
+        session=cancelled, cancelled=True, note="Inställt: idrottshallen upptagen", by=None
     )
 
     if collaboration.municipality.code == "0880":

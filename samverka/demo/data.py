@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from samverka.accounts.models import Membership, User
+from samverka.accounts.models import User
 from samverka.accounts.roles import NationalRole, Role
+from samverka.accounts.services import membership_add
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.audit.services import audit_record
 from samverka.orgs.models import Collaboration, Municipality, Organisation, OrganisationKind, Phase
@@ -162,11 +163,9 @@ def _user(username, first, last, national_role="") -> User:
 
 
 def _member(user, collaboration, role, organisation):
-    membership, created = Membership.objects.active().get_or_create(
-        user=user, collaboration=collaboration, role=role, defaults={"organisation": organisation}
+    membership_add(
+        user=user, collaboration=collaboration, role=role, organisation=organisation, by=None
     )
-    if created:
-        audit_record(actor=None, action=AuditAction.CREATE, obj=membership, detail="seed_demo")
 
 
 @transaction.atomic

@@ -10,15 +10,17 @@ parent is the national organisation `SYNTHETIC_ROOT` ("Syntetiska testdata"). No
 already exists is changed; rows are only added.
 
 Speed: rows are generated in Python with ids assigned here, and written per collaboration
-with PostgreSQL's COPY (psycopg) or, on other databases, one `executemany` per batch. On
-PostgreSQL a large run drops the secondary indexes and foreign keys of the biggest tables
-first and rebuilds them at the end (one sorted build instead of millions of index inserts);
-the whole run is one transaction, so a failure leaves nothing behind.
+with PostgreSQL's COPY (psycopg) or, on other databases, one `executemany` per batch
+(`samverka.lib.bulk.RowSink`). Attendance and the consent ledger go through the bulk variants
+of their writers (`attendance_record_bulk`, `consent_record_bulk`) as large loads: COPY all the
+same, and the derived tables they keep (AttendanceYear, ConsentState) rebuilt in one statement
+each when they close. On PostgreSQL a large run drops the secondary indexes and foreign keys of
+the biggest tables first and rebuilds them at the end (one sorted build instead of millions of
+index inserts); the whole run is one transaction, so a failure leaves nothing behind.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import random
 import sys
@@ -28,10 +30,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 
-from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from samverka.activities import attendance_years
 from samverka.activities.models import (
     Activity,
     ActivityType,
@@ -43,8 +43,10 @@ from samverka.activities.models import (
     TargetGroup,
     Theme,
 )
+from samverka.activities.services import attendance_record_bulk
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.lib.bulk import RowSink, next_id, reset_sequences
 from samverka.lib.codes import ALPHABET
 from samverka.orgs.models import (
     Collaboration,
@@ -53,7 +55,6 @@ from samverka.orgs.models import (
     OrganisationKind,
     Phase,
 )
-from samverka.participants import consent_state
 from samverka.participants.models import (
     PARTICIPANT_CODE_LENGTH,
     ConsentEntry,
@@ -64,7 +65,7 @@ from samverka.participants.models import (
     Household,
     Participant,
 )
-from samverka.participants.notice_texts import NOTICE_VERSION
+from samverka.participants.services import consent_record_bulk
 
 SYNTHETIC_ROOT = "Syntetiska testdata"
 DEFAULT_START = date(2025, 1, 13)  # a Monday: 40 weeks from here stay inside 2025
@@ -337,83 +338,6 @@ class Progress:
 # Writing rows ----------------------------------------------------------------------------------
 
 
-class RowSink:
-    """Rows (tuples in `columns` order, primary key included) for one model's table.
-
-    PostgreSQL: COPY FROM STDIN through psycopg. Other databases: executemany of one INSERT,
-    with dates, times and JSON adapted the way Django stores them.
-    """
-
-    def __init__(self, model, columns: list[str], *, batch_size: int = 20_000):
-        self.model = model
-        opts = model._meta
-        self.fields = [opts.get_field(name) for name in columns]
-        self.table = opts.db_table
-        self.columns = [f.column for f in self.fields]
-        self.batch_size = batch_size
-        self.rows: list[tuple] = []
-        self.count = 0
-        self.postgres = connection.vendor == "postgresql"
-        self.adapters = [self._adapter(f) for f in self.fields]
-        self.needs_adapting = any(self.adapters)
-
-    def _adapter(self, f):
-        kind = f.get_internal_type()
-        ops = connection.ops
-        if kind == "JSONField":
-            if self.postgres:
-                from psycopg.types.json import Jsonb
-
-                return Jsonb
-            return json.dumps
-        if self.postgres:
-            return None
-        if kind == "DateTimeField":
-            return ops.adapt_datetimefield_value
-        if kind == "DateField":
-            return ops.adapt_datefield_value
-        if kind == "TimeField":
-            return ops.adapt_timefield_value
-        return None
-
-    def add(self, row: tuple) -> None:
-        self.rows.append(row)
-        if len(self.rows) >= self.batch_size:
-            self.flush()
-
-    def extend(self, rows: list[tuple]) -> None:
-        self.rows.extend(rows)
-        if len(self.rows) >= self.batch_size:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.rows:
-            return
-        rows, self.rows = self.rows, []
-        if self.needs_adapting:
-            adapters = self.adapters
-            rows = [
-                tuple(
-                    v if a is None or v is None else a(v) for v, a in zip(r, adapters, strict=True)
-                )
-                for r in rows
-            ]
-        qn = connection.ops.quote_name
-        columns = ", ".join(qn(c) for c in self.columns)
-        with connection.cursor() as cursor:
-            if self.postgres:
-                with cursor.copy(f"COPY {qn(self.table)} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(self.columns))
-                cursor.executemany(
-                    f"INSERT INTO {qn(self.table)} ({columns}) VALUES ({marks})",  # noqa: S608
-                    rows,
-                )
-        self.count += len(rows)
-
-
 class Ids:
     """The next primary key of each table; rows get their ids here, so children can refer."""
 
@@ -421,12 +345,7 @@ class Ids:
         self.next: dict = {}
 
     def start(self, model) -> None:
-        with connection.cursor() as cursor:
-            qn = connection.ops.quote_name
-            cursor.execute(
-                f"SELECT MAX({qn(model._meta.pk.column)}) FROM {qn(model._meta.db_table)}"  # noqa: S608
-            )
-            self.next[model] = (cursor.fetchone()[0] or 0) + 1
+        self.next[model] = next_id(model)
 
     def take(self, model, count: int = 1) -> int:
         first = self.next[model]
@@ -545,6 +464,7 @@ class Generator:
         started = time.monotonic()
         with transaction.atomic():
             postgres = connection.vendor == "postgresql"
+            # Written here; attendance and consent through their writers' bulk variants.
             models = [
                 Municipality,
                 Organisation,
@@ -556,14 +476,13 @@ class Generator:
                 Session,
                 Household,
                 Participant,
-                ConsentEntry,
-                Attendance,
                 Headcount,
             ]
+            tables = [*models, ConsentEntry, Attendance]
             if postgres:
                 with connection.cursor() as cursor:
-                    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models)
-                    cursor.execute(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
+                    names = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in tables)
+                    cursor.execute(f"LOCK TABLE {names} IN SHARE ROW EXCLUSIVE MODE")
                     cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")
             for model in models:
                 self.ids.start(model)
@@ -578,30 +497,34 @@ class Generator:
             progress = Progress(
                 self.o.participants, unit="participants", stream=self.progress_stream
             )
-            for municipality, share in zip(municipalities, shares, strict=True):
-                self._municipality(municipality, share, root, progress)
-            for sink in self.sinks.values():
-                sink.flush()
-            progress.finish()
-            # Derived before the indexes and foreign keys come back: one sorted index build
-            # instead of a million index inserts and foreign-key checks.
-            self._note("Deriving the report tables (attendance per year, current consent) …")
-            attendance_years.rebuild()
-            consent_state.rebuild()
+            # A large load each: COPY, and the derived table rebuilt as a whole at the end of
+            # the block, before the indexes and foreign keys come back (one sorted index build
+            # instead of a million index inserts and foreign-key checks).
+            with (
+                attendance_record_bulk(by=None, large=True) as attendance,
+                consent_record_bulk(by=None, large=True) as ledger,
+            ):
+                self.attendance, self.ledger = attendance, ledger
+                for municipality, share in zip(municipalities, shares, strict=True):
+                    self._municipality(municipality, share, root, progress)
+                for sink in self.sinks.values():
+                    sink.flush()
+                progress.finish()
+                self._note("Deriving the report tables (attendance per year, current consent) …")
             if rebuild:
                 self._note(f"Rebuilding {len(rebuild)} indexes and constraints …")
                 with connection.cursor() as cursor:
                     for sql in rebuild:
                         cursor.execute(sql)
-            with connection.cursor() as cursor:
-                for sql in connection.ops.sequence_reset_sql(no_style(), models):
-                    cursor.execute(sql)
-                if postgres:
-                    self._note("Updating the planner's statistics (ANALYZE) …")
-                    for model in [*models, *DERIVED_TABLES]:
+            reset_sequences(models)
+            if postgres:
+                self._note("Updating the planner's statistics (ANALYZE) …")
+                with connection.cursor() as cursor:
+                    for model in [*tables, *DERIVED_TABLES]:
                         cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-            for model, sink in self.sinks.items():
+            for model, sink in [*self.sinks.items(), (Attendance, attendance.sink)]:
                 self.result.counts[model._meta.label] += sink.count
+            self.result.counts[ConsentEntry._meta.label] += ledger.sink.count
             audit_record(
                 actor=None,
                 action=AuditAction.CREATE,
@@ -709,28 +632,6 @@ class Generator:
                     "created_at",
                     "created_by_id",
                 ],
-            ),
-            ConsentEntry: RowSink(
-                ConsentEntry,
-                [
-                    "id",
-                    "participant_id",
-                    "purpose",
-                    "given",
-                    "given_at",
-                    "given_by",
-                    "guardian_id",
-                    "method",
-                    "notice_version",
-                    "notice_language",
-                    "recorded_by_id",
-                    "recorded_at",
-                ],
-            ),
-            Attendance: RowSink(
-                Attendance,
-                ["id", "session_id", "participant_id", "recorded_at", "recorded_by_id"],
-                batch_size=100_000,
             ),
             Headcount: RowSink(Headcount, ["id", "session_id", "age_band", "gender", "count"]),
         }
@@ -988,7 +889,7 @@ class Generator:
     def _consents(self, participant_id, role, guardian_id, language, joined) -> None:
         rng = self.rng
         random_ = rng.random
-        sink = self.sinks[ConsentEntry]
+        add = self.ledger.add
         given_by = ConsentGivenBy.GUARDIAN if role == "child" else ConsentGivenBy.SELF
         guardian = guardian_id if role == "child" else None
         when = self._moment(joined, 17, rng.randint(0, 59))
@@ -1003,40 +904,30 @@ class Generator:
             if random_() >= asked:
                 continue
             yes = random_() < given
-            sink.add(
-                (
-                    self.ids.take(ConsentEntry),
-                    participant_id,
-                    purpose,
-                    yes,
-                    when,
-                    given_by,
-                    guardian,
-                    method,
-                    NOTICE_VERSION,
-                    language,
-                    None,
-                    when,
-                )
+            add(
+                participant_id,
+                purpose,
+                yes,
+                given_at=when,
+                given_by=given_by,
+                guardian_id=guardian,
+                method=method,
+                notice_language=language,
+                recorded_at=when,
             )
             # A few withdraw later: the ledger keeps both entries.
             if yes and random_() < 0.02:
                 later = when + timedelta(days=rng.randint(14, 120))
-                sink.add(
-                    (
-                        self.ids.take(ConsentEntry),
-                        participant_id,
-                        purpose,
-                        False,
-                        later,
-                        given_by,
-                        guardian,
-                        ConsentMethod.VERBAL,
-                        NOTICE_VERSION,
-                        language,
-                        None,
-                        later,
-                    )
+                add(
+                    participant_id,
+                    purpose,
+                    False,
+                    given_at=later,
+                    given_by=given_by,
+                    guardian_id=guardian,
+                    method=ConsentMethod.VERBAL,
+                    notice_language=language,
+                    recorded_at=later,
                 )
 
     def _activity(
@@ -1289,8 +1180,7 @@ class Generator:
 
         join("leisure", activities["leisure"], children, 0.95, 0.3)
         join("parents", activities["parents"], guardians, 0.75, 0.15)
-        sink = self.sinks[Attendance]
-        take = self.ids.take
+        add = self.attendance.add
         for (kind, index), group in members.items():
             for session_id, week, cancelled, saved in activities[kind][index]:
                 if cancelled:
@@ -1301,23 +1191,11 @@ class Generator:
                     if first <= week <= last and random_() < p
                 ]
                 if present:
-                    first_id = take(Attendance, len(present))
-                    sink.extend(
-                        [
-                            (first_id + i, session_id, person, saved, None)
-                            for i, person in enumerate(present)
-                        ]
-                    )
+                    add(session_id, present, recorded_at=saved)
         # Excursions: families drop in.
         for sessions in activities["excursions"]:
             for session_id, _week, cancelled, saved in sessions:
                 if cancelled or not everyone:
                     continue
                 present = sorted(rng.sample(everyone, k=min(len(everyone), rng.randint(10, 40))))
-                first_id = take(Attendance, len(present))
-                sink.extend(
-                    [
-                        (first_id + i, session_id, person, saved, None)
-                        for i, person in enumerate(present)
-                    ]
-                )
+                add(session_id, present, recorded_at=saved)

@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from samverka.activities import attendance_years
 from samverka.activities.models import Activity, ActivityType, Attendance, FocusArea, Session
+from samverka.activities.services import attendance_record_bulk
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.audit.services import audit_record, save_audited
 from samverka.imports.columns import (
     GENDER_WORDS,
     LABELS,
@@ -503,6 +503,7 @@ def import_plan(*, collaboration, rows: list, progress: Progress | None = None) 
 # --- Writing ----------------------------------------------------------------------------
 
 
+@transaction.atomic
 def attendance_import(
     *,
     collaboration: Collaboration,
@@ -518,35 +519,58 @@ def attendance_import(
     `activity_choices` maps an unknown activity's key (`activity_key(name)`) to its focus
     area and type; unknown activities are created only with `create_activities`.
     """
-    with transaction.atomic():
-        # One import per collaboration at a time: a double submit waits, then adds nothing.
-        Collaboration.objects.select_for_update().filter(pk=collaboration.pk).first()
-        if pending is not None:
-            pending = PendingImport.objects.select_for_update().get(pk=pending.pk)
-            if pending.used_at is not None:
-                raise AlreadyImported
-        plan = import_plan(collaboration=collaboration, rows=rows, progress=progress)
-        if plan.errors:
-            raise RowsHaveErrors(plan)
-        if plan.unknown_activities and not create_activities:
-            raise ActivitiesNotConfirmed(plan)
-        _write(collaboration, plan, by, activity_choices or {}, progress)
-        audit_record(
-            actor=by,
-            action=AuditAction.CREATE,
-            obj=pending,
-            collaboration=collaboration,
-            detail=(
-                f"import: {plan.rows} rows; +{plan.attendance_to_add} attendance, "
-                f"+{plan.new_participants} participants, +{plan.new_sessions} sessions, "
-                f"+{plan.new_activities} activities"
-            ),
-        )
-        if pending is not None:
-            pending.used_at = timezone.now()
-            pending.rows = []  # the personal data is not kept once imported
-            pending.save(update_fields=["used_at", "rows"])
+    # One import per collaboration at a time: a double submit waits, then adds nothing.
+    Collaboration.objects.select_for_update().filter(pk=collaboration.pk).first()
+    if pending is not None:
+        pending = PendingImport.objects.select_for_update().get(pk=pending.pk)
+        if pending.used_at is not None:
+            raise AlreadyImported
+    plan = import_plan(collaboration=collaboration, rows=rows, progress=progress)
+    if plan.errors:
+        raise RowsHaveErrors(plan)
+    if plan.unknown_activities and not create_activities:
+        raise ActivitiesNotConfirmed(plan)
+    _write(collaboration, plan, by, activity_choices or {}, progress)
+    audit_record(
+        actor=by,
+        action=AuditAction.CREATE,
+        obj=pending,
+        collaboration=collaboration,
+        detail=(
+            f"import: {plan.rows} rows; +{plan.attendance_to_add} attendance, "
+            f"+{plan.new_participants} participants, +{plan.new_sessions} sessions, "
+            f"+{plan.new_activities} activities"
+        ),
+    )
+    if pending is not None:
+        pending.used_at = timezone.now()
+        pending.rows = []  # the personal data is not kept once imported
+        pending.save(update_fields=["used_at", "rows"])
     return plan
+
+
+@transaction.atomic
+def pending_import_create(
+    *, collaboration: Collaboration, filename: str, rows: list, ignored_columns: list[str], by
+) -> PendingImport:
+    """Keep an uploaded file's rows for its preview and confirmation (a day at most); uploads
+    of the collaboration that were never confirmed and have expired go."""
+    pending_imports_expire()
+    return PendingImport.objects.create(
+        collaboration=collaboration,
+        created_by=by,
+        filename=filename,
+        rows=rows,
+        ignored_columns=ignored_columns,
+    )
+
+
+@transaction.atomic
+def pending_imports_expire() -> int:
+    """Delete the uploads that were never confirmed and have expired, in the current scope;
+    returns how many."""
+    deleted, _per_model = PendingImport.objects.expired().delete()
+    return deleted
 
 
 def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progress | None):
@@ -556,29 +580,21 @@ def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progres
         key = activity_key(name)
         days = [row.day for row in clean if row.activity_key == key]
         focus_area, activity_type = choices.get(key, (DEFAULT_FOCUS_AREA, DEFAULT_ACTIVITY_TYPE))
-        activity = Activity.objects.create(
-            collaboration=collaboration,
-            name=name,
-            focus_area=focus_area,
-            type=activity_type,
-            starts_on=min(days),
-            ends_on=max(days),
-        )
-        audit_record(
-            actor=by,
-            action=AuditAction.CREATE,
-            obj=activity,
-            collaboration=collaboration,
-            detail="import",
-        )
+        activity = Activity(collaboration=collaboration)
+        data = {
+            "name": name,
+            "focus_area": focus_area,
+            "type": activity_type,
+            "starts_on": min(days),
+            "ends_on": max(days),
+        }
+        save_audited(activity, data, by=by)
         activities[key] = activity
 
     participants = {code: p.pk for code, p in plan.existing.items()}
     sessions = dict(plan.sessions)
     new_sessions: dict[int, int] = defaultdict(int)
-    added: dict[int, int] = defaultdict(int)
-    queued: set[tuple[int, int]] = set()
-    batch: list[Attendance] = []
+    added: dict[tuple[int, int], None] = {}  # (session, participant), in the file's order
     total = len(clean)
     for index, row in enumerate(clean, start=1):
         if row.code not in participants:
@@ -601,19 +617,16 @@ def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progres
             new_sessions[activity.pk] += 1
 
         key = (sessions[pair], participants[row.code])
-        if key not in plan.present and key not in queued:
-            queued.add(key)
-            batch.append(Attendance(session_id=key[0], participant_id=key[1], recorded_by=by))
-            added[key[0]] += 1
-        if len(batch) >= CHUNK:
-            Attendance.objects.bulk_create(batch, ignore_conflicts=True)
-            batch = []
+        if key not in plan.present:
+            added[key] = None
         if progress and index % PROGRESS_EVERY == 0:
             progress("imported", index, total)
-    Attendance.objects.bulk_create(batch, ignore_conflicts=True)
-    attendance_years.refresh(
-        {participant for _session, participant in queued}, {row.day.year for row in clean}
-    )
+    by_session: dict[int, list[int]] = defaultdict(list)
+    for session_id, participant_id in added:
+        by_session[session_id].append(participant_id)
+    with attendance_record_bulk(by=by) as attendance:
+        for session_id, participant_ids in by_session.items():
+            attendance.add(session_id, participant_ids)
     if progress and total % PROGRESS_EVERY:
         progress("imported", total, total)
 
@@ -635,7 +648,7 @@ def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progres
         )
     # A leader with the attendance form open must not silently overwrite what was imported.
     saved_by = by if getattr(by, "is_authenticated", False) else None
-    touched = Session.objects.filter(pk__in=added)
+    touched = Session.objects.filter(pk__in=by_session)
     touched.update(
         version=F("version") + 1, attendance_saved_at=timezone.now(), attendance_saved_by=saved_by
     )
@@ -646,7 +659,7 @@ def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progres
             obj=session,
             collaboration=collaboration,
             fields=["attendance"],
-            detail=f"import +{added[session.pk]}",
+            detail=f"import +{len(by_session[session.pk])}",
         )
 
 

@@ -31,13 +31,12 @@ def upload(request, access):
         except ImportFileError as error:
             form.add_error("file", error.message)
         else:
-            PendingImport.objects.expired().delete()
-            pending = PendingImport.objects.create(
+            pending = services.pending_import_create(
                 collaboration=collaboration,
-                created_by=request.user,
                 filename=os.path.basename(upload.name or "")[:200],
                 rows=parsed.rows,
                 ignored_columns=parsed.ignored_columns,
+                by=request.user,
             )
             url = reverse("imports:preview", args=[collaboration.code, pending.code])
             if request.headers.get("HX-Request"):

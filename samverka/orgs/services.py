@@ -1,15 +1,17 @@
 """Workflows for municipalities, organisations and collaborations."""
 
 import csv
+import datetime
 import io
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record, audit_saved
+from samverka.audit.services import audit_record, save_audited
 from samverka.orgs.models import (
     Collaboration,
     Municipality,
@@ -18,45 +20,80 @@ from samverka.orgs.models import (
 )
 
 
+class CollaborationFields(TypedDict, total=False):
+    """What a collaboration is made of (CollaborationForm's fields)."""
+
+    name: str
+    municipality: Municipality
+    lead_organisation: Organisation
+    starts_on: datetime.date
+    ends_on: datetime.date | None
+    shared_goal_picture: str
+    collaboration_idea: str
+    builds_on: Collaboration | None
+
+
 @transaction.atomic
-def collaboration_save(*, form, by) -> Collaboration:
-    """Create or change a collaboration from a valid CollaborationForm."""
-    created = form.instance.pk is None
-    collaboration = form.save()
-    audit_saved(actor=by, obj=collaboration, created=created, fields=form.changed_data)
+def collaboration_create(*, by, **fields: Unpack[CollaborationFields]) -> Collaboration:
+    collaboration = Collaboration()
+    save_audited(collaboration, fields, by=by)
     return collaboration
 
 
 @transaction.atomic
-def organisation_create(*, form, by, collaboration=None) -> Organisation:
-    organisation = form.save()
-    audit_record(actor=by, action=AuditAction.CREATE, obj=organisation, collaboration=collaboration)
-    if collaboration is not None:
-        partner_add(collaboration=collaboration, organisation=organisation, by=by)
+def collaboration_update(
+    *, collaboration: Collaboration, by, **fields: Unpack[CollaborationFields]
+) -> Collaboration:
+    collaboration = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
+    save_audited(collaboration, fields, by=by)
+    return collaboration
+
+
+@transaction.atomic
+def municipality_create(*, code: str, name: str, county: str = "", by) -> Municipality:
+    municipality = Municipality()
+    save_audited(municipality, {"code": code, "name": name, "county": county}, by=by)
+    return municipality
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    name: str,
+    kind: str,
+    parent: Organisation | None = None,
+    municipality: Municipality | None = None,
+    partner_in: Collaboration | None = None,
+    by,
+) -> Organisation:
+    """Register an organisation; with `partner_in`, as a partner of that collaboration."""
+    organisation = Organisation()
+    data = {"name": name, "kind": kind, "parent": parent, "municipality": municipality}
+    save_audited(organisation, data, by=by, collaboration=partner_in)
+    if partner_in is not None:
+        partner_add(collaboration=partner_in, organisation=organisation, by=by)
     return organisation
 
 
 @transaction.atomic
 def partner_add(*, collaboration: Collaboration, organisation: Organisation, by) -> None:
     collaboration.partners.add(organisation)
-    audit_record(
-        actor=by,
-        action=AuditAction.UPDATE,
-        obj=collaboration,
-        fields=["partners"],
-        detail=f"+{organisation.code}",
-    )
+    _partners_changed(collaboration, f"+{organisation.code}", by)
 
 
 @transaction.atomic
 def partner_remove(*, collaboration: Collaboration, organisation: Organisation, by) -> None:
     collaboration.partners.remove(organisation)
+    _partners_changed(collaboration, f"-{organisation.code}", by)
+
+
+def _partners_changed(collaboration: Collaboration, detail: str, by) -> None:
     audit_record(
         actor=by,
         action=AuditAction.UPDATE,
         obj=collaboration,
         fields=["partners"],
-        detail=f"-{organisation.code}",
+        detail=detail,
     )
 
 
@@ -89,6 +126,7 @@ def _read_rows(data: bytes) -> list[dict[str, str]]:
     return list(reader)
 
 
+@transaction.atomic
 def municipalities_import(*, data: bytes, by, dry_run: bool = False) -> ImportResult:
     """Import municipalities from CSV (code, name, county): all rows or none.
 
@@ -144,16 +182,15 @@ def municipalities_import(*, data: bytes, by, dry_run: bool = False) -> ImportRe
         result.updated = len(existing)
         result.created = len(clean) - len(existing)
         return result
-    with transaction.atomic():
-        for code, name, county in clean:
-            _municipality, created = Municipality.objects.update_or_create(
-                code=code, defaults={"name": name, "county": county}
-            )
-            result.created += created
-            result.updated += not created
-        audit_record(
-            actor=by,
-            action=AuditAction.CREATE,
-            detail=f"municipality import: {result.created} new, {result.updated} updated",
+    for code, name, county in clean:
+        _municipality, created = Municipality.objects.update_or_create(
+            code=code, defaults={"name": name, "county": county}
         )
+        result.created += created
+        result.updated += not created
+    audit_record(
+        actor=by,
+        action=AuditAction.CREATE,
+        detail=f"municipality import: {result.created} new, {result.updated} updated",
+    )
     return result

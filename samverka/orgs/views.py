@@ -5,9 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
-from samverka.audit.models import AuditAction
 from samverka.audit.selectors import recent_events_for_collaboration
-from samverka.audit.services import audit_record
 from samverka.orgs import services
 from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.orgs.forms import (
@@ -19,9 +17,7 @@ from samverka.orgs.forms import (
 )
 from samverka.orgs.models import Municipality, Organisation, Phase
 from samverka.orgs.panels import panels_for
-from samverka.orgs.selectors import (
-    collaborations_for_user,
-)
+from samverka.orgs.selectors import collaborations_for_user
 
 
 @login_required
@@ -91,7 +87,9 @@ def collaboration_edit(request, access):
         national=request.user.is_national_lead,
     )
     if request.method == "POST" and form.is_valid():
-        services.collaboration_save(form=form, by=request.user)
+        services.collaboration_update(
+            collaboration=access.collaboration, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("The collaboration is saved."))
         return redirect("orgs:collaboration", access.code)
     return render(
@@ -107,7 +105,7 @@ def collaboration_create(request, national):
         request.POST or None, collaborations=collaborations_for_user(request.user), national=True
     )
     if request.method == "POST" and form.is_valid():
-        collaboration = services.collaboration_save(form=form, by=request.user)
+        collaboration = services.collaboration_create(by=request.user, **form.cleaned_data)
         messages.success(request, _("The collaboration is created. Now invite its coordinator."))
         return redirect("accounts:member_invite", collaboration.code)
     return render(request, "orgs/collaboration_form.html", {"form": form})
@@ -157,7 +155,7 @@ def organisation_create(request, access):
     )
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
-            form=form, by=request.user, collaboration=collaboration
+            partner_in=collaboration, by=request.user, **form.cleaned_data
         )
         messages.success(request, _("%(name)s is added as a partner.") % {"name": organisation})
         return redirect("orgs:partners", access.code)
@@ -173,8 +171,7 @@ def organisation_create(request, access):
 def municipalities(request, national):
     form = MunicipalityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        municipality = form.save()
-        audit_record(actor=request.user, action=AuditAction.CREATE, obj=municipality)
+        municipality = services.municipality_create(by=request.user, **form.cleaned_data)
         messages.success(request, _("%(name)s is added.") % {"name": municipality})
         return redirect("orgs:municipalities")
     return render(
@@ -215,7 +212,7 @@ def municipalities_import(request, national):
 def organisations(request, national):
     form = OrganisationForm(request.POST or None, municipalities=Municipality.objects.all())
     if request.method == "POST" and form.is_valid():
-        organisation = services.organisation_create(form=form, by=request.user)
+        organisation = services.organisation_create(by=request.user, **form.cleaned_data)
         messages.success(request, _("%(name)s is added.") % {"name": organisation})
         return redirect("orgs:organisations")
     return render(

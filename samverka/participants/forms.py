@@ -69,6 +69,13 @@ class ParticipantForm(forms.ModelForm):
             del self.fields["phone"]
 
 
+class IdentityForm(forms.Form):
+    """Name and phone number, stored encrypted (the page's inputs are written by hand)."""
+
+    name = forms.CharField(required=False, max_length=150)
+    phone = forms.CharField(required=False, max_length=40)
+
+
 class ConsentForm(forms.Form):
     """Consent for each purpose, as asked with the printed notice."""
 

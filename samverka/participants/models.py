@@ -76,13 +76,9 @@ class Household(models.Model):
 
 class ParticipantQuerySet(models.QuerySet):
     def with_consent(self, purpose: str):
-        """Participants whose latest entry for `purpose` in the consent ledger is 'given'."""
-        latest = (
-            ConsentEntry.objects.filter(participant=models.OuterRef("pk"), purpose=purpose)
-            .order_by("-given_at", "-id")
-            .values("given")[:1]
-        )
-        return self.annotate(_consent=models.Subquery(latest)).filter(_consent=True)
+        """Participants whose latest entry for `purpose` in the consent ledger is 'given'
+        (read from ConsentState, which the ledger's writers keep in step)."""
+        return self.filter(consent_states__purpose=purpose, consent_states__given=True)
 
 
 class Participant(models.Model):
@@ -155,8 +151,7 @@ class Participant(models.Model):
         return state
 
     def has_consent(self, purpose: str) -> bool:
-        entry = self.consent_state().get(purpose)
-        return bool(entry and entry.given)
+        return self.consent_states.filter(purpose=purpose, given=True).exists()
 
 
 class Identity(models.Model):
@@ -244,8 +239,8 @@ class ConsentEntry(models.Model):
         verbose_name = _("consent entry")
         verbose_name_plural = _("consent ledger")
         indexes = [
-            # The latest entry per participant and purpose (with_consent, the funder count)
-            # straight from the index, without sorting each participant's entries.
+            # The latest entry per participant and purpose (consent_state's refresh and
+            # rebuild) straight from the index, without sorting each participant's entries.
             models.Index(
                 fields=["participant", "purpose", "-given_at", "-id"],
                 name="consent_latest_per_purpose",
@@ -259,9 +254,9 @@ class ConsentEntry(models.Model):
 class ConsentState(models.Model):
     """The latest ledger entry per participant and purpose: given or not.
 
-    Derived from the ledger (latest by `given_at`, then `id`), never edited by itself:
-    `consent_record` and every bulk writer call `samverka.participants.consent_state.refresh`,
-    and `rebuild_report_tables` rebuilds it. Lets the funder count find who consents with one
+    Derived from the ledger (latest by `given_at`, then `id`), never edited by itself: the
+    ledger's writers (`consent_record` and its bulk variant `consent_record_bulk`) keep it in
+    step, and `rebuild_report_tables` rebuilds it. Lets the funder count find who consents with one
     indexed read instead of ranking the whole ledger (README, Performance).
     """
 

@@ -1,5 +1,6 @@
 """Retention: participants are erased once their collaboration has been over for long enough."""
 
+import calendar
 from datetime import date
 
 from django.conf import settings
@@ -10,23 +11,10 @@ from samverka.participants.models import Participant
 
 
 def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier, or the last day of that month if it is shorter."""
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
-    last_day = [
-        31,
-        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ][month - 1]
-    return date(year, month, min(day.day, last_day))
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def due_for_erasure(

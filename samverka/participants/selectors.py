@@ -14,12 +14,12 @@ def participants_for(access) -> QuerySet[Participant]:
 
 
 def participant_for(access, code: str) -> Participant:
-    access.require(Capability.VIEW_PARTICIPANT_DATA)
+    """The participant with this code, or 404; its views require VIEW_PARTICIPANT_DATA."""
     return get_object_or_404(participants_for(access), code=code.upper())
 
 
 def household_for(access, code: str) -> Household:
-    access.require(Capability.VIEW_PARTICIPANT_DATA)
+    """The household with this code, or 404; its view requires VIEW_PARTICIPANT_DATA."""
     return get_object_or_404(
         Household.objects.filter(collaboration=access.collaboration), code=code
     )

@@ -1,11 +1,21 @@
-"""Workflows for participants, households, identities and the consent ledger."""
+"""Workflows for participants, households, identities and the consent ledger.
+
+`consent_record` is the one writer of the consent ledger and `consent_record_bulk` its bulk
+variant (the demo, seed_synthetic): they keep the derived ConsentState in step (README,
+"Derived tables").
+"""
+
+import datetime
+from contextlib import AbstractContextManager
+from typing import TypedDict, Unpack
 
 from django.db import transaction
 from django.utils import timezone
 
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.audit.services import Saved, audit_record, save_audited
 from samverka.lib import agebands
+from samverka.lib.bulk import DerivedBulk
 from samverka.lib.codes import unused_codes
 from samverka.participants import consent_state
 from samverka.participants.models import (
@@ -71,17 +81,23 @@ def participant_create(
     return participant
 
 
+class ParticipantFields(TypedDict, total=False):
+    """What may change about a registered participant (ParticipantForm's fields)."""
+
+    household: Household
+    role: str
+    birth_year: int | None
+    gender: str
+    third_country_national: str
+    language: str
+
+
 @transaction.atomic
-def participant_update(*, form, by) -> Participant:
-    participant = form.save()
-    audit_record(
-        actor=by,
-        action=AuditAction.UPDATE,
-        obj=participant,
-        collaboration=participant.collaboration,
-        fields=form.changed_data,
-    )
-    return participant
+def participant_update(
+    *, participant: Participant, by, **fields: Unpack[ParticipantFields]
+) -> Saved:
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    return save_audited(participant, fields, by=by)
 
 
 @transaction.atomic
@@ -98,6 +114,7 @@ def identity_set(*, participant: Participant, name: str, phone: str, by) -> None
     )
 
 
+@transaction.atomic
 def identity_view(*, participant: Participant, by) -> dict[str, str]:
     """Decrypt name and phone for a coordinator; the view is written to the audit trail."""
     identity = Identity.objects.filter(participant=participant).first()
@@ -114,6 +131,18 @@ def identity_view(*, participant: Participant, by) -> dict[str, str]:
 
 
 @transaction.atomic
+def stored_data_view(*, participant: Participant, by) -> None:
+    """Record that `by` opened "what we store about you" for the participant."""
+    audit_record(
+        actor=by,
+        action=AuditAction.VIEW,
+        obj=participant,
+        collaboration=participant.collaboration,
+        detail="what we store",
+    )
+
+
+@transaction.atomic
 def consent_record(
     *,
     participant: Participant,
@@ -126,6 +155,7 @@ def consent_record(
     notice_language: str = "",
     given_at=None,
 ) -> ConsentEntry:
+    """Add an entry to the participant's consent ledger (the one writer of single entries)."""
     entry = ConsentEntry.objects.create(
         participant=participant,
         purpose=purpose,
@@ -148,6 +178,102 @@ def consent_record(
         detail="given" if given else "withdrawn",
     )
     return entry
+
+
+@transaction.atomic
+def consents_update(
+    *,
+    participant: Participant,
+    consents: dict[str, bool],
+    given_by: str = ConsentGivenBy.SELF,
+    method: str = ConsentMethod.VERBAL,
+    by,
+) -> int:
+    """Record the answers (purpose → given) that differ from the participant's latest ledger
+    entries; returns how many entries were added (0: nothing changed)."""
+    current = {
+        purpose: entry.given
+        for purpose, entry in participant.consent_state().items()
+        if entry is not None
+    }
+    changed = 0
+    for purpose, given in consents.items():
+        if current.get(purpose) is not given:
+            consent_record(
+                participant=participant,
+                purpose=purpose,
+                given=given,
+                given_by=given_by,
+                method=method,
+                by=by,
+            )
+            changed += 1
+    return changed
+
+
+class ConsentBulk(DerivedBulk):
+    """Consent-ledger entries in bulk: see `consent_record_bulk`."""
+
+    model = ConsentEntry
+    columns = [
+        "participant_id",
+        "purpose",
+        "given",
+        "given_at",
+        "given_by",
+        "guardian_id",
+        "method",
+        "notice_version",
+        "notice_language",
+        "recorded_by_id",
+        "recorded_at",
+    ]
+    derived = consent_state
+
+    def add(
+        self,
+        participant_id: int,
+        purpose: str,
+        given: bool,
+        *,
+        given_at: datetime.datetime,
+        given_by: str,
+        method: str,
+        notice_language: str,
+        guardian_id: int | None = None,
+        recorded_at: datetime.datetime | None = None,
+    ) -> None:
+        """One entry, asked with the current notice; recorded now by the writer's `by` unless
+        told when."""
+        self.sink.add(
+            self._row(
+                participant_id,
+                purpose,
+                given,
+                given_at,
+                given_by,
+                guardian_id,
+                method,
+                NOTICE_VERSION,
+                notice_language,
+                self.by_id,
+                recorded_at or timezone.now(),
+            )
+        )
+        if not self.large:
+            self.participants.add(participant_id)
+
+
+def consent_record_bulk(*, by, large: bool = False) -> AbstractContextManager[ConsentBulk]:
+    """The bulk variant of `consent_record`, for the demo and seed_synthetic:
+
+        with consent_record_bulk(by=user) as ledger:
+            ledger.add(participant.pk, "photos", True, given_at=..., given_by=..., ...)
+
+    One transaction; when the block ends, the rest is written and ConsentState is brought in
+    step (`large`: see `samverka.lib.bulk.DerivedBulk`). The audit trail is the caller's.
+    """
+    return ConsentBulk.writing(by=by, large=large)
 
 
 @transaction.atomic

@@ -1,17 +1,14 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverka.accounts.roles import Capability
-from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import notice_texts, selectors, services
-from samverka.participants.forms import ConsentForm, ParticipantForm
+from samverka.participants.forms import ConsentForm, IdentityForm, ParticipantForm
 from samverka.participants.models import ConsentPurpose
 
 
@@ -38,18 +35,10 @@ def participant_create(request, access):
     )
     consent_form = ConsentForm(request.POST or None, prefix="c")
     if request.method == "POST" and form.is_valid() and consent_form.is_valid():
-        data = form.cleaned_data
         participant = services.participant_create(
             collaboration=collaboration,
             by=request.user,
-            household=data["household"],
-            role=data["role"],
-            birth_year=data["birth_year"],
-            gender=data["gender"],
-            third_country_national=data["third_country_national"],
-            language=data["language"],
-            name=data.get("name", ""),
-            phone=data.get("phone", ""),
+            **form.cleaned_data,
             consents=consent_form.consents(),
             consent_given_by=consent_form.cleaned_data["given_by"],
             consent_method=consent_form.cleaned_data["method"],
@@ -65,7 +54,7 @@ def participant_create(request, access):
     )
 
 
-@collaboration_view()
+@collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
 def participant_detail(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     attendance = participant.attendances.select_related("session", "session__activity").order_by(
@@ -91,7 +80,7 @@ def participant_detail(request, access, participant_code):
     )
 
 
-@collaboration_view(Capability.REGISTER_PARTICIPANTS)
+@collaboration_view(Capability.REGISTER_PARTICIPANTS, Capability.VIEW_PARTICIPANT_DATA)
 def participant_edit(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     form = ParticipantForm(
@@ -102,7 +91,7 @@ def participant_edit(request, access, participant_code):
     )
     form.fields["household"].required = True
     if request.method == "POST" and form.is_valid():
-        services.participant_update(form=form, by=request.user)
+        services.participant_update(participant=participant, by=request.user, **form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("participants:detail", access.code, participant.code)
     return render(
@@ -112,28 +101,32 @@ def participant_edit(request, access, participant_code):
     )
 
 
-@collaboration_view(Capability.VIEW_IDENTITIES)
+@collaboration_view(Capability.VIEW_IDENTITIES, Capability.VIEW_PARTICIPANT_DATA)
 def participant_identity(request, access, participant_code):
     """Name and phone number: coordinators only, and every look is in the audit trail."""
     participant = selectors.participant_for(access, participant_code)
+    form = IdentityForm(request.POST or None)
     if request.method == "POST":
-        services.identity_set(
-            participant=participant,
-            name=request.POST.get("name", "")[:150],
-            phone=request.POST.get("phone", "")[:40],
-            by=request.user,
-        )
-        messages.success(request, _("Saved."))
-        return redirect("participants:detail", access.code, participant.code)
-    identity = services.identity_view(participant=participant, by=request.user)
+        if form.is_valid():
+            services.identity_set(participant=participant, by=request.user, **form.cleaned_data)
+            messages.success(request, _("Saved."))
+            return redirect("participants:detail", access.code, participant.code)
+        identity = {"name": form.data.get("name", ""), "phone": form.data.get("phone", "")}
+    else:
+        identity = services.identity_view(participant=participant, by=request.user)
     return render(
         request,
         "participants/identity.html",
-        {"collaboration": access.collaboration, "participant": participant, "identity": identity},
+        {
+            "collaboration": access.collaboration,
+            "participant": participant,
+            "identity": identity,
+            "form": form,
+        },
     )
 
 
-@collaboration_view(Capability.REGISTER_PARTICIPANTS)
+@collaboration_view(Capability.REGISTER_PARTICIPANTS, Capability.VIEW_PARTICIPANT_DATA)
 def participant_consent(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     current = {
@@ -143,19 +136,13 @@ def participant_consent(request, access, participant_code):
     }
     form = ConsentForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
-        changed = 0
-        with transaction.atomic():
-            for purpose, given in form.consents().items():
-                if current.get(purpose) is not given:
-                    services.consent_record(
-                        participant=participant,
-                        purpose=purpose,
-                        given=given,
-                        given_by=form.cleaned_data["given_by"],
-                        method=form.cleaned_data["method"],
-                        by=request.user,
-                    )
-                    changed += 1
+        changed = services.consents_update(
+            participant=participant,
+            consents=form.consents(),
+            given_by=form.cleaned_data["given_by"],
+            method=form.cleaned_data["method"],
+            by=request.user,
+        )
         if changed:
             messages.success(request, _("The consent ledger is updated."))
         else:
@@ -168,7 +155,7 @@ def participant_consent(request, access, participant_code):
     )
 
 
-@collaboration_view(Capability.ERASE_PARTICIPANTS)
+@collaboration_view(Capability.ERASE_PARTICIPANTS, Capability.VIEW_PARTICIPANT_DATA)
 def participant_erase(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
     if request.method == "POST" and request.POST.get("confirm") == participant.code:
@@ -188,7 +175,7 @@ def participant_erase(request, access, participant_code):
     )
 
 
-@collaboration_view()
+@collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
 def participant_card(request, access, participant_code):
     """A printable card with the code and a QR code holding only the code."""
     participant = selectors.participant_for(access, participant_code)
@@ -225,7 +212,7 @@ def _notice_language(request) -> str:
     return language if language in notice_texts.LANGUAGES else "sv"
 
 
-@collaboration_view()
+@collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
 def participant_stored(request, access, participant_code):
     """'What we store about you', printable in the person's language."""
     participant = selectors.participant_for(access, participant_code)
@@ -235,13 +222,7 @@ def participant_stored(request, access, participant_code):
     texts = _filled(
         notice_texts.STORED[language], organisation=access.collaboration.lead_organisation.name
     )
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEW,
-        obj=participant,
-        collaboration=access.collaboration,
-        detail="what we store",
-    )
+    services.stored_data_view(participant=participant, by=request.user)
     consents = []
     for purpose, entry in participant.consent_state().items():
         title = notice_texts.NOTICE[language]["purposes"][purpose]["title"]
@@ -295,7 +276,7 @@ def consent_notice(request, access):
     )
 
 
-@collaboration_view()
+@collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
 def household_detail(request, access, household_code):
     household = selectors.household_for(access, household_code)
     return render(

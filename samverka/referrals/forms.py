@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverka.orgs.forms import DateInput
@@ -117,6 +116,9 @@ class ReferralForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if "person_code" in data:  # resolved: the service records whom, not the code typed
+            del data["person_code"]
+            data["participant"], data["household"] = self._participant, self._household
         service = data.get("service")
         organisation = data.get("organisation")
         if service and organisation and service.organisation_id != organisation.id:
@@ -131,12 +133,3 @@ class ReferralForm(forms.ModelForm):
             except forms.ValidationError as error:
                 self.add_error("consent_to_share", error)
         return data
-
-    def save(self, commit=True):
-        referral = super().save(commit=False)
-        if "person_code" in self.cleaned_data:
-            referral.participant = self._participant
-            referral.household = self._household
-        if referral.date is None:
-            referral.date = timezone.localdate()
-        return referral

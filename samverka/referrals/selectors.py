@@ -4,6 +4,7 @@ from collections import Counter
 
 from django.db.models import Q
 
+from samverka.accounts.roles import Capability
 from samverka.lib.disclosure import disclosure_control
 from samverka.orgs.models import Organisation
 from samverka.referrals.models import NeedCategory, ReferralStatus, Service
@@ -30,6 +31,14 @@ def relations_for(collaboration):
 
 def referrals_for(collaboration):
     return collaboration.referrals.select_related("organisation", "service__organisation")
+
+
+def referrals_seen_by(access):
+    """The referrals a person may open: all with VIEW_REFERRALS, else only those they made."""
+    referrals = referrals_for(access.collaboration)
+    if access.can(Capability.VIEW_REFERRALS):
+        return referrals
+    return referrals.filter(created_by=access.user)
 
 
 def coverage(collaboration) -> tuple[list, list[dict]]:

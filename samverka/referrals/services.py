@@ -1,12 +1,19 @@
 """Workflows for the actor directory and referrals; each audited, one transaction each."""
 
+import csv
+import datetime
+import io
+from typing import TypedDict, Unpack
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record, audit_saved
+from samverka.audit.services import audit_record, save_audited
+from samverka.lib.disclosure import display
+from samverka.referrals import selectors
 from samverka.referrals.models import ActorRelation, Referral, ReferralStatus, Service
 
 NEEDS_CONSENT = {ReferralStatus.CONTACTED, ReferralStatus.CONNECTED, ReferralStatus.NOT_HELPED}
@@ -20,50 +27,126 @@ def check_consent(*, status: str, consent_to_share: bool, has_actor: bool) -> No
         )
 
 
+class ServiceFields(TypedDict, total=False):
+    """What a service in the directory is (ServiceForm's fields)."""
+
+    organisation: object
+    name: str
+    description: str
+    need_categories: list[str]
+    target_groups: str
+    languages: str
+    how_to_get_there: str
+    contact_route: str
+
+
 @transaction.atomic
-def service_save(*, actor, collaboration, service: Service, fields) -> Service:
-    creating = service.pk is None
-    service.save()
-    audit_saved(
-        actor=actor, obj=service, created=creating, fields=fields, collaboration=collaboration
-    )
+def service_create(*, collaboration, by, **fields: Unpack[ServiceFields]) -> Service:
+    """Add a service to the directory (`collaboration`: where it was added, for the trail)."""
+    service = Service()
+    save_audited(service, fields, by=by, collaboration=collaboration)
     return service
 
 
 @transaction.atomic
-def relation_create(*, actor, relation: ActorRelation) -> ActorRelation:
-    relation.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        obj=relation,
-        fields=["from_organisation", "to_organisation", "kind", "since", "contact_role"],
-    )
-    return relation
+def service_update(
+    *, service: Service, collaboration, by, **fields: Unpack[ServiceFields]
+) -> Service:
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    save_audited(service, fields, by=by, collaboration=collaboration)
+    return service
 
 
 @transaction.atomic
-def referral_save(*, actor, referral: Referral, fields) -> Referral:
-    """Create or change a referral; consent is time-stamped when it is first recorded."""
-    creating = referral.pk is None
-    if referral.service_id and not referral.organisation_id:
-        referral.organisation = referral.service.organisation
+def relation_create(
+    *,
+    collaboration,
+    from_organisation,
+    kind: str,
+    to_organisation,
+    since: datetime.date | None = None,
+    contact_role: str = "",
+    by,
+) -> ActorRelation:
+    relation = ActorRelation(collaboration=collaboration)
+    data = {
+        "from_organisation": from_organisation,
+        "kind": kind,
+        "to_organisation": to_organisation,
+        "since": since,
+        "contact_role": contact_role,
+    }
+    save_audited(relation, data, by=by)
+    return relation
+
+
+class ReferralFields(TypedDict, total=False):
+    """What a referral records (ReferralForm's fields, the person code resolved)."""
+
+    participant: object
+    household: object
+    need_category: str
+    organisation: object
+    service: Service | None
+    consent_to_share: bool
+    status: str
+    follow_up_on: datetime.date | None
+    outcome_note: str
+
+
+@transaction.atomic
+def referral_create(*, collaboration, by, **fields: Unpack[ReferralFields]) -> Referral:
+    """Record a referral, dated today."""
+    referral = Referral(
+        collaboration=collaboration,
+        created_by=by if getattr(by, "is_authenticated", False) else None,
+        date=timezone.localdate(),
+    )
+    return _referral_save(referral, fields, by)
+
+
+@transaction.atomic
+def referral_update(*, referral: Referral, by, **fields: Unpack[ReferralFields]) -> Referral:
+    referral = Referral.objects.select_for_update().get(pk=referral.pk)
+    return _referral_save(referral, fields, by)
+
+
+def _referral_save(referral: Referral, fields: dict, by) -> Referral:
+    """The referral's rules, then save: a service names its organisation; nothing moves past
+    'suggested' without consent to share; consent is time-stamped when first recorded."""
+    data = dict(fields)
+    service = data.get("service", referral.service)
+    organisation = data.get("organisation", referral.organisation)
+    if service is not None and organisation is None:
+        organisation = data["organisation"] = service.organisation
+    consent = data.get("consent_to_share", referral.consent_to_share)
     check_consent(
-        status=referral.status,
-        consent_to_share=referral.consent_to_share,
-        has_actor=referral.has_actor,
+        status=data.get("status", referral.status),
+        consent_to_share=consent,
+        has_actor=bool(service or organisation),
     )
-    if referral.consent_to_share and referral.consent_recorded_at is None:
-        referral.consent_recorded_at = timezone.now()
-    if not referral.consent_to_share:
-        referral.consent_recorded_at = None
-    if creating and referral.date is None:
-        referral.date = timezone.localdate()
-    referral.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE if creating else AuditAction.UPDATE,
-        obj=referral,
-        fields=fields,
-    )
+    if not consent:
+        data["consent_recorded_at"] = None
+    elif referral.consent_recorded_at is None:
+        data["consent_recorded_at"] = timezone.now()
+    save_audited(referral, data, by=by)
     return referral
+
+
+@transaction.atomic
+def gaps_export(*, collaboration, by) -> str:
+    """The collaboration's gaps as CSV, through disclosure control; the export is audited."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["need_category", "period", "raised_without_actor", "failed_referrals"])
+    for row in selectors.gap_rows(collaboration):
+        writer.writerow(
+            [
+                row["need"].value,
+                row["period"],
+                display(row["raised_without_actor"]),
+                display(row["failed_referrals"]),
+            ]
+        )
+    audit_record(actor=by, action=AuditAction.EXPORT, obj=collaboration, detail="referral gaps")
+    return out.getvalue()

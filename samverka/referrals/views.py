@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -7,18 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from samverka.accounts.roles import Capability
-from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
 from samverka.lib.disclosure import display
 from samverka.orgs.decorators import collaboration_view
 from samverka.referrals import selectors, services
 from samverka.referrals.forms import ReferralForm, RelationForm, ServiceForm
-from samverka.referrals.models import ReferralStatus, Service
-
-
-def _require_any(access, *capabilities):
-    if not any(access.can(c) for c in capabilities):
-        access.require(capabilities[0])
+from samverka.referrals.models import ReferralStatus
 
 
 def _ctx(access, **extra):
@@ -55,16 +46,18 @@ def service_form(request, access, service_code=None):
     service = (
         get_object_or_404(selectors.services_for(collaboration), code=service_code)
         if service_code
-        else Service()
+        else None
     )
     form = ServiceForm(request.POST or None, instance=service, collaboration=collaboration)
     if request.method == "POST" and form.is_valid():
-        services.service_save(
-            actor=request.user,
-            collaboration=collaboration,
-            service=form.save(commit=False),
-            fields=form.changed_data,
-        )
+        if service is None:
+            services.service_create(
+                collaboration=collaboration, by=request.user, **form.cleaned_data
+            )
+        else:
+            services.service_update(
+                service=service, collaboration=collaboration, by=request.user, **form.cleaned_data
+            )
         messages.success(request, _("The service was saved."))
         return redirect("referrals:directory", collaboration.code)
     return render(request, "referrals/form.html", _ctx(access, form=form, title=_("Service")))
@@ -82,9 +75,9 @@ def relation_list(request, access):
     if request.method == "POST":
         access.require(Capability.MANAGE_ACTORS)
         if form.is_valid():
-            relation = form.save(commit=False)
-            relation.collaboration = collaboration
-            services.relation_create(actor=request.user, relation=relation)
+            services.relation_create(
+                collaboration=collaboration, by=request.user, **form.cleaned_data
+            )
             messages.success(request, _("The relation was saved."))
             return redirect("referrals:relations", collaboration.code)
     return render(
@@ -157,9 +150,7 @@ def coverage(request, access):
     )
 )
 def referral_list(request, access):
-    referrals = selectors.referrals_for(access.collaboration)
-    if not access.can(Capability.VIEW_REFERRALS):
-        referrals = referrals.filter(created_by=request.user)
+    referrals = selectors.referrals_seen_by(access)
     status = request.GET.get("status", "")
     if status in ReferralStatus.values:
         referrals = referrals.filter(status=status)
@@ -176,12 +167,15 @@ def _referral_form(request, access, referral, creating):
         request.POST or None, instance=referral, collaboration=collaboration, creating=creating
     )
     if request.method == "POST" and form.is_valid():
-        referral = form.save(commit=False)
-        referral.collaboration = collaboration
-        if creating:
-            referral.created_by = request.user
         try:
-            services.referral_save(actor=request.user, referral=referral, fields=form.changed_data)
+            if creating:
+                referral = services.referral_create(
+                    collaboration=collaboration, by=request.user, **form.cleaned_data
+                )
+            else:
+                referral = services.referral_update(
+                    referral=referral, by=request.user, **form.cleaned_data
+                )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -199,13 +193,6 @@ def referral_create(request, access):
     return _referral_form(request, access, None, creating=True)
 
 
-def _own_referral(access, referral_code):
-    referrals = selectors.referrals_for(access.collaboration)
-    if not access.can(Capability.VIEW_REFERRALS):
-        referrals = referrals.filter(created_by=access.user)
-    return get_object_or_404(referrals, code=referral_code)
-
-
 @collaboration_view(
     any_of=(
         Capability.VIEW_REFERRALS,
@@ -213,7 +200,7 @@ def _own_referral(access, referral_code):
     )
 )
 def referral_detail(request, access, referral_code):
-    referral = _own_referral(access, referral_code)
+    referral = get_object_or_404(selectors.referrals_seen_by(access), code=referral_code)
     if request.method == "POST":
         access.require(Capability.RECORD_REFERRALS)
         return _referral_form(request, access, referral, creating=False)
@@ -255,20 +242,7 @@ def gaps(request, access):
 )
 def gaps_export(request, access):
     collaboration = access.collaboration
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    content = services.gaps_export(collaboration=collaboration, by=request.user)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="gaps-{collaboration.code}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["need_category", "period", "raised_without_actor", "failed_referrals"])
-    for row in selectors.gap_rows(collaboration):
-        writer.writerow(
-            [
-                row["need"].value,
-                row["period"],
-                display(row["raised_without_actor"]),
-                display(row["failed_referrals"]),
-            ]
-        )
-    audit_record(
-        actor=request.user, action=AuditAction.EXPORT, obj=collaboration, detail="referral gaps"
-    )
     return response

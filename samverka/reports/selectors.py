@@ -47,10 +47,8 @@ def counted_participants(*, start: date, end: date):
     latest ledger entry per purpose), which the write paths keep in step, instead of ranking
     the whole ledger and reading every attendance row of the period (README, Performance).
     """
-    return Participant.objects.filter(
-        attended_between(start, end),
-        consent_states__purpose=ConsentPurpose.FUNDER_REPORTING,
-        consent_states__given=True,
+    return Participant.objects.filter(attended_between(start, end)).with_consent(
+        ConsentPurpose.FUNDER_REPORTING
     )
 
 

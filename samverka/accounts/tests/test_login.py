@@ -97,6 +97,20 @@ def test_password_rules(client, world, password, accepted):
     assert (response.status_code == 302) is accepted
 
 
+def test_a_changed_password_is_audited_and_the_session_goes_on(client, world):
+    client.force_login(world.kalmar_ngo)
+    new = "en helt ny lösenordsmening"
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": new, "new_password2": new},
+    )
+    assert response["Location"] == reverse("accounts:account")
+    assert client.get(reverse("accounts:account")).status_code == 200  # still logged in
+    world.kalmar_ngo.refresh_from_db()
+    assert world.kalmar_ngo.check_password(new)
+    assert AuditEvent.objects.filter(actor=world.kalmar_ngo, detail="password_changed").exists()
+
+
 def test_passwords_are_hashed_with_argon2():
     from samverka import settings as project_settings
 

@@ -44,6 +44,9 @@ def test_coordinator_invites_by_email_and_the_link_creates_an_account(client, wo
     )
     assert response.status_code == 302
     sara = User.objects.get(username="sara.ny")
+    assert sara.check_password("en lång mening som lösen")
+    assert (sara.first_name, sara.last_name, sara.email) == ("Sara", "Ny", "sara@example.org")
+    assert AuditEvent.objects.filter(actor=sara, action="create", object_code=sara.code).exists()
     assert (
         Membership.objects.active()
         .filter(user=sara, collaboration=world.kalmar, role="activity_leader")

@@ -39,6 +39,19 @@ def test_national_lead_sets_a_national_role_and_it_is_audited(login_as, world):
     assert event.fields == ["national_role"]
 
 
+def test_national_lead_cannot_remove_their_own_national_role(login_as, world):
+    client = login_as(world.nationell)
+    response = client.post(
+        reverse("accounts:person", args=[world.nationell.code]),
+        {"form": "role", "role-national_role": "", "role-is_active": "on"},
+    )
+    assert response.status_code == 200
+    assert "Du kan inte ta bort din egen nationella roll." in response.content.decode()
+    world.nationell.refresh_from_db()
+    assert world.nationell.is_national_lead
+    assert not AuditEvent.objects.filter(object_code=world.nationell.code).exists()
+
+
 def test_national_lead_ends_a_membership(login_as, world):
     client = login_as(world.nationell)
     membership = world.boden.memberships.get(user=world.boden_kommun)

@@ -67,6 +67,14 @@ def test_backup_code_works_once(client, world):
     assert response.status_code == 200  # the code is spent
 
 
+def test_new_backup_codes_replace_the_old_ones_and_are_audited(login_as, world):
+    client = login_as(world.nationell)
+    first = client.post(reverse("accounts:backup_codes")).context["codes"]
+    second = client.post(reverse("accounts:backup_codes")).context["codes"]
+    assert len(second) == 10 and not set(first) & set(second)
+    assert AuditEvent.objects.filter(actor=world.nationell, detail="backup_codes").count() == 2
+
+
 def test_national_lead_cannot_turn_two_factor_off(login_as, world):
     client = login_as(world.nationell)
     client.post(reverse("accounts:two_factor_disable"))

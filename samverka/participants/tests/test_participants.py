@@ -83,6 +83,22 @@ def test_names_are_shown_only_to_coordinators_and_every_look_is_audited(client, 
     assert "Amal" not in str(event.detail)
 
 
+def test_coordinator_changes_name_and_phone_and_too_long_a_name_changes_nothing(client, world):
+    participant = make(world, name="Amal Exempel")
+    url = reverse("participants:identity", args=[world.kalmar.code, participant.code])
+    client.force_login(world.kalmar_ngo)
+    response = client.post(url, {"name": "Amal Ny", "phone": "070-111 11 11"})
+    assert response.status_code == 302
+    assert (Identity.objects.get().name, Identity.objects.get().phone) == (
+        "Amal Ny",
+        "070-111 11 11",
+    )
+    response = client.post(url, {"name": "A" * 151, "phone": ""})
+    assert response.status_code == 200
+    assert "som mest 150 tecken" in response.content.decode()
+    assert Identity.objects.get().name == "Amal Ny"
+
+
 def test_participant_list_searches_by_code_and_household(client, world):
     first = make(world)
     second = make(world, household=first.household, role="guardian", birth_year=1985)

@@ -24,6 +24,9 @@ def make(world, collaboration):
 def test_months_before_handles_month_ends():
     assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
     assert months_before(date(2026, 11, 21), 12) == date(2025, 11, 21)
+    assert months_before(date(2024, 3, 31), 1) == date(2024, 2, 29)  # a leap year
+    assert months_before(date(2100, 3, 31), 1) == date(2100, 2, 28)  # not one (a century)
+    assert months_before(date(2000, 3, 30), 13) == date(1999, 2, 28)
 
 
 def test_retention_is_a_dry_run_unless_applied(world, capsys):

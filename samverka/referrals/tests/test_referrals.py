@@ -86,9 +86,10 @@ def test_consent_rule(world, login_as, actors):
     referral = Referral.objects.get()
     page = client.get(url("detail", world, referral_code=referral.code)).content.decode()
     assert "Ingenting delas" in page
-    referral.status = ReferralStatus.CONNECTED
     with pytest.raises(ValidationError):
-        services.referral_save(actor=world.kalmar_ngo, referral=referral, fields=["status"])
+        services.referral_update(
+            referral=referral, status=ReferralStatus.CONNECTED, by=world.kalmar_ngo
+        )
 
 
 def test_status_change_is_audited(world, login_as, actors):

@@ -1,9 +1,10 @@
 """The derived tables behind the funder count stay in step with what they derive from.
 
 AttendanceYear (months attended per participant and year) and ConsentState (the latest ledger
-entry per purpose) are kept by every write path; each test writes through one path and then
-compares the tables with a rebuild from scratch, and the period filter with a direct reading
-of the attendance rows.
+entry per purpose) are kept by their writers (README, "Derived tables"); each test writes
+through one public path (a page, a command, the demo, the synthetic data, a service) and then
+asks `rebuild_report_tables --check` and compares the tables with a rebuild from scratch; the
+period filter is compared with a direct reading of the attendance rows.
 """
 
 import random
@@ -11,18 +12,32 @@ from datetime import date, timedelta
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from samverka.activities import attendance_years
 from samverka.activities.forms import SessionForm
 from samverka.activities.models import AttendanceYear, Session
-from samverka.activities.services import attendance_save, session_save
+from samverka.activities.services import (
+    attendance_record,
+    attendance_record_bulk,
+    attendance_save,
+    session_update,
+)
 from samverka.imports import services as imports
+from samverka.imports.forms import field_key
+from samverka.imports.models import PendingImport
 from samverka.imports.tests.conftest import csv_rows
 from samverka.participants import consent_state
 from samverka.participants.models import ConsentPurpose, ConsentState, Participant
-from samverka.participants.services import consent_record, participant_erase
+from samverka.participants.services import (
+    consent_record,
+    consent_record_bulk,
+    participant_erase,
+)
+from samverka.participants.tests.test_participants import register
 from samverka.reports.selectors import counted_participants
 
 
@@ -35,7 +50,11 @@ def consent_rows() -> set[tuple[int, str, bool]]:
 
 
 def assert_in_step() -> None:
-    """The tables as the write paths left them equal a rebuild from the source rows."""
+    """The tables as the write paths left them equal a rebuild from the source rows: the
+    operators' check finds nothing to fix, and a rebuild changes no row."""
+    out = StringIO()
+    call_command("rebuild_report_tables", "--check", stdout=out)  # raises when out of step
+    assert "in step" in out.getvalue()
     kept_years, kept_consent = year_rows(), consent_rows()
     attendance_years.rebuild()
     consent_state.rebuild()
@@ -100,6 +119,46 @@ def test_a_second_session_in_the_same_month_keeps_the_month_when_one_is_cleared(
     assert_in_step()
 
 
+def test_recording_attendance_passes_over_who_is_already_there_or_not(data):
+    child, other = data.participant(), data.participant()
+    session = data.session(date(2025, 3, 4))
+    by = data.world.kalmar_ngo
+    assert attendance_record(session=session, add=[child.pk], by=by).added == 1
+    result = attendance_record(session=session, add=[child.pk], remove=[other.pk], by=by)
+    assert (result.added, result.removed) == (0, 0)
+    session.refresh_from_db()
+    assert session.version == 2 and session.attendance_saved_by == by
+    assert months_of(child) == {2025: bits(3)}
+    assert_in_step()
+
+
+def test_the_bulk_writers_pass_over_rows_already_there_and_keep_the_tables_in_step(data):
+    child, other = data.participant(), data.participant(consent=None)
+    march, june = data.session(date(2025, 3, 4)), data.session(date(2026, 6, 2))
+    data.attend(child, march)
+    with attendance_record_bulk(by=data.world.kalmar_ngo) as attendance:
+        attendance.add(march.pk, [child.pk, other.pk])  # the child is there already
+        attendance.add(june.pk, [child.pk])
+    assert march.attendances.count() == 2
+    assert months_of(child) == {2025: bits(3), 2026: bits(6)}
+    assert months_of(other) == {2025: bits(3)}
+
+    later = timezone.now()
+    with consent_record_bulk(by=None) as ledger:
+        for given, at in ((True, later - timedelta(days=2)), (False, later)):
+            ledger.add(
+                other.pk,
+                ConsentPurpose.FUNDER_REPORTING,
+                given,
+                given_at=at,
+                given_by="guardian",
+                method="paper",
+                notice_language="ar",
+            )
+    assert not other.has_consent(ConsentPurpose.FUNDER_REPORTING)
+    assert_in_step()
+
+
 def edit_session(session: Session, by, **changes) -> Session:
     fields = {
         "date": session.date.isoformat(),
@@ -114,7 +173,7 @@ def edit_session(session: Session, by, **changes) -> Session:
         fields.pop("cancelled", None)
     form = SessionForm(data=fields, instance=session, activity=session.activity)
     assert form.is_valid(), form.errors
-    return session_save(form=form, by=by)
+    return session_update(session=session, by=by, **form.cleaned_data)
 
 
 def test_moving_a_session_to_another_month_and_year_moves_its_participants(data):
@@ -267,4 +326,158 @@ def test_demo_data_and_synthetic_data_leave_the_tables_in_step(db):
         "--force",
         stdout=StringIO(),
     )
+    assert_in_step()
+
+
+# Every public write path: pages, commands, the demo and the synthetic data ------------------
+
+
+def test_the_attendance_page_quick_add_and_saves_keep_the_tables_in_step(data, login_as):
+    world = data.world
+    child = data.participant()
+    session = data.session(date(2025, 5, 6))
+    client = login_as(world.kalmar_ledare)
+    session.activity.leaders.add(world.kalmar_ledare)
+    url = reverse("activities:attendance", args=[world.kalmar.code, session.code])
+    response = client.post(
+        url,
+        {
+            "present": [child.code],
+            "version": 0,
+            "key": "add",
+            "action": "add",
+            "new-role": "child",
+            "new-birth_year": "2017",
+            "new-gender": "female",
+            "new-third_country_national": "yes",
+            "new-funder_consent": "on",
+        },
+    )
+    newcomer = Participant.objects.get(birth_year=2017)
+    assert response.status_code == 200
+    assert_in_step()
+
+    for key, present in (("one", [child, newcomer]), ("two", [newcomer])):
+        session.refresh_from_db()
+        codes = [p.code for p in present]
+        fields = {"present": codes, "version": session.version, "key": key, "action": "save"}
+        assert client.post(url, fields).status_code == 302
+        assert months_of(newcomer) == {2025: bits(5)}
+        assert_in_step()
+    assert months_of(child) == {}
+    assert set(counted_participants(start=date(2025, 1, 1), end=date(2025, 12, 31))) == {newcomer}
+
+
+def test_moving_and_cancelling_a_session_on_its_page_keep_the_tables_in_step(data, login_as):
+    world = data.world
+    child = data.participant()
+    session = data.session(date(2025, 12, 30))
+    data.attend(child, session)
+    client = login_as(world.kalmar_ngo)
+    url = reverse("activities:session_edit", args=[world.kalmar.code, session.code])
+    fields = {"date": "2026-01-08", "volunteers": "0"}
+    assert client.post(url, fields).status_code == 302
+    assert months_of(child) == {2026: bits(1)}
+    assert_in_step()
+    assert client.post(url, {**fields, "cancelled": "on"}).status_code == 302
+    assert months_of(child) == {}
+    assert_in_step()
+
+
+def test_registering_changing_consent_and_erasing_on_the_pages_keep_the_tables_in_step(
+    data, login_as
+):
+    world = data.world
+    client = login_as(world.kalmar_ngo)
+    response = register(client, world)  # funder reporting: yes, photos: no
+    assert response.status_code == 302
+    child = Participant.objects.get()
+    assert consent_rows() == {
+        (child.pk, "funder_reporting", True),
+        (child.pk, "photos", False),
+    }
+    data.attend(child, data.session(date(2025, 4, 8)))
+    assert_in_step()
+
+    consent_url = reverse("participants:consent", args=[world.kalmar.code, child.code])
+    fields = {"given_by": "guardian", "method": "written", "consent_photos": "no"}
+    client.post(consent_url, {**fields, "consent_funder_reporting": "no"})  # withdrawn
+    assert not counted_participants(start=date(2025, 1, 1), end=date(2025, 12, 31)).exists()
+    assert_in_step()
+    client.post(consent_url, {**fields, "consent_funder_reporting": "yes"})  # given again
+    assert child.has_consent(ConsentPurpose.FUNDER_REPORTING)
+    assert_in_step()
+
+    erase_url = reverse("participants:erase", args=[world.kalmar.code, child.code])
+    assert client.post(erase_url, {"confirm": child.code}).status_code == 302
+    assert not AttendanceYear.objects.exists() and not ConsentState.objects.exists()
+    assert_in_step()
+
+
+def test_erasure_by_retention_keeps_the_tables_in_step(data):
+    from samverka.orgs.models import Collaboration
+
+    old, kept = data.participant(), data.participant(data.world.boden)
+    data.attend(old, data.session(date(2024, 3, 5)))
+    data.attend(kept, data.session(date(2024, 3, 5), data.world.boden, activity="Fotboll"))
+    Collaboration.objects.filter(pk=data.world.kalmar.pk).update(ends_on=date(2024, 6, 30))
+    call_command("apply_retention", "--apply", stdout=StringIO(), stderr=StringIO())
+    assert list(Participant.objects.all()) == [kept]
+    assert_in_step()
+
+
+IMPORTED = (
+    "datum;aktivitet;deltagarkod;födelseår;kön;tredjelandsmedborgare;samtycke\n"
+    "2025-03-14;Cykelverkstad;AB23;2015;flicka;ja;ja\n"
+    "2025-03-21;Cykelverkstad;AB23;2015;flicka;ja;ja\n"
+    "2025-09-05;Läxhjälp;CD34;2014;pojke;nej;nej\n"
+    "2025-09-05;Läxhjälp;{code};2016;flicka;ja;\n"
+)
+
+
+def test_an_import_through_preview_and_confirmation_keeps_the_tables_in_step(data, login_as):
+    world = data.world
+    registered = data.participant()
+    data.attend(registered, data.session(date(2025, 2, 4)))
+    client = login_as(world.kalmar_ngo)
+    text = IMPORTED.format(code=registered.code)
+    response = client.post(
+        reverse("imports:upload", args=[world.kalmar.code]),
+        {"file": SimpleUploadedFile("närvaro.csv", text.encode())},
+    )
+    pending = PendingImport.objects.get()
+    preview = reverse("imports:preview", args=[world.kalmar.code, pending.code])
+    assert response["Location"] == preview
+    assert client.get(preview).status_code == 200
+    assert_in_step()  # the preview writes nothing
+
+    confirm = {"create_activities": "on"}
+    for name in ("Läxhjälp",):
+        confirm |= {f"focus_{field_key(name)}": 2, f"type_{field_key(name)}": "other"}
+    assert client.post(preview, confirm).status_code == 302
+    newcomer = Participant.objects.get(code="AB23")
+    assert months_of(newcomer) == {2025: bits(3)}
+    assert months_of(registered) == {2025: bits(2, 9)}
+    assert set(counted_participants(start=date(2025, 1, 1), end=date(2025, 12, 31))) == {
+        newcomer,
+        registered,
+    }
+    assert_in_step()
+
+
+def test_the_import_command_keeps_the_tables_in_step(data, tmp_path):
+    registered = data.participant(consent=None)
+    data.session(date(2025, 1, 7))  # the activity "Cykelverkstad"
+    path = tmp_path / "närvaro.csv"
+    path.write_text(IMPORTED.format(code=registered.code), encoding="utf-8")
+    call_command(
+        "import_attendance",
+        "0880",
+        str(path),
+        "--create-activities",
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    assert Participant.objects.filter(code__in=["AB23", "CD34"]).count() == 2
+    assert months_of(registered) == {2025: bits(9)}
     assert_in_step()

@@ -1,10 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from samverka.accounts.models import User
 from samverka.accounts.roles import NationalRole
-from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.accounts.services import person_update
 
 
 class Command(BaseCommand):
@@ -17,19 +15,12 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("role", choices=["national_lead", "researcher", "none"])
 
-    @transaction.atomic
     def handle(self, *args, username, role, **options):
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No person with username {username!r}.")
-        user.national_role = NationalRole.NONE if role == "none" else role
-        user.save(update_fields=["national_role"])
-        audit_record(
-            actor=None,
-            action=AuditAction.UPDATE,
-            obj=user,
-            fields=["national_role"],
-            detail="set_national_role command",
-        )
+        national_role = NationalRole.NONE if role == "none" else role
+        person_update(person=user, national_role=national_role, by=None)
+        user.refresh_from_db()
         label = user.get_national_role_display()
         self.stdout.write(f"{username}: national role is now {label}.")

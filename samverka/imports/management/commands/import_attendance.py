@@ -15,7 +15,6 @@ from django.utils.translation import ngettext
 from samverka.accounts.models import User
 from samverka.activities.models import ActivityType, FocusArea
 from samverka.imports import services
-from samverka.imports.models import PendingImport
 from samverka.imports.reading import ImportFileError, parse_upload
 from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.orgs.models import Collaboration
@@ -79,7 +78,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         collaboration = find_collaboration(options["collaboration"])
         with national_scope():  # uploads that were never confirmed expire everywhere
-            PendingImport.objects.expired().delete()
+            services.pending_imports_expire()
         with collaboration_scope(collaboration):
             self._import(collaboration, options)
 
