@@ -40,14 +40,14 @@ def test_each_entry_links_to_the_one_before_and_an_intact_trail_verifies(world, 
 def test_a_changed_entry_is_named_as_the_first_broken_link(world):
     events = _trail(world)
     _tamper("UPDATE audit_auditevent SET detail = 'harmless' WHERE id = %s", [events[1].id])
-    with pytest.raises(CommandError, match=f"entry {events[1].id} "):
+    with pytest.raises(CommandError, match=rf" {events[1].id} \("):
         call_command("audit_verify")
 
 
 def test_a_removed_entry_breaks_the_link_of_the_next_one(world):
     events = _trail(world)
     _tamper("DELETE FROM audit_auditevent WHERE id = %s", [events[2].id])
-    with pytest.raises(CommandError, match=f"entry {events[3].id} "):
+    with pytest.raises(CommandError, match=rf" {events[3].id} \("):
         call_command("audit_verify")
 
 
