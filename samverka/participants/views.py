@@ -8,6 +8,14 @@ from django.utils.translation import gettext as _
 from samverka.accounts.roles import Capability
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.lib.languages import (
+    LANGUAGE_CODES,
+    LANGUAGES,
+    Shipped,
+    direction,
+    html_lang,
+    is_reviewed,
+)
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import notice_texts, selectors, services
@@ -222,7 +230,7 @@ def _filled(value, **fields):
 
 def _notice_language(request) -> str:
     language = request.GET.get("lang", "sv")
-    return language if language in notice_texts.LANGUAGES else "sv"
+    return language if language in LANGUAGE_CODES else "sv"
 
 
 @collaboration_view()
@@ -230,7 +238,7 @@ def participant_stored(request, access, participant_code):
     """'What we store about you', printable in the person's language."""
     participant = selectors.participant_for(access, participant_code)
     language = request.GET.get("lang") or participant.language
-    language = language if language in notice_texts.LANGUAGES else "sv"
+    language = language if language in LANGUAGE_CODES else "sv"
     today = timezone.localdate()
     texts = _filled(
         notice_texts.STORED[language], organisation=access.collaboration.lead_organisation.name
@@ -261,9 +269,10 @@ def participant_stored(request, access, participant_code):
             "t": texts,
             "intro": _filled(texts["intro"], date=today.isoformat()),
             "language": language,
-            "direction": notice_texts.LANGUAGES[language][1],
-            "languages": notice_texts.LANGUAGES,
-            "draft": notice_texts.REVIEW[language] == "draft",
+            "html_lang": html_lang(language),
+            "direction": direction(language),
+            "languages": LANGUAGES,
+            "draft": not is_reviewed(language, Shipped.NOTICE),
             "draft_note": notice_texts.NOTICE[language]["draft_note"],
             "consents": consents,
             "sessions": texts["sessions"].format(count=participant.attendances.count()),
@@ -287,9 +296,10 @@ def consent_notice(request, access):
                 municipality=access.collaboration.municipality.name,
             ),
             "language": language,
-            "direction": notice_texts.LANGUAGES[language][1],
-            "languages": notice_texts.LANGUAGES,
-            "draft": notice_texts.REVIEW[language] == "draft",
+            "html_lang": html_lang(language),
+            "direction": direction(language),
+            "languages": LANGUAGES,
+            "draft": not is_reviewed(language, Shipped.NOTICE),
             "version": notice_texts.NOTICE_VERSION,
         },
     )

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys import services
 from samverka.surveys.builtin.scales import (
     DONT_KNOW_LABEL,
@@ -29,7 +30,6 @@ from samverka.surveys.builtin.scales import (
     SCALE_LABELS,
     YES_NO_LABELS,
 )
-from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys.models import (
     CHOICE_TYPES,
     DONT_KNOW,

@@ -13,9 +13,9 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys import services
 from samverka.surveys.editing import MAX_TEXT_LENGTH, SETTABLE_STATUSES, ItemData, clean_text
-from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys.models import (
     CHOICE_TYPES,
     DONT_KNOW,

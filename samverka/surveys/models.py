@@ -1,7 +1,7 @@
 """Surveys: versioned multilingual instruments, rounds with public links, anonymous responses.
 
 Texts that respondents read are stored per language in JSON fields ({"sv": "...", "ar": ...}),
-so one row holds an item or option in all eight survey languages (`languages.LANGUAGE_CODES`).
+so one row holds an item or option in all eight family languages (`lib.languages.LANGUAGE_CODES`).
 A language's state per instrument version is in `InstrumentVersion.language_status`; "missing"
 is never stored, it is computed from the texts (`services.missing_texts`).
 

@@ -5,20 +5,9 @@ Families read the poster on a wall or a table: a short invitation, how to reach 
 ("scan the code or type the address", with {address}), the last day to answer ({date}), and in
 one line what happens to the answers. Partner organisations get their own invitation.
 
-REVIEW says per language whether a human translator has reviewed the text ("draft" = written
-without a translator's review); staff see which languages are drafts before they print.
+Which languages a human translator has reviewed is in `samverka.lib.languages` (REVIEWED,
+`Shipped.POSTER`); staff see which languages are drafts before they print.
 """
-
-REVIEW = {
-    "sv": "reviewed",
-    "sv-easy": "draft",
-    "en": "reviewed",
-    "ar": "draft",
-    "prs": "draft",
-    "so": "draft",
-    "ti": "draft",
-    "uk": "draft",
-}
 
 KEYS = (
     "heading",

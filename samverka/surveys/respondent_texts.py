@@ -2,23 +2,12 @@
 """Every piece of interface text on the respondent's pages (/s/<code>), in the eight survey
 languages. The questions themselves come from the instrument (`services.text`).
 
-Written plainly, in short sentences, for families who may read little. REVIEW says per language
-whether a human translator has reviewed these texts ("draft" = not yet reviewed).
+Written plainly, in short sentences, for families who may read little. Which languages a human
+translator has reviewed is in `samverka.lib.languages` (REVIEWED, `Shipped.RESPONDENT_PAGES`).
 Placeholders in braces ({organisation}, {page}, ...) are filled in by `texts_for`.
 """
 
-from samverka.surveys.languages import LANGUAGE_CODES
-
-REVIEW = {
-    "sv": "reviewed",
-    "sv-easy": "draft",
-    "en": "reviewed",
-    "ar": "draft",
-    "prs": "draft",
-    "so": "draft",
-    "ti": "draft",
-    "uk": "draft",
-}
+from samverka.lib.languages import LANGUAGE_CODES
 
 TEXTS: dict[str, dict[str, str | list[str]]] = {
     # ---------------------------------------------------------------- Swedish

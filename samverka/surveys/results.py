@@ -49,8 +49,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.lib import agebands
 from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, full_table
+from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.orgs.models import Municipality
-from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys.models import (
     CHOICE_TYPES,
     DONT_KNOW,

@@ -27,9 +27,9 @@ from samverka.accounts.roles import Role
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, display
+from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, native_name
 from samverka.orgs.models import Organisation
 from samverka.surveys import services
-from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS, native_name
 from samverka.surveys.models import (
     InstrumentKind,
     InstrumentVersion,

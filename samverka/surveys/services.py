@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
-from samverka.surveys.languages import LANGUAGE_CODES
+from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.models import (
     Instrument,
     InstrumentVersion,

@@ -22,6 +22,7 @@ from datetime import date, datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys import services
 from samverka.surveys.editing import (
     MAX_TEXT_LENGTH,
@@ -29,7 +30,6 @@ from samverka.surveys.editing import (
     clean_text,
     not_complete_message,
 )
-from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys.models import InstrumentVersion, TranslationStatus
 
 SOURCE = services.SOURCE_LANGUAGE

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samverka.accounts.roles import Capability
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, direction, native_name
 from samverka.orgs.decorators import NationalAccess, collaboration_or_national_view
 from samverka.surveys import editing, services, translations_io
 from samverka.surveys.forms_instruments import (
@@ -40,7 +41,6 @@ from samverka.surveys.forms_instruments import (
     VersionForm,
     texts_digest,
 )
-from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS, direction, native_name
 from samverka.surveys.models import (
     DONT_KNOW,
     Instrument,

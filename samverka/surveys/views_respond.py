@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from samverka.lib.languages import LANGUAGE_CODES, direction, html_lang, native_name
 from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.surveys import respond as flow
 from samverka.surveys.forms_respond import (
@@ -26,7 +27,6 @@ from samverka.surveys.forms_respond import (
     input_name,
     read_page,
 )
-from samverka.surveys.languages import SURVEY_LANGUAGES, direction, native_name
 from samverka.surveys.models import DONT_KNOW, ItemAudio, ItemType, RespondentLink, Response
 from samverka.surveys.respondent_texts import fill, texts_for
 from samverka.surveys.services import text
@@ -41,11 +41,6 @@ KINDS = {
     ItemType.NUMBER: "number",
     ItemType.TEXT: "text",
 }
-
-
-def html_lang(language: str) -> str:
-    """A valid BCP 47 tag for the html lang attribute ("sv-easy" is Swedish)."""
-    return "sv" if language == "sv-easy" else language
 
 
 def _link(link_code: str) -> RespondentLink:
@@ -79,7 +74,7 @@ def _response(link: RespondentLink, token: str) -> Response:
 
 
 def _round_languages(round_) -> list[str]:
-    return [code for code in round_.languages if code in SURVEY_LANGUAGES]
+    return [code for code in round_.languages if code in LANGUAGE_CODES]
 
 
 def _organisation(link: RespondentLink) -> str:

@@ -15,11 +15,19 @@ from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
 from samverka.lib.disclosure import THRESHOLD
+from samverka.lib.languages import (
+    LANGUAGE_CODES,
+    LANGUAGE_LABELS,
+    Shipped,
+    direction,
+    html_lang,
+    is_reviewed,
+    native_name,
+)
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
 from samverka.surveys import poster_texts, rounds
 from samverka.surveys.forms_rounds import RoundForm
-from samverka.surveys.languages import LANGUAGE_CODES, LANGUAGE_LABELS, SURVEY_LANGUAGES
 from samverka.surveys.models import InstrumentKind, InstrumentVersion
 
 C = Capability
@@ -282,15 +290,15 @@ def round_poster(request, access, round_code):
         blocks.append(
             {
                 "code": language,
-                "lang": "sv" if language == "sv-easy" else language,
-                "dir": SURVEY_LANGUAGES[language][1],
-                "name": SURVEY_LANGUAGES[language][0],
+                "lang": html_lang(language),
+                "dir": direction(language),
+                "name": native_name(language),
                 "heading": texts["heading_partner" if partner else "heading"],
                 "invitation": texts["invitation_partner" if partner else "invitation"],
                 "scan": _fill(texts["scan"], address=address),
                 "closes": _fill(texts["closes"], date=closes),
                 "answers": texts["answers"],
-                "draft": poster_texts.REVIEW[language] == "draft",
+                "draft": not is_reviewed(language, Shipped.POSTER),
             }
         )
     return render(

@@ -4,10 +4,11 @@ Each module (`parent`, `child`, `partner`, `feedback`) declares one `INSTRUMENT`
 format below; `samverka.surveys.install.install_builtin_instruments` turns the definitions into
 published instrument versions (and a new version whenever a definition changes).
 
-Texts are dicts {language: text} over `languages.LANGUAGE_CODES`; build them with `tr(...)`,
-which refuses a text that lacks a language. Swedish is the source. Swedish and English are
-reviewed; the other six were written by us and have not been checked by a human translator, so
-they ship as "draft" (`LANGUAGE_STATUS`).
+Texts are dicts {language: text} over the family languages (`lib.languages.LANGUAGE_CODES`);
+build them with `tr(...)`, which refuses a text that lacks a language. Swedish is the source.
+A language a human translator has reviewed (`lib.languages.REVIEWED`, `Shipped.BUILTIN_SURVEYS`:
+Swedish and English) ships as "reviewed"; the others were written by us and ship as "draft"
+(`LANGUAGE_STATUS`).
 
 Scale, yes/no and "don't know" options are not declared per item: they come from `scales`.
 Item ids are stable across versions: change a text, never the id of a question that means the
@@ -17,16 +18,17 @@ same thing; a question that means something new gets a new id.
 import re
 from dataclasses import dataclass, field
 
-from samverka.surveys.languages import LANGUAGE_CODES
+from samverka.lib.languages import LANGUAGE_CODES, Shipped, is_reviewed
 from samverka.surveys.models import CHOICE_TYPES, ItemRole, ItemType, TranslationStatus
 
 ITEM_ID_PATTERN = re.compile(r"^[A-Z]{1,2}-[A-Z]{2,3}-\d{2}$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 
-# sv and en are reviewed; the others are machine-written by us and no human has checked them.
 LANGUAGE_STATUS: dict[str, str] = {
     code: (
-        TranslationStatus.REVIEWED.value if code in ("sv", "en") else TranslationStatus.DRAFT.value
+        TranslationStatus.REVIEWED.value
+        if is_reviewed(code, Shipped.BUILTIN_SURVEYS)
+        else TranslationStatus.DRAFT.value
     )
     for code in LANGUAGE_CODES
 }

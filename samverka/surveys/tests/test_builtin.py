@@ -8,10 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from samverka.audit.models import AuditEvent
+from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys import services
 from samverka.surveys.builtin import ITEM_ID_PATTERN, definitions, parent, scales
 from samverka.surveys.install import install_builtin_instruments, version_content
-from samverka.surveys.languages import LANGUAGE_CODES
 from samverka.surveys.models import (
     DONT_KNOW,
     Instrument,

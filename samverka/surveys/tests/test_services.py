@@ -4,8 +4,8 @@ new versions, copies, publishing and conditions."""
 import pytest
 
 from samverka.audit.models import AuditAction, AuditEvent
+from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys import services
-from samverka.surveys.languages import LANGUAGE_CODES
 from samverka.surveys.models import (
     DONT_KNOW,
     ItemAudio,

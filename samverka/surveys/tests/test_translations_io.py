@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from samverka.audit.models import AuditAction, AuditEvent
+from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys import editing, services, translations_io
-from samverka.surveys.languages import LANGUAGE_CODES
 from samverka.surveys.models import TranslationStatus
 from samverka.surveys.tests.factories import make_version
 
