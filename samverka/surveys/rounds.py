@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -94,10 +94,7 @@ def language_labels(codes) -> list[str]:
 
 def link_path(link: RespondentLink) -> str:
     """The respondent's address of a link, /s/<code>/."""
-    try:
-        return reverse("surveys:respond", kwargs={"link_code": link.code})
-    except NoReverseMatch:
-        return f"/s/{link.code}/"
+    return reverse("surveys:respond", kwargs={"link_code": link.code})
 
 
 def link_url(link: RespondentLink) -> str:

@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -177,14 +177,6 @@ def draft_only(view):
     return wrapper
 
 
-def _optional_url(name: str, *args) -> str:
-    """A URL of another part of the surveys feature, or "" while it does not exist."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
-
-
 def _crumbs(place: Place, version: InstrumentVersion | None = None, *extra):
     crumbs = []
     if place.national:
@@ -195,9 +187,7 @@ def _crumbs(place: Place, version: InstrumentVersion | None = None, *extra):
         crumbs.append(
             (collaboration.name, reverse("orgs:collaboration", args=[collaboration.code]))
         )
-        index = _optional_url("surveys:index", collaboration.code)
-        if index:
-            crumbs.append((_("Surveys"), index))
+        crumbs.append((_("Surveys"), reverse("surveys:index", args=[collaboration.code])))
         crumbs.append((_("Survey instruments"), place.url("instruments")))
     if version is not None:
         crumbs.append(
@@ -439,9 +429,8 @@ def version(request, place, version_code):
     draft = next((v for v in siblings if v.status == VersionStatus.DRAFT), None)
     round_create = ""
     if version.is_published and not place.national and place.can_manage:
-        round_create = _optional_url("surveys:round_create", place.collaboration.code)
-        if round_create:
-            round_create += f"?version={version.code}"
+        round_create = reverse("surveys:round_create", args=[place.collaboration.code])
+        round_create += f"?version={version.code}"
     context = _context(
         place,
         version,

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -33,14 +33,6 @@ from samverka.surveys.models import InstrumentKind, InstrumentVersion
 C = Capability
 
 
-def _url_or_none(name: str, **kwargs) -> str | None:
-    """A URL of a page another part of the feature builds, or None while it does not exist."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
-
-
 def _can(access) -> dict:
     return {
         "manage": access.can(C.MANAGE_SURVEYS),
@@ -60,9 +52,6 @@ def _row(round_, collaboration) -> dict:
         "round": round_,
         "languages": rounds.language_labels(round_.languages),
         "url": reverse("surveys:round", args=[collaboration.code, round_.code]),
-        "results_url": _url_or_none(
-            "surveys:results", code=collaboration.code, round_code=round_.code
-        ),
     }
 
 
@@ -118,7 +107,6 @@ def index(request, access):
             "can": can,
             "sections": sections,
             "any_rounds": any(groups.values()),
-            "instruments_url": _url_or_none("surveys:instruments", code=collaboration.code),
         },
     )
 
@@ -152,7 +140,6 @@ def round_create(request, access):
             {
                 "collaboration": collaboration,
                 "versions": _chooser_rows(collaboration),
-                "instruments_url": _url_or_none("surveys:instruments", code=collaboration.code),
             },
         )
     form = RoundForm(request.POST or None, collaboration=collaboration, version=version)
@@ -213,9 +200,6 @@ def round_detail(request, access, round_code):
             "broken_down": links["broken_down"],
             "threshold": THRESHOLD,
             "qr": qr_svg(general["url"]) if general else "",
-            "results_url": _url_or_none(
-                "surveys:results", code=collaboration.code, round_code=round_.code
-            ),
             "is_partner": round_.version.instrument.kind == InstrumentKind.PARTNER,
         },
     )
