@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib.disclosure import TOTAL, display
+from samverka.surveys.instruments.texts import text
 from samverka.surveys.results import (
     ANSWERED,
     KIND_NUMBER,
@@ -33,7 +34,6 @@ from samverka.surveys.results import (
     free_text_answers,
     submitted_count,
 )
-from samverka.surveys.services import text
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",

@@ -5,8 +5,8 @@ unguessable token in the URL (no login, no cookie), filled in one page per secti
 once. Nothing here knows who the respondent is, unless they give the code of their Samverka
 card at the end and have said yes to surveys in the consent ledger.
 
-Conditions (`services.is_visible`) are evaluated on the answers saved so far, in item order, so
-an item hidden by a condition also hides the items that depend on it.
+Conditions (`instruments.rules.is_visible`) are evaluated on the answers saved so far, in item
+order, so an item hidden by a condition also hides the items that depend on it.
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +22,7 @@ from samverka.audit.services import audit_record
 from samverka.lib import agebands
 from samverka.participants.models import ConsentPurpose, Participant
 from samverka.surveys.forms_respond import AnswerValue, PageInput
+from samverka.surveys.instruments.rules import is_visible
 from samverka.surveys.models import (
     DONT_KNOW,
     Answer,
@@ -35,7 +36,6 @@ from samverka.surveys.models import (
     Round,
     Section,
 )
-from samverka.surveys.services import is_visible
 
 PURGE_DAYS = 2
 

@@ -51,6 +51,7 @@ from samverka.lib import agebands
 from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, full_table
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.orgs.models import Municipality
+from samverka.surveys.instruments.texts import text
 from samverka.surveys.models import (
     CHOICE_TYPES,
     DONT_KNOW,
@@ -61,7 +62,6 @@ from samverka.surveys.models import (
     Response,
     Round,
 )
-from samverka.surveys.services import text
 
 MIN_GROUP = THRESHOLD  # the smallest group or base a figure is shown for
 NO_ANSWER = "_no_answer"

@@ -29,7 +29,7 @@ from samverka.audit.services import audit_record
 from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, display
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, native_name
 from samverka.orgs.models import Organisation
-from samverka.surveys import services
+from samverka.surveys.instruments import texts
 from samverka.surveys.models import (
     InstrumentKind,
     InstrumentVersion,
@@ -193,12 +193,12 @@ def partner_links_for(access) -> list[dict]:
 
 def missing_language_messages(version: InstrumentVersion, languages) -> list[str]:
     """One message per chosen language that still misses texts in `version`."""
-    units = list(services.text_units(version))
+    units = list(texts.text_units(version))
     messages = []
     for language in LANGUAGE_CODES:
         if language not in languages:
             continue
-        missing = len(services.missing_texts(version, language, units))
+        missing = len(texts.missing_texts(version, language, units))
         if missing:
             messages.append(
                 ngettext(
@@ -442,15 +442,15 @@ class LanguageChoice:
 
 
 def language_choices(version: InstrumentVersion | None) -> list[LanguageChoice]:
-    units = list(services.text_units(version)) if version is not None else []
-    states = services.language_states(version) if version is not None else {}
+    units = list(texts.text_units(version)) if version is not None else []
+    states = texts.language_states(version) if version is not None else {}
     return [
         LanguageChoice(
             code=code,
             label=str(LANGUAGE_LABELS[code]),
             native=native_name(code),
             state=states.get(code, "missing"),
-            missing=len(services.missing_texts(version, code, units)) if version else 0,
+            missing=len(texts.missing_texts(version, code, units)) if version else 0,
         )
         for code in LANGUAGE_CODES
     ]

@@ -27,9 +27,9 @@ from samverka.surveys.forms_respond import (
     input_name,
     read_page,
 )
+from samverka.surveys.instruments.texts import text
 from samverka.surveys.models import DONT_KNOW, ItemAudio, ItemType, RespondentLink, Response
 from samverka.surveys.respondent_texts import fill, texts_for
-from samverka.surveys.services import text
 
 FACES = {"1", "2", "3", "4", "5"}
 KINDS = {

@@ -22,6 +22,7 @@ from samverka.lib.disclosure import TOTAL, display
 from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.reports.funder import Row, Table, bar_chart
 from samverka.surveys import exports_results
+from samverka.surveys.instruments.texts import text
 from samverka.surveys.models import Instrument
 from samverka.surveys.results import (
     ANSWERED,
@@ -44,7 +45,6 @@ from samverka.surveys.results import (
     national_results,
     national_rounds,
 )
-from samverka.surveys.services import text
 
 C = Capability
 NOT_SHOWN = "–"

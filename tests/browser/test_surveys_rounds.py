@@ -5,7 +5,8 @@ poster")."""
 import pytest
 from playwright.sync_api import expect
 
-from samverka.surveys import poster_texts, rounds, services
+from samverka.surveys import poster_texts, rounds
+from samverka.surveys.instruments import texts
 from samverka.surveys.models import Round
 from samverka.surveys.tests.factories import make_version
 from tests.browser.conftest import PHONE, either
@@ -18,7 +19,7 @@ FIVE = ["sv", "en", "ar", "so", "uk"]
 def translated_version():
     """The factories' survey (Swedish, English, Arabic), translated into Somali and Ukrainian."""
     version = make_version(name="Affischprovets enkät")
-    units = list(services.text_units(version))
+    units = list(texts.text_units(version))
     for unit in units:
         if unit.required:
             unit.set("so", f"{unit.get('en')} (so)")

@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 
 from samverka.audit.models import AuditEvent
 from samverka.lib.languages import LANGUAGE_CODES
-from samverka.surveys import services
 from samverka.surveys.builtin import ITEM_ID_PATTERN, definitions, parent, scales
 from samverka.surveys.install import install_builtin_instruments, version_content
+from samverka.surveys.instruments import rules, services, texts
 from samverka.surveys.models import (
     DONT_KNOW,
     Instrument,
@@ -167,7 +167,7 @@ def test_a_changed_translation_status_is_a_new_version(monkeypatch):
 
 
 def test_a_version_the_national_lead_published_stays_current_after_a_reinstall():
-    from samverka.surveys.services import new_draft_version, publish
+    from samverka.surveys.instruments.services import new_draft_version, publish
 
     load()
     first = installed()["parent"]
@@ -221,11 +221,11 @@ def test_item_ids_are_unique_and_well_formed(versions):
 
 def test_every_text_exists_in_all_eight_languages_in_the_right_script(versions):
     for key, version in versions.items():
-        states = services.language_states(version)
+        states = texts.language_states(version)
         assert set(states) == set(LANGUAGE_CODES)
         assert "missing" not in states.values(), key
-        assert services.ready_languages(version) == LANGUAGE_CODES
-        units = [unit for unit in services.text_units(version) if unit.required]
+        assert texts.ready_languages(version) == LANGUAGE_CODES
+        units = [unit for unit in texts.text_units(version) if unit.required]
         assert len(units) > 10
         differs_from_english = 0
         for unit in units:
@@ -244,7 +244,7 @@ def test_translation_status_is_honest(versions):
     expected = dict.fromkeys(LANGUAGE_CODES, "draft") | {"sv": "reviewed", "en": "reviewed"}
     for version in versions.values():
         assert version.language_status == expected
-        assert services.language_states(version) == expected
+        assert texts.language_states(version) == expected
 
 
 def test_conditions_refer_to_earlier_items_and_their_options(versions):
@@ -264,8 +264,8 @@ def test_conditions_refer_to_earlier_items_and_their_options(versions):
             values = {o.value for o in target.options.all()}
             assert item.condition_values
             assert set(item.condition_values) <= values
-            assert services.is_visible(item, {target.item_id: [item.condition_values[0]]})
-            assert not services.is_visible(item, {target.item_id: ["no"]})
+            assert rules.is_visible(item, {target.item_id: [item.condition_values[0]]})
+            assert not rules.is_visible(item, {target.item_id: ["no"]})
     assert conditions >= 3
     housing = items_of(versions["parent"])["P-HOU-02"]
     assert housing.condition_item.item_id == "P-HOU-01"
@@ -302,9 +302,9 @@ def test_standard_options_come_from_the_scales(versions):
 def test_scale_labels_cover_every_language():
     for labels in (scales.SCALE_LABELS, scales.FACES_LABELS):
         assert set(labels) == set(LANGUAGE_CODES)
-        for texts in labels.values():
-            assert list(texts) == ["1", "2", "3", "4", "5"]
-            assert all(t.strip() for t in texts.values())
+        for by_value in labels.values():
+            assert list(by_value) == ["1", "2", "3", "4", "5"]
+            assert all(t.strip() for t in by_value.values())
     assert set(scales.YES_NO_LABELS) == set(LANGUAGE_CODES)
     assert all(list(t) == ["yes", "no"] for t in scales.YES_NO_LABELS.values())
     assert set(scales.DONT_KNOW_LABEL) == set(LANGUAGE_CODES)
@@ -418,7 +418,7 @@ def test_a_builtin_instrument_can_be_copied_into_a_collaboration(versions, world
     assert copy.builtin is False
     assert draft.status == VersionStatus.DRAFT
     assert draft.items.count() == versions["parent"].items.count()
-    assert services.ready_languages(draft) == LANGUAGE_CODES
+    assert texts.ready_languages(draft) == LANGUAGE_CODES
     # The copy's conditions point into the copy.
     moved = draft.items.get(item_id="P-HOU-02")
     assert moved.condition_item.version_id == draft.pk

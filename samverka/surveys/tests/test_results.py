@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from samverka.activities.models import Activity
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.lib.disclosure import TOTAL
-from samverka.surveys import services
+from samverka.surveys.instruments import services
 from samverka.surveys.models import Item, ItemType, Option
 from samverka.surveys.results import OTHER, round_results
 from samverka.surveys.tests.factories import make_response, make_round, make_version

@@ -11,7 +11,8 @@ from django.utils import timezone
 from samverka.accounts.models import Membership
 from samverka.activities.models import Activity, Session
 from samverka.audit.models import AuditEvent
-from samverka.surveys import poster_texts, rounds, services
+from samverka.surveys import poster_texts, rounds
+from samverka.surveys.instruments import texts
 from samverka.surveys.models import (
     InstrumentKind,
     RespondentLink,
@@ -31,7 +32,7 @@ def url(name, world, **kwargs):
 
 def add_texts(version, *languages):
     """Translate every required text of a version into more languages (tests only)."""
-    units = list(services.text_units(version))
+    units = list(texts.text_units(version))
     for unit in units:
         if unit.required:
             for language in languages:
@@ -250,7 +251,7 @@ def test_new_round_starts_by_choosing_a_published_survey(world, login_as):
     assert "Vår egen enkät" in page
     assert 'name="languages"' in page
     # Swedish, English and Arabic are ready; the others miss texts.
-    missing = len(services.missing_texts(own, "so"))
+    missing = len(texts.missing_texts(own, "so"))
     assert f"saknar {missing} texter" in page
 
     response = client.get(url("round_create", world) + f"?version={draft.code}")
@@ -285,7 +286,7 @@ def test_coordinator_creates_a_round_with_its_general_link(world, login_as, sett
 
 def test_a_language_with_missing_texts_is_refused_and_nothing_is_created(world, login_as):
     version = make_version()
-    missing = len(services.missing_texts(version, "so"))
+    missing = len(texts.missing_texts(version, "so"))
     assert missing > 1
     response = login_as(world.kalmar_ngo).post(
         url("round_create", world), round_data(version, languages=["sv", "so"])
@@ -628,10 +629,10 @@ def test_poster_texts_exist_in_every_survey_language():
     from samverka.lib.languages import LANGUAGE_CODES, Shipped, is_reviewed
 
     assert set(poster_texts.TEXTS) == set(LANGUAGE_CODES)
-    for language, texts in poster_texts.TEXTS.items():
-        assert set(texts) == set(poster_texts.KEYS), language
-        assert all(value.strip() for value in texts.values()), language
-        assert "{address}" in texts["scan"] and "{date}" in texts["closes"], language
+    for language, poster in poster_texts.TEXTS.items():
+        assert set(poster) == set(poster_texts.KEYS), language
+        assert all(value.strip() for value in poster.values()), language
+        assert "{address}" in poster["scan"] and "{date}" in poster["closes"], language
     assert {code for code in LANGUAGE_CODES if is_reviewed(code, Shipped.POSTER)} == {"sv", "en"}
 
 

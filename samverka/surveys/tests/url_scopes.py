@@ -1,7 +1,8 @@
-"""Scopes of every survey URL, gathered from the parts of the feature."""
+"""Scopes of every survey URL, gathered from the rooms (each lists its own in
+`<room>/tests/url_scopes.py`); tests/test_url_scoping.py looks for this module."""
 
+from samverka.surveys.instruments.tests import url_scopes as scopes_instruments
 from samverka.surveys.tests import (
-    scopes_instruments,
     scopes_respond,
     scopes_results,
     scopes_rounds,

@@ -1,14 +1,14 @@
-"""Editing instrument versions: texts, sections, items, options, translations and recordings.
+"""Changing survey instruments: instruments, versions, sections, questions and their options,
+translations and recordings.
 
 Every function is one transaction with an audit record (field names, never values). A published
 version is frozen: every function that changes what a respondent reads refuses it
 (`VersionFrozen`), whatever view calls it. Two things may change on a published version because
 they do not change its texts: a language's translation status and the recordings (a recording
-reads the same text aloud).
+reads the same text aloud). How a text change moves the translation status: `texts`.
 
-Translation status: changing a text of a language sets that language back to "draft"; changing
-the Swedish source sets every language back to "draft" (their translations were checked against
-the old source), unless the caller states a status explicitly.
+Versions: publishing freezes a version; editing a published version means `new_draft_version`;
+copying a (built-in) instrument into a collaboration means `copy_instrument`.
 """
 
 from collections.abc import Iterable, Mapping
@@ -16,21 +16,21 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
-from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
-from samverka.surveys import services
+from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.builtin.scales import (
     DONT_KNOW_LABEL,
     FACES_LABELS,
     SCALE_LABELS,
     YES_NO_LABELS,
 )
-from samverka.surveys.models import (
+from samverka.surveys.instruments.models import (
     CHOICE_TYPES,
     DONT_KNOW,
     Instrument,
@@ -44,15 +44,21 @@ from samverka.surveys.models import (
     TranslationStatus,
     VersionStatus,
 )
-
-SOURCE = services.SOURCE_LANGUAGE
-MAX_TEXT_LENGTH = 1000
-# Statuses a person may set; "missing" is computed, never stored.
-SETTABLE_STATUSES = (
-    TranslationStatus.DRAFT,
-    TranslationStatus.REVIEWED,
-    TranslationStatus.BACK_TRANSLATED,
+from samverka.surveys.instruments.rules import condition_problems, publish_problems
+from samverka.surveys.instruments.texts import (
+    MAX_TEXT_LENGTH,
+    SETTABLE_STATUSES,
+    SOURCE_LANGUAGE,
+    TextUnit,
+    clean_text,
+    merge_texts,
+    missing_texts,
+    not_complete_message,
+    statuses_after_change,
+    text_units,
 )
+
+SOURCE = SOURCE_LANGUAGE
 # Options that come with the item type, in order: (value, {language: label}).
 STANDARD_LABELS = {
     ItemType.AGREEMENT: SCALE_LABELS,
@@ -103,45 +109,6 @@ def _audit(by, action, obj, version, fields=(), detail=""):
     )
 
 
-def clean_text(value) -> str:
-    """A text as stored: stripped, with Unix line ends."""
-    return str(value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def merge_texts(texts: Mapping | None, values: Mapping[str, str]) -> tuple[dict, set[str]]:
-    """`texts` with `values` ({language: text}, "" removes) applied; and the changed languages."""
-    result = dict(texts or {})
-    changed = set()
-    for language, value in values.items():
-        value = clean_text(value)
-        if value == clean_text(result.get(language)):
-            continue
-        changed.add(language)
-        if value:
-            result[language] = value
-        else:
-            result.pop(language, None)
-    return result, changed
-
-
-def statuses_after_change(
-    status: Mapping | None, changed: Iterable[str], explicit: Mapping[str, str] | None = None
-) -> dict:
-    """Translation statuses after texts of `changed` languages changed (see the module text)."""
-    status = dict(status or {})
-    changed = set(changed)
-    explicit = dict(explicit or {})
-    affected = set(LANGUAGE_CODES) if SOURCE in changed else changed
-    for language in affected:
-        if language in explicit:
-            continue
-        if status.get(language) not in (None, TranslationStatus.DRAFT):
-            status[language] = TranslationStatus.DRAFT.value
-    for language, value in explicit.items():
-        status[language] = str(value)
-    return status
-
-
 def _note_text_change(version: InstrumentVersion, changed: set[str]) -> list[str]:
     """Reset statuses on the locked `version` after its texts changed; the saved fields."""
     if not changed:
@@ -152,15 +119,6 @@ def _note_text_change(version: InstrumentVersion, changed: set[str]) -> list[str
     version.language_status = new_status
     version.save(update_fields=["language_status"])
     return ["language_status"]
-
-
-def ordered_items(version: InstrumentVersion) -> list[Item]:
-    """The version's items in the order a respondent meets them."""
-    return list(
-        version.items.select_related("section", "condition_item")
-        .prefetch_related("options")
-        .order_by("section__position", "section_id", "position", "id")
-    )
 
 
 def _renumber_sections(version: InstrumentVersion) -> None:
@@ -189,88 +147,162 @@ def unique_section_key(version: InstrumentVersion, wanted: str, *, exclude=None)
     return key
 
 
-# ------------------------------------------------------------------------------ conditions
+# -------------------------------------------------------------------------------- versions
 
 
-def condition_problems(version: InstrumentVersion) -> list[str]:
-    """What is wrong with the version's conditions (an empty list when nothing is)."""
-    items = ordered_items(version)
-    order = {item.pk: index for index, item in enumerate(items)}
-    by_pk = {item.pk: item for item in items}
-    problems = []
-    for item in items:
-        if item.condition_item_id is None:
-            continue
-        target = by_pk.get(item.condition_item_id)
-        names = {"item": item.item_id}
-        if target is None:
-            problems.append(_("%(item)s depends on an item of another version.") % names)
-            continue
-        names["other"] = target.item_id
-        if target.pk == item.pk:
-            problems.append(_("%(item)s depends on its own answer.") % names)
-        elif order[target.pk] > order[item.pk]:
-            problems.append(
-                _(
-                    "%(item)s depends on %(other)s, which comes after it. "
-                    "Conditions must refer to an earlier question."
-                )
-                % names
+def _copy_content(source: InstrumentVersion, target: InstrumentVersion) -> None:
+    """Copy sections, items (with their conditions), options and recordings."""
+    section_map = {}
+    for section in source.sections.all():
+        section_map[section.pk] = Section.objects.create(
+            version=target,
+            key=section.key,
+            position=section.position,
+            title=section.title,
+            intro=section.intro,
+        )
+    item_map: dict[int, Item] = {}
+    conditions = []
+    for item in source.items.prefetch_related("options", "audio"):
+        old_pk = item.pk
+        copy = Item.objects.create(
+            version=target,
+            section=section_map[item.section_id],
+            item_id=item.item_id,
+            position=item.position,
+            type=item.type,
+            text=item.text,
+            help=item.help,
+            allow_dont_know=item.allow_dont_know,
+            required=item.required,
+            condition_values=item.condition_values,
+            number_min=item.number_min,
+            number_max=item.number_max,
+            role=item.role,
+            measure=item.measure,
+        )
+        item_map[old_pk] = copy
+        if item.condition_item_id:
+            conditions.append((copy, item.condition_item_id))
+        Option.objects.bulk_create(
+            Option(item=copy, value=o.value, position=o.position, label=o.label)
+            for o in item.options.all()
+        )
+        ItemAudio.objects.bulk_create(
+            ItemAudio(
+                item=copy,
+                language=a.language,
+                file=a.file.name,
+                content_type=a.content_type,
+                uploaded_by_id=a.uploaded_by_id,
             )
-        elif target.type not in CHOICE_TYPES:
-            problems.append(
-                _("%(item)s depends on %(other)s, which has no answer options.") % names
-            )
-        else:
-            values = {o.value for o in target.options.all()}
-            wanted = [str(v) for v in item.condition_values or []]
-            if not wanted:
-                problems.append(_("%(item)s depends on %(other)s but names no answer.") % names)
-            elif not set(wanted) <= values:
-                problems.append(
-                    _("%(item)s depends on answers that %(other)s does not have.") % names
-                )
-    return problems
+            for a in item.audio.all()
+        )
+    for copy, old_condition_pk in conditions:
+        target_item = item_map.get(old_condition_pk)
+        if target_item is not None:
+            copy.condition_item = target_item
+            copy.save(update_fields=["condition_item"])
 
 
-def publish_problems(version: InstrumentVersion) -> list[str]:
-    """Why a draft cannot be published yet (an empty list when it can)."""
-    problems = []
-    items = ordered_items(version)
-    if not items:
-        problems.append(_("The version has no questions."))
-    if not clean_text((version.title or {}).get(SOURCE)):
-        problems.append(_("The version has no Swedish title."))
-    with_items = {item.section_id for item in items}
-    for section in version.sections.all():
-        if section.pk not in with_items:
-            problems.append(
-                _("The section “%(section)s” has no questions.")
-                % {"section": services.text(section.title, SOURCE) or section.key}
-            )
-    for item in items:
-        if not clean_text((item.text or {}).get(SOURCE)):
-            problems.append(_("%(item)s has no Swedish question.") % {"item": item.item_id})
-        if item.type in (ItemType.SINGLE, ItemType.MULTIPLE):
-            real = [o for o in item.options.all() if o.value != DONT_KNOW]
-            if len(real) < 2:
-                problems.append(
-                    _("%(item)s needs at least two answer options.") % {"item": item.item_id}
-                )
-    problems.extend(condition_problems(version))
-    return problems
+@transaction.atomic
+def new_draft_version(version: InstrumentVersion, *, by=None) -> InstrumentVersion:
+    """A new draft of the same instrument with the content of `version`.
+
+    Editing a published version goes through here: answers stay with the version they answered.
+    An existing draft of the instrument is returned instead of making a second one.
+    """
+    instrument = version.instrument
+    existing = instrument.versions.filter(status=VersionStatus.DRAFT).order_by("-number").first()
+    if existing is not None:
+        return existing
+    number = (instrument.versions.order_by("-number").values_list("number", flat=True).first()) or 0
+    draft = InstrumentVersion.objects.create(
+        instrument=instrument,
+        number=number + 1,
+        title=version.title,
+        intro=version.intro,
+        attribution=version.attribution,
+        language_status=version.language_status,
+        created_by=by,
+    )
+    _copy_content(version, draft)
+    audit_record(
+        actor=by,
+        action=AuditAction.CREATE,
+        obj=draft,
+        collaboration=instrument.collaboration,
+        fields=["from_version"],
+        detail=f"v{version.number}",
+    )
+    return draft
+
+
+@transaction.atomic
+def copy_instrument(
+    version: InstrumentVersion, *, collaboration, by=None, name: str = ""
+) -> Instrument:
+    """A collaboration's own editable copy (version 1, draft) of any instrument version."""
+    source = version.instrument
+    instrument = Instrument.objects.create(
+        kind=source.kind,
+        name=name or source.name,
+        collaboration=collaboration,
+        copied_from=version,
+        created_by=by,
+    )
+    copy = InstrumentVersion.objects.create(
+        instrument=instrument,
+        number=1,
+        title=version.title,
+        intro=version.intro,
+        attribution=version.attribution,
+        language_status=version.language_status,
+        created_by=by,
+    )
+    _copy_content(version, copy)
+    audit_record(
+        actor=by,
+        action=AuditAction.CREATE,
+        obj=instrument,
+        collaboration=collaboration,
+        fields=["copied_from"],
+    )
+    return instrument
+
+
+@transaction.atomic
+def publish(version: InstrumentVersion, *, by=None) -> InstrumentVersion:
+    """Freeze a draft so rounds can use it. Publishing twice changes nothing."""
+    version = InstrumentVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status == VersionStatus.PUBLISHED:
+        return version
+    version.status = VersionStatus.PUBLISHED
+    version.published_at = timezone.now()
+    version.save(update_fields=["status", "published_at"])
+    audit_record(
+        actor=by,
+        action=AuditAction.UPDATE,
+        obj=version,
+        collaboration=version.instrument.collaboration,
+        fields=["status"],
+    )
+    return version
+
+
+# ---------------------------------------------------------------------------------- checks
 
 
 @transaction.atomic
 def version_publish(*, version: InstrumentVersion, by) -> InstrumentVersion:
-    """Publish a draft after checking it (services.publish freezes it and audits)."""
+    """Publish a draft after checking it (`publish` freezes it and audits)."""
     version = _locked(version, draft=False)
     if version.status == VersionStatus.PUBLISHED:
         return version
     problems = publish_problems(version)
     if problems:
         raise EditRefused(" ".join(problems))
-    return services.publish(version, by=by)
+    return publish(version, by=by)
 
 
 def _check_condition(item: Item, target: Item | None, values: list[str]) -> None:
@@ -727,23 +759,24 @@ def item_move(*, item: Item, by, direction: str) -> bool:
 # ------------------------------------------------------------------------------ translations
 
 
-def _units_by_key(version: InstrumentVersion) -> dict[str, services.TextUnit]:
-    return {unit.key: unit for unit in services.text_units(version)}
+def _save_units(units: list[TextUnit]) -> None:
+    """Save the objects whose texts were changed through `TextUnit.set` (every changed field)."""
+    fields: dict[int, tuple[object, set[str]]] = {}
+    for unit in units:
+        fields.setdefault(id(unit.obj), (unit.obj, set()))[1].add(unit.field)
+    for obj, names in fields.values():
+        obj.save(update_fields=sorted(names))
 
 
-def not_complete_message(language: str, count: int) -> str:
-    return ngettext(
-        "%(language)s cannot be marked as checked: %(count)s text is missing.",
-        "%(language)s cannot be marked as checked: %(count)s texts are missing.",
-        count,
-    ) % {"language": LANGUAGE_LABELS[language], "count": count}
+def _units_by_key(version: InstrumentVersion) -> dict[str, TextUnit]:
+    return {unit.key: unit for unit in text_units(version)}
 
 
 def _check_status(version, language: str, status: str, units) -> None:
     if status not in SETTABLE_STATUSES:
         raise EditRefused(_("“%(status)s” is not a translation status.") % {"status": status})
     if status != TranslationStatus.DRAFT:
-        missing = services.missing_texts(version, language, units)
+        missing = missing_texts(version, language, units)
         if missing:
             raise EditRefused(not_complete_message(language, len(missing)))
 
@@ -794,7 +827,7 @@ def texts_apply(
         touched.append(unit)
         changed_languages.add(language)
         count += 1
-    services.save_units(touched)
+    _save_units(touched)
     explicit = {lang: str(s) for lang, s in (statuses or {}).items() if s}
     all_units = list(units.values())
     for language, status in explicit.items():
@@ -827,7 +860,7 @@ def language_status_set(*, version: InstrumentVersion, by, language: str, status
     version = _locked(version, draft=False)
     if language not in LANGUAGE_CODES:
         raise EditRefused(_("“%(language)s” is not a survey language.") % {"language": language})
-    _check_status(version, language, status, list(services.text_units(version)))
+    _check_status(version, language, status, list(text_units(version)))
     if (version.language_status or {}).get(language) == status:
         return False
     version.language_status = {**(version.language_status or {}), language: str(status)}

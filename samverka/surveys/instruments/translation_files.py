@@ -1,7 +1,7 @@
 """Translation files: export a version's texts as XLSX or PO, read them back, plan an import.
 
 XLSX: sheet 1 has the columns key, context, sv and every other survey language (one row per text
-unit, `services.text_units`); sheet 2 lists each language's status with an empty "new status"
+unit, `texts.text_units`); sheet 2 lists each language's status with an empty "new status"
 column a translator may fill in; sheet 3 says which instrument and version the file came from.
 
 PO: one file per language, msgctxt = the text unit's key, msgid = the Swedish text, msgstr =
@@ -9,7 +9,7 @@ the translation. The reader is deliberately small and strict: it reads the forma
 here (and what PO editors such as Poedit make of it), and refuses anything else with the line.
 
 Reading never changes the database. `plan_import` compares a read file with a version and
-lists every change, error and warning per row; `editing.texts_apply` applies a plan's changes
+lists every change, error and warning per row; `services.texts_apply` applies a plan's changes
 in one transaction.
 """
 
@@ -23,16 +23,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
-from samverka.surveys import services
-from samverka.surveys.editing import (
+from samverka.surveys.instruments.models import InstrumentVersion, TranslationStatus
+from samverka.surveys.instruments.texts import (
     MAX_TEXT_LENGTH,
     SETTABLE_STATUSES,
+    SOURCE_LANGUAGE,
     clean_text,
+    language_states,
+    missing_texts,
     not_complete_message,
+    text_units,
 )
-from samverka.surveys.models import InstrumentVersion, TranslationStatus
 
-SOURCE = services.SOURCE_LANGUAGE
+SOURCE = SOURCE_LANGUAGE
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 5000
@@ -116,8 +119,8 @@ def export_xlsx(version: InstrumentVersion) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    units = list(services.text_units(version))
-    states = services.language_states(version)
+    units = list(text_units(version))
+    states = language_states(version)
     languages = [SOURCE, *[c for c in LANGUAGE_CODES if c != SOURCE]]
 
     workbook = Workbook()
@@ -158,7 +161,7 @@ def export_xlsx(version: InstrumentVersion) -> bytes:
         cell.font = bold
         cell.fill = grey
     for language in LANGUAGE_CODES:
-        missing = len(services.missing_texts(version, language, units))
+        missing = len(missing_texts(version, language, units))
         status_sheet.append(
             [language, str(LANGUAGE_LABELS[language]), states[language], missing, None]
         )
@@ -383,8 +386,8 @@ def _po_field(keyword: str, text: str) -> list[str]:
 
 
 def export_po(version: InstrumentVersion, language: str) -> str:
-    units = [u for u in services.text_units(version) if u.required]
-    states = services.language_states(version)
+    units = [u for u in text_units(version) if u.required]
+    states = language_states(version)
     header = {
         "Project-Id-Version": f"Samverka {version.instrument.name} v{version.number}",
         "Language": language,
@@ -679,7 +682,7 @@ def plan_import(
             )
         )
 
-    units = {unit.key: unit for unit in services.text_units(version)}
+    units = {unit.key: unit for unit in text_units(version)}
     seen: dict[str, str] = {}
     for row in parsed.rows:
         texts = row.texts

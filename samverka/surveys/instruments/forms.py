@@ -2,7 +2,7 @@
 translations, translation files and recordings.
 
 Staff write the Swedish source text and English here; the other languages come through the
-translate form or a translation file. Forms only validate; `editing` changes the database.
+translate form or a translation file. Forms only validate; `services` changes the database.
 """
 
 import hashlib
@@ -14,9 +14,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
-from samverka.surveys import services
-from samverka.surveys.editing import MAX_TEXT_LENGTH, SETTABLE_STATUSES, ItemData, clean_text
-from samverka.surveys.models import (
+from samverka.surveys.instruments.models import (
     CHOICE_TYPES,
     DONT_KNOW,
     InstrumentKind,
@@ -24,8 +22,16 @@ from samverka.surveys.models import (
     ItemType,
     TranslationStatus,
 )
+from samverka.surveys.instruments.services import ItemData
+from samverka.surveys.instruments.texts import (
+    MAX_TEXT_LENGTH,
+    SETTABLE_STATUSES,
+    SOURCE_LANGUAGE,
+    clean_text,
+    text,
+)
 
-SOURCE = services.SOURCE_LANGUAGE
+SOURCE = SOURCE_LANGUAGE
 ITEM_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 OPTION_VALUE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 MAX_OPTIONS = 30
@@ -274,9 +280,9 @@ class ItemForm(forms.Form):
         self.earlier = {i.item_id: i for i in earlier_items if i.type in CHOICE_TYPES}
         groups = []
         for candidate in self.earlier.values():
-            question = services.text(candidate.text, SOURCE)
+            question = text(candidate.text, SOURCE)
             choices = [
-                (f"{candidate.item_id}:{o.value}", services.text(o.label, SOURCE) or o.value)
+                (f"{candidate.item_id}:{o.value}", text(o.label, SOURCE) or o.value)
                 for o in candidate.options.all()
             ]
             groups.append((f"{candidate.item_id} – {question}", choices))

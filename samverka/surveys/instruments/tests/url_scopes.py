@@ -1,11 +1,12 @@
-"""Scopes of the survey instruments URLs for tests/test_url_scoping.py.
+"""Scopes of the survey instruments URLs for tests/test_url_scoping.py (through
+samverka/surveys/tests/url_scopes.py, which gathers the rooms' lists).
 
 Every version page exists in a collaboration (`surveys:<name>`) and on the national pages
 (`surveys:national_<name>`, the national lead's management of the built-in instruments).
 """
 
+from samverka.surveys.instruments.urls import VERSION_PAGES
 from samverka.surveys.tests.factories import make_version
-from samverka.surveys.urls_instruments import VERSION_PAGES
 
 SCOPES = {
     "surveys:instruments": "collaboration",

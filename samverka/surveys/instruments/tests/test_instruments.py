@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from samverka.audit.models import AuditAction, AuditEvent
-from samverka.surveys import editing, services
 from samverka.surveys.builtin.scales import DONT_KNOW_LABEL, FACES_LABELS, SCALE_LABELS
-from samverka.surveys.models import (
+from samverka.surveys.instruments import services, texts
+from samverka.surveys.instruments.models import (
     DONT_KNOW,
     Instrument,
     InstrumentVersion,
@@ -156,7 +156,7 @@ def test_version_page_previews_in_the_chosen_language_right_to_left(world, login
 def test_version_page_lists_missing_texts_per_language(world, login_as, own):
     body = login_as(world.kalmar_ngo).get(url("version", own, world)).content.decode()
     assert 'id="translation-status"' in body
-    total = sum(1 for u in services.text_units(own) if u.required)
+    total = sum(1 for u in texts.text_units(own) if u.required)
     somali = body[body.index('id="language-so"') :]
     assert f"{total} saknas" in somali[: somali.index("</li>")]  # every text is missing
 
@@ -219,12 +219,12 @@ def test_editing_a_published_version_makes_version_2_and_leaves_version_1(world,
 def test_the_service_refuses_to_change_a_published_version(world, own):
     services.publish(own)
     item = own.items.get(item_id="T-NET-01")
-    with pytest.raises(editing.VersionFrozen):
-        editing.texts_apply(version=own, by=None, changes=[("version.title", "so", "Xaalad")])
-    with pytest.raises(editing.VersionFrozen):
-        editing.item_delete(item=item, by=None)
-    with pytest.raises(editing.VersionFrozen):
-        editing.version_update(
+    with pytest.raises(services.VersionFrozen):
+        services.texts_apply(version=own, by=None, changes=[("version.title", "so", "Xaalad")])
+    with pytest.raises(services.VersionFrozen):
+        services.item_delete(item=item, by=None)
+    with pytest.raises(services.VersionFrozen):
+        services.version_update(
             version=own, by=None, name="x", title={"sv": "Ny"}, intro={}, attribution=""
         )
     assert own.items.filter(item_id="T-NET-01").exists()
@@ -266,7 +266,7 @@ def test_publishing_a_complete_draft(world, login_as, own):
 
 
 def test_a_version_without_questions_cannot_be_published(world, login_as):
-    version = editing.instrument_create(
+    version = services.instrument_create(
         collaboration=world.kalmar, by=None, name="Tom", kind="other", title={"sv": "Tom"}
     )
     client = login_as(world.kalmar_ngo)
@@ -291,9 +291,9 @@ def test_a_condition_on_a_later_item_or_itself_blocks_publishing(world, login_as
 
 
 def test_a_section_without_questions_blocks_publishing(world, own):
-    editing.section_create(version=own, by=None, key="", title={"sv": "Tom del"}, intro={})
-    with pytest.raises(editing.EditRefused):
-        editing.version_publish(version=own, by=None)
+    services.section_create(version=own, by=None, key="", title={"sv": "Tom del"}, intro={})
+    with pytest.raises(services.EditRefused):
+        services.version_publish(version=own, by=None)
     own.refresh_from_db()
     assert own.status == VersionStatus.DRAFT
 
@@ -316,10 +316,10 @@ def test_an_agreement_item_gets_the_standard_scale_in_every_language(world, logi
 
 def test_changing_a_scale_to_faces_takes_the_faces_words(world, own):
     item = own.items.get(item_id="T-NET-01")
-    data = editing.ItemData(
+    data = services.ItemData(
         item_id="T-NET-01", type="faces", text={"sv": "Jag har vänner här."}, allow_dont_know=False
     )
-    editing.item_update(item=item, by=None, data=data)
+    services.item_update(item=item, by=None, data=data)
     assert [o.value for o in item.options.all()] == ["1", "2", "3", "4", "5"]
     assert item.options.get(value="5").label["sv"] == FACES_LABELS["sv"]["5"]
 
@@ -593,7 +593,7 @@ def test_translate_form_notices_a_change_made_meanwhile(world, login_as, own):
     client = login_as(world.kalmar_ngo)
     form = client.get(url("translate", own, world, lang="ar")).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
-    editing.texts_apply(
+    services.texts_apply(
         version=own, by=None, changes=[("item.T-NET-02.text", "ar", "أنا سعيد جداً.")]
     )
     data["text__item.T-NET-01.text"] = "عندي أصدقاء هنا."
@@ -605,7 +605,7 @@ def test_translate_form_notices_a_change_made_meanwhile(world, login_as, own):
 
 def test_only_missing_texts_can_be_listed(world, login_as, own):
     client = login_as(world.kalmar_ngo)
-    editing.texts_apply(version=own, by=None, changes=[("version.title", "so", "Sidee tahay?")])
+    services.texts_apply(version=own, by=None, changes=[("version.title", "so", "Sidee tahay?")])
     page = client.get(url("translate", own, world, lang="so") + "?missing=1")
     keys = [unit.key for unit, _field in page.context["form"].rows]
     assert "version.title" not in keys
@@ -636,7 +636,7 @@ def test_status_can_be_set_on_a_published_version_and_is_audited(world, login_as
     client.post(url("language_status", published, world, lang="ar"), {"status": "back_translated"})
     published.refresh_from_db()
     assert published.language_status["ar"] == "back_translated"
-    assert services.language_states(published)["ar"] == TranslationStatus.BACK_TRANSLATED
+    assert texts.language_states(published)["ar"] == TranslationStatus.BACK_TRANSLATED
     event = AuditEvent.objects.filter(object_code=published.code).first()
     assert event.fields == ["language_status"]
     assert event.detail == "ar"
@@ -648,7 +648,7 @@ def test_status_can_be_set_on_a_published_version_and_is_audited(world, login_as
 def test_changing_the_swedish_source_makes_every_checked_language_a_draft(world, own):
     own.language_status = {"sv": "reviewed", "en": "back_translated", "ar": "reviewed"}
     own.save()
-    editing.texts_apply(version=own, by=None, changes=[("item.T-NET-01.text", "sv", "Ny text.")])
+    services.texts_apply(version=own, by=None, changes=[("item.T-NET-01.text", "sv", "Ny text.")])
     own.refresh_from_db()
     assert set(own.language_status.values()) == {"draft"}
 
@@ -739,7 +739,7 @@ def test_recordings_may_change_on_a_published_version(world, login_as, media):
 
 
 def test_readers_listen_but_do_not_upload(world, login_as, own, media):
-    editing.audio_save(
+    services.audio_save(
         item=own.items.get(item_id="T-NET-01"),
         by=None,
         language="ar",
@@ -770,7 +770,7 @@ def test_a_copy_keeps_a_shared_recording_when_the_original_is_deleted(
     world, media, django_capture_on_commit_callbacks
 ):
     version = make_version(collaboration=world.kalmar, published=False)
-    audio = editing.audio_save(
+    audio = services.audio_save(
         item=version.items.get(item_id="T-NET-01"),
         by=None,
         language="ar",
@@ -779,7 +779,7 @@ def test_a_copy_keeps_a_shared_recording_when_the_original_is_deleted(
     )
     copy = services.copy_instrument(version, collaboration=world.kalmar).versions.get()
     with django_capture_on_commit_callbacks(execute=True):
-        editing.audio_delete(audio=audio, by=None)
+        services.audio_delete(audio=audio, by=None)
     kept = ItemAudio.objects.get(item__version=copy)
     assert (media / kept.file.name).exists()
 
@@ -850,7 +850,7 @@ POST_ONLY = {
 
 
 def _every_version_url(world, version):
-    from samverka.surveys.urls_instruments import VERSION_PAGES
+    from samverka.surveys.instruments.urls import VERSION_PAGES
 
     values = {
         "code": world.kalmar.code,
@@ -868,7 +868,7 @@ def _every_version_url(world, version):
 @pytest.mark.parametrize("persona", ["kalmar_ledare", "forskare", "kalmar_partner_user"])
 def test_every_changing_page_refuses_roles_without_manage_surveys(world, login_as, own, persona):
     client = login_as(getattr(world, persona))
-    before = {unit.key: dict(unit.texts) for unit in services.text_units(own)}
+    before = {unit.key: dict(unit.texts) for unit in texts.text_units(own)}
     for name, address in _every_version_url(world, own):
         if name in READ_PAGES and persona != "kalmar_partner_user":
             continue
@@ -878,13 +878,13 @@ def test_every_changing_page_refuses_roles_without_manage_surveys(world, login_a
             posted = client.post(address, {"status": "draft", "direction": "up"})
             assert posted.status_code == 403, name
     own.refresh_from_db()
-    assert {unit.key: dict(unit.texts) for unit in services.text_units(own)} == before
+    assert {unit.key: dict(unit.texts) for unit in texts.text_units(own)} == before
     assert own.status == VersionStatus.DRAFT
     assert own.items.count() == 7
 
 
 def test_every_version_page_answers_the_coordinator(world, login_as, own, media):
-    editing.audio_save(
+    services.audio_save(
         item=own.items.get(item_id="T-NET-01"),
         by=None,
         language="ar",

@@ -10,8 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.lib.languages import LANGUAGE_CODES
-from samverka.surveys import editing, services, translations_io
-from samverka.surveys.models import TranslationStatus
+from samverka.surveys.instruments import services, texts, translation_files
+from samverka.surveys.instruments.models import TranslationStatus
 from samverka.surveys.tests.factories import make_version
 
 SOMALI = {
@@ -54,7 +54,7 @@ def confirm(client, version, world, response):
 
 def snapshot(version):
     version.refresh_from_db()
-    return {unit.key: dict(unit.texts) for unit in services.text_units(version)}
+    return {unit.key: dict(unit.texts) for unit in texts.text_units(version)}
 
 
 # ------------------------------------------------------------------------------------ XLSX
@@ -63,14 +63,14 @@ def snapshot(version):
 def test_xlsx_export_has_every_text_and_language(world, login_as, own):
     response = login_as(world.kalmar_ngo).get(url("translations_export", own, world))
     assert response.status_code == 200
-    assert response["Content-Type"] == translations_io.XLSX_TYPE
+    assert response["Content-Type"] == translation_files.XLSX_TYPE
     assert "kalmars-enk-t-v1-translations.xlsx" in response["Content-Disposition"]
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["texts", "status", "about"]
     rows = list(workbook["texts"].iter_rows(values_only=True))
     assert list(rows[0]) == ["key", "context", "sv", *[c for c in LANGUAGE_CODES if c != "sv"]]
     by_key = {row[0]: row for row in rows[1:]}
-    required = [u.key for u in services.text_units(own) if u.required]
+    required = [u.key for u in texts.text_units(own) if u.required]
     assert set(by_key) == set(required)
     header = rows[0]
     assert by_key["item.T-NET-01.text"][header.index("ar")] == "لدي أصدقاء هنا."
@@ -177,7 +177,7 @@ def test_an_import_is_checked_again_when_confirmed(world, login_as, own):
     workbook = translation_sheet([["item.T-ABT-03.text", "", "", "Wax kale?"]])
     preview = upload(client, own, world, "a.xlsx", workbook_bytes(workbook))
     assert preview.context["plan"].ok
-    editing.item_delete(item=own.items.get(item_id="T-ABT-03"), by=None)
+    services.item_delete(item=own.items.get(item_id="T-ABT-03"), by=None)
     response = confirm(client, own, world, preview)
     assert response.status_code == 200
     assert not response.context["plan"].ok
@@ -295,11 +295,9 @@ def test_po_export_has_the_key_as_context_and_the_swedish_text_as_msgid(world, l
 def test_po_export_import_round_trip(world, login_as, own):
     client = login_as(world.kalmar_ngo)
     exported = client.get(url("translations_export_po", own, world, lang="so")).content.decode()
-    parsed = translations_io.parse_po(exported.encode())
+    parsed = translation_files.parse_po(exported.encode())
     assert parsed.language == "so"
-    assert {row.key for row in parsed.rows} == {
-        u.key for u in services.text_units(own) if u.required
-    }
+    assert {row.key for row in parsed.rows} == {u.key for u in texts.text_units(own) if u.required}
     for key, value in SOMALI.items():
         exported = exported.replace(
             f'msgctxt "{key}"\nmsgid "{own_source(own, key)}"\nmsgstr ""',
@@ -317,17 +315,17 @@ def test_po_export_import_round_trip(world, login_as, own):
 
 
 def own_source(version, key):
-    return next(u.get("sv") for u in services.text_units(version) if u.key == key)
+    return next(u.get("sv") for u in texts.text_units(version) if u.key == key)
 
 
 def test_po_writer_and_reader_agree_on_quotes_line_breaks_and_tabs(world, own):
     tricky = 'Säg "hej"\noch vänta\t– sedan \\ klart.'
-    editing.texts_apply(version=own, by=None, changes=[("version.intro", "sv", tricky)])
-    editing.texts_apply(version=own, by=None, changes=[("version.intro", "uk", tricky + " (uk)")])
+    services.texts_apply(version=own, by=None, changes=[("version.intro", "sv", tricky)])
+    services.texts_apply(version=own, by=None, changes=[("version.intro", "uk", tricky + " (uk)")])
     own.refresh_from_db()
-    text = translations_io.export_po(own, "uk")
+    text = translation_files.export_po(own, "uk")
     assert 'msgid ""\n"Säg \\"hej\\"\\n"\n"och vänta\\t– sedan \\\\ klart."' in text
-    parsed = translations_io.parse_po(text.encode())
+    parsed = translation_files.parse_po(text.encode())
     row = next(r for r in parsed.rows if r.key == "version.intro")
     assert row.source == tricky
     assert row.texts == {"uk": tricky + " (uk)"}
@@ -340,7 +338,7 @@ def test_po_reader_skips_fuzzy_entries_and_obsolete_ones(db):
         '#~ msgctxt "old"\n#~ msgid "Gammal"\n#~ msgstr "Duug"\n\n'
         'msgctxt "version.intro"\nmsgid "Några frågor om dig."\nmsgstr "Su\'aalo"\n'
     )
-    parsed = translations_io.parse_po(text.encode())
+    parsed = translation_files.parse_po(text.encode())
     assert [(r.key, r.texts) for r in parsed.rows] == [("version.intro", {"so": "Su'aalo"})]
 
 
@@ -361,8 +359,8 @@ def test_po_reader_is_strict(db, settings, text, message):
     settings.LANGUAGE_CODE = "sv"
     from django.utils import translation
 
-    with translation.override("sv"), pytest.raises(translations_io.TranslationFileError) as error:
-        translations_io.parse_po(text.encode())
+    with translation.override("sv"), pytest.raises(translation_files.TranslationFileError) as error:
+        translation_files.parse_po(text.encode())
     assert message in error.value.message
 
 
