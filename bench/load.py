@@ -260,7 +260,8 @@ def _setup() -> None:
     from samverka.demo.synthetic import synthetic_collaborations
     from samverka.surveys.install import install_builtin_instruments
     from samverka.surveys.models import InstrumentKind
-    from samverka.surveys.rounds import general_link, round_create
+    from samverka.surveys.rounds.selectors import general_link
+    from samverka.surveys.rounds.services import round_create
 
     versions = install_builtin_instruments()
     version = next(v for v in versions.values() if v.instrument.kind == InstrumentKind.PARENT)

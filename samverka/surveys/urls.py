@@ -1,13 +1,14 @@
 """Survey URLs. Each part of the feature keeps its own list; they share the 'surveys' namespace."""
 
-from samverka.surveys import urls_respond, urls_results, urls_rounds
+from samverka.surveys import urls_respond, urls_results
 from samverka.surveys.instruments import urls as instruments_urls
+from samverka.surveys.rounds import urls as rounds_urls
 
 app_name = "surveys"
 
 urlpatterns = [
     *instruments_urls.urlpatterns,
-    *urls_rounds.urlpatterns,
+    *rounds_urls.urlpatterns,
     *urls_respond.urlpatterns,
     *urls_results.urlpatterns,
 ]

@@ -5,9 +5,9 @@ poster")."""
 import pytest
 from playwright.sync_api import expect
 
-from samverka.surveys import poster_texts, rounds
 from samverka.surveys.instruments import texts
 from samverka.surveys.models import Round
+from samverka.surveys.rounds import poster_texts, selectors
 from samverka.surveys.tests.factories import make_version
 from tests.browser.conftest import PHONE, either
 
@@ -69,8 +69,8 @@ def test_coordinator_opens_a_round_in_five_languages_and_prints_the_poster(
         ).click()
     round_ = Round.objects.get()
     assert round_.languages == FIVE
-    link = rounds.general_link(round_)
-    expect(page.locator(f"#link-{link.code}")).to_have_value(rounds.link_url(link))
+    link = selectors.general_link(round_)
+    expect(page.locator(f"#link-{link.code}")).to_have_value(selectors.link_url(link))
     expect(page.locator(".survey-link .qr svg")).to_be_visible()
     shoot("surveys-04-round")
 
@@ -86,7 +86,7 @@ def test_coordinator_opens_a_round_in_five_languages_and_prints_the_poster(
     expect(page.locator(".poster-language[data-language=so]")).to_contain_text(
         poster_texts.TEXTS["so"]["invitation"]
     )
-    expect(page.locator(".poster-address")).to_have_text(rounds.short_address(link))
+    expect(page.locator(".poster-address")).to_have_text(selectors.short_address(link))
     # The print button appears with JavaScript; nothing on the page overflows the phone.
     expect(page.locator("[data-print]")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

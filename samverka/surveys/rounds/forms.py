@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 
 from samverka.activities.models import Session
 from samverka.orgs.forms import DateInput
-from samverka.surveys import rounds
-from samverka.surveys.models import TranslationStatus
+from samverka.surveys.instruments.models import TranslationStatus
+from samverka.surveys.rounds import selectors
 
 
 class VersionChoiceField(forms.ModelChoiceField):
@@ -22,7 +22,7 @@ class VersionChoiceField(forms.ModelChoiceField):
         }
 
 
-def _language_label(choice: rounds.LanguageChoice) -> str:
+def _language_label(choice: selectors.LanguageChoice) -> str:
     if choice.missing:
         state = ngettext("missing %(count)d text", "missing %(count)d texts", choice.missing) % {
             "count": choice.missing
@@ -95,9 +95,9 @@ class RoundForm(forms.Form):
         self.collaboration = collaboration
         self.round = round_
         self.has_answers = bool(round_ and round_.responses.exists())
-        self.answered_languages = rounds.languages_with_answers(round_) if round_ else set()
+        self.answered_languages = selectors.languages_with_answers(round_) if round_ else set()
 
-        versions = rounds.reachable_versions(collaboration)
+        versions = selectors.reachable_versions(collaboration)
         self.fields["version"].queryset = versions
         if round_ is not None:
             version = round_.version
@@ -113,7 +113,7 @@ class RoundForm(forms.Form):
             self.fields["version"].initial = version.code if version else None
         self.version = version
 
-        self.language_choices = rounds.language_choices(version)
+        self.language_choices = selectors.language_choices(version)
         self.fields["languages"].choices = [
             (choice.code, _language_label(choice)) for choice in self.language_choices
         ]
@@ -138,8 +138,8 @@ class RoundForm(forms.Form):
             groups.setdefault(s.activity.name, []).append((s.code, label))
         self.fields["session"].choices = [("", _("No particular session")), *groups.items()]
 
-        self.fields["organisations"].queryset = rounds.link_organisations(collaboration)
-        if not rounds.is_partner_version(version):
+        self.fields["organisations"].queryset = selectors.link_organisations(collaboration)
+        if not selectors.is_partner_version(version):
             del self.fields["organisations"]
 
         if round_ is not None:
@@ -202,14 +202,14 @@ class RoundForm(forms.Form):
             self.add_error("closes_on", _("The round cannot close before it opens."))
         languages = data.get("languages") or []
         if version is not None and languages:
-            for message in rounds.missing_language_messages(version, languages):
+            for message in selectors.missing_language_messages(version, languages):
                 self.add_error("languages", message)
         removed = self.answered_languages - set(languages)
         if removed and "languages" in data:
             self.add_error(
                 "languages",
                 _("%(languages)s cannot be removed: someone has answered in it.")
-                % {"languages": ", ".join(rounds.language_labels(removed))},
+                % {"languages": ", ".join(selectors.language_labels(removed))},
             )
         return data
 

@@ -11,7 +11,6 @@ from django.utils import timezone
 from samverka.accounts.models import Membership
 from samverka.activities.models import Activity, Session
 from samverka.audit.models import AuditEvent
-from samverka.surveys import poster_texts, rounds
 from samverka.surveys.instruments import texts
 from samverka.surveys.models import (
     InstrumentKind,
@@ -19,6 +18,7 @@ from samverka.surveys.models import (
     Response,
     Round,
 )
+from samverka.surveys.rounds import poster_texts, selectors, services
 from samverka.surveys.tests.factories import make_response, make_round, make_version
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +183,7 @@ def test_partner_sees_only_the_open_partner_links_of_their_organisation(world, l
         organisation=world.kalmar_partner
     )
     partner_version = make_version(kind=InstrumentKind.PARTNER, name="Partnerenkät")
-    partner_round = rounds.round_create(
+    partner_round = services.round_create(
         collaboration=world.kalmar,
         version=partner_version,
         title="Partnerenkäten",
@@ -197,7 +197,7 @@ def test_partner_sees_only_the_open_partner_links_of_their_organisation(world, l
     planned = make_round(world.kalmar, partner_version, title="Nästa partnerenkät", opens_in_days=9)
     own = partner_round.links.get(organisation=world.kalmar_partner)
     lead = partner_round.links.get(organisation=world.kalmar.lead_organisation)
-    general = rounds.general_link(partner_round)
+    general = selectors.general_link(partner_round)
 
     client = login_as(world.kalmar_partner_user)
     page = client.get(url("index", world)).content.decode()
@@ -218,7 +218,7 @@ def test_partner_sees_only_the_open_partner_links_of_their_organisation(world, l
 
 def test_partner_without_an_organisation_gets_the_general_link(world, login_as):
     partner_version = make_version(kind=InstrumentKind.PARTNER)
-    partner_round = rounds.round_create(
+    partner_round = services.round_create(
         collaboration=world.kalmar,
         version=partner_version,
         title="Partnerenkäten",
@@ -229,7 +229,7 @@ def test_partner_without_an_organisation_gets_the_general_link(world, login_as):
         by=world.kalmar_ngo,
     )
     page = login_as(world.kalmar_partner_user).get(url("index", world)).content.decode()
-    assert rounds.general_link(partner_round).code in page
+    assert selectors.general_link(partner_round).code in page
     assert partner_round.links.get(organisation=world.kalmar_partner).code not in page
 
 
@@ -278,7 +278,7 @@ def test_coordinator_creates_a_round_with_its_general_link(world, login_as, sett
     assert AuditEvent.objects.filter(action="create", object_code=round_.code).exists()
 
     page = client.get(response["Location"]).content.decode()
-    assert f"https://samverka.example{rounds.link_path(link)}" in page
+    assert f"https://samverka.example{selectors.link_path(link)}" in page
     assert "<svg" in page
     assert 'data-copy="link-' in page
     assert "Omgången är sparad" in page
@@ -295,7 +295,7 @@ def test_a_language_with_missing_texts_is_refused_and_nothing_is_created(world, 
     assert f": {missing} texter saknas." in response.content.decode()
     assert not Round.objects.exists() and not RespondentLink.objects.exists()
     with pytest.raises(ValidationError):
-        rounds.round_create(
+        services.round_create(
             collaboration=world.kalmar,
             version=version,
             title="Förbi formuläret",
@@ -360,7 +360,7 @@ def test_another_collaborations_instrument_or_activity_is_refused(world, login_a
     assert "Välj ett tillfälle i den här samverkan." in response.content.decode()
     assert not Round.objects.exists()
     with pytest.raises(ValidationError):
-        rounds.round_create(
+        services.round_create(
             collaboration=world.kalmar,
             version=version,
             title="Förbi formuläret",
@@ -495,7 +495,7 @@ def test_the_survey_stays_once_someone_has_answered(world, login_as):
     round_.refresh_from_db()
     assert round_.version == other
     with pytest.raises(ValidationError):
-        rounds.round_update(
+        services.round_update(
             round=round_,
             version=version,
             title=round_.title,
@@ -545,7 +545,7 @@ def test_closing_is_idempotent_and_audited(world, login_as):
 
 def test_answers_per_organisation_are_disclosure_controlled(world, login_as):
     version = make_version(kind=InstrumentKind.PARTNER)
-    round_ = rounds.round_create(
+    round_ = services.round_create(
         collaboration=world.kalmar,
         version=version,
         title="Partnerenkäten",
@@ -585,9 +585,9 @@ def test_poster_has_the_qr_code_and_the_texts_of_the_rounds_languages(world, log
     round_ = make_round(world.kalmar, version, languages=["sv", "ar", "so"])
     client = login_as(world.kalmar_ngo)
     page = client.get(url("round_poster", world, round_code=round_.code)).content.decode()
-    link = rounds.general_link(round_)
+    link = selectors.general_link(round_)
     assert "<svg" in page and "<path" in page
-    assert rounds.short_address(link) in page
+    assert selectors.short_address(link) in page
     for language in ("sv", "ar", "so"):
         assert poster_texts.TEXTS[language]["invitation"] in page
         assert poster_texts.TEXTS[language]["answers"] in page
@@ -603,7 +603,7 @@ def test_poster_has_the_qr_code_and_the_texts_of_the_rounds_languages(world, log
 
 def test_partner_letter_has_the_organisations_own_link(world, login_as):
     version = make_version(kind=InstrumentKind.PARTNER)
-    round_ = rounds.round_create(
+    round_ = services.round_create(
         collaboration=world.kalmar,
         version=version,
         title="Partnerenkäten",
@@ -617,12 +617,12 @@ def test_partner_letter_has_the_organisations_own_link(world, login_as):
     client = login_as(world.kalmar_ngo)
     poster = url("round_poster", world, round_code=round_.code)
     page = client.get(f"{poster}?link={link.code}").content.decode()
-    assert rounds.short_address(link) in page
+    assert selectors.short_address(link) in page
     assert f"Brev till {world.kalmar_partner.name}" in page
     assert poster_texts.TEXTS["sv"]["invitation_partner"] in page
     assert client.get(f"{poster}?link=NOPE22").status_code == 404
     other = make_round(world.kalmar)
-    assert client.get(f"{poster}?link={rounds.general_link(other).code}").status_code == 404
+    assert client.get(f"{poster}?link={selectors.general_link(other).code}").status_code == 404
 
 
 def test_poster_texts_exist_in_every_survey_language():
@@ -663,6 +663,6 @@ def test_overview_panel_lists_open_rounds_with_counts(world, login_as):
 def test_link_falls_back_to_the_short_path_and_site_url(world, settings):
     settings.SITE_URL = "https://samverka.example"
     round_ = make_round(world.kalmar)
-    link = rounds.general_link(round_)
-    assert rounds.link_url(link) == f"https://samverka.example{rounds.link_path(link)}"
-    assert rounds.short_address(link) == f"samverka.example/s/{link.code}"
+    link = selectors.general_link(round_)
+    assert selectors.link_url(link) == f"https://samverka.example{selectors.link_path(link)}"
+    assert selectors.short_address(link) == f"samverka.example/s/{link.code}"

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from samverka.accounts.roles import Capability
 from samverka.orgs.panels import Panel
-from samverka.surveys import rounds
+from samverka.surveys.rounds import selectors
 
 
 def surveys_panel(request, access):
@@ -14,7 +14,7 @@ def surveys_panel(request, access):
     collaboration = access.collaboration
     if can_manage or can_results:
         today = timezone.localdate()
-        current = rounds.rounds_for(collaboration).filter(
+        current = selectors.rounds_for(collaboration).filter(
             closed_at__isnull=True, closes_on__gte=today
         )
         open_rounds = sorted(
@@ -29,7 +29,7 @@ def surveys_panel(request, access):
         }
         return Panel(template="surveys/rounds/panel.html", context=context, order=50)
     if access.can(Capability.ANSWER_PARTNER_SURVEYS):
-        links = rounds.partner_links_for(access)
+        links = selectors.partner_links_for(access)
         if not links:
             return None
         context = {"collaboration": collaboration, "staff": False, "partner_links": links}

@@ -1,30 +1,30 @@
-"""URLs of the survey rounds pages (see urls.py)."""
+"""URLs of the survey rounds pages (in the 'surveys' namespace, see surveys/urls.py)."""
 
 from django.urls import path
 
-from samverka.surveys import views_rounds
+from samverka.surveys.rounds import views
 
 urlpatterns = [
-    path("c/<str:code>/surveys/", views_rounds.index, name="index"),
-    path("c/<str:code>/surveys/rounds/new/", views_rounds.round_create, name="round_create"),
+    path("c/<str:code>/surveys/", views.index, name="index"),
+    path("c/<str:code>/surveys/rounds/new/", views.round_create, name="round_create"),
     path(
         "c/<str:code>/surveys/rounds/<str:round_code>/",
-        views_rounds.round_detail,
+        views.round_detail,
         name="round",
     ),
     path(
         "c/<str:code>/surveys/rounds/<str:round_code>/edit/",
-        views_rounds.round_edit,
+        views.round_edit,
         name="round_edit",
     ),
     path(
         "c/<str:code>/surveys/rounds/<str:round_code>/close/",
-        views_rounds.round_close,
+        views.round_close,
         name="round_close",
     ),
     path(
         "c/<str:code>/surveys/rounds/<str:round_code>/poster/",
-        views_rounds.round_poster,
+        views.round_poster,
         name="round_poster",
     ),
 ]

@@ -1,4 +1,5 @@
-"""Scopes of the survey rounds URLs for tests/test_url_scoping.py."""
+"""Scopes of the survey rounds URLs for tests/test_url_scoping.py (through
+samverka/surveys/tests/url_scopes.py)."""
 
 from samverka.surveys.tests.factories import make_round
 

@@ -1,6 +1,6 @@
 """Survey rounds for staff: the surveys start page, rounds, their public links and posters.
 
-Thin: scope, check the capability, call a service in `rounds.py`, render.
+Thin: scope, check the capability, call a service in `services.py`, render.
 """
 
 from django.contrib import messages
@@ -26,9 +26,9 @@ from samverka.lib.languages import (
 )
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
-from samverka.surveys import poster_texts, rounds
-from samverka.surveys.forms_rounds import RoundForm
-from samverka.surveys.models import InstrumentKind, InstrumentVersion
+from samverka.surveys.instruments.models import InstrumentKind, InstrumentVersion
+from samverka.surveys.rounds import poster_texts, selectors, services
+from samverka.surveys.rounds.forms import RoundForm
 
 C = Capability
 
@@ -43,14 +43,14 @@ def _can(access) -> dict:
 
 def _round(access, round_code):
     return get_object_or_404(
-        rounds.rounds_for(access.collaboration).select_related("created_by"), code=round_code
+        selectors.rounds_for(access.collaboration).select_related("created_by"), code=round_code
     )
 
 
 def _row(round_, collaboration) -> dict:
     return {
         "round": round_,
-        "languages": rounds.language_labels(round_.languages),
+        "languages": selectors.language_labels(round_.languages),
         "url": reverse("surveys:round", args=[collaboration.code, round_.code]),
     }
 
@@ -86,10 +86,10 @@ def index(request, access):
             {
                 "collaboration": collaboration,
                 "partner_view": True,
-                "partner_links": rounds.partner_links_for(access),
+                "partner_links": selectors.partner_links_for(access),
             },
         )
-    groups = rounds.grouped_by_state(rounds.rounds_for(collaboration))
+    groups = selectors.grouped_by_state(selectors.rounds_for(collaboration))
     sections = [
         {
             "state": state,
@@ -97,7 +97,7 @@ def index(request, access):
             "empty": EMPTY_LABELS[state],
             "rows": [_row(r, collaboration) for r in groups[state]],
         }
-        for state in rounds.STATES
+        for state in selectors.STATES
     ]
     return render(
         request,
@@ -116,7 +116,7 @@ def _version_from_request(request, collaboration) -> InstrumentVersion | None:
     code = code or request.GET.get("version")
     if not code:
         return None
-    return rounds.reachable_versions(collaboration).filter(code=code).first()
+    return selectors.reachable_versions(collaboration).filter(code=code).first()
 
 
 @collaboration_view(C.MANAGE_SURVEYS)
@@ -145,7 +145,7 @@ def round_create(request, access):
     form = RoundForm(request.POST or None, collaboration=collaboration, version=version)
     if request.method == "POST" and form.is_valid():
         try:
-            round_ = rounds.round_create(
+            round_ = services.round_create(
                 collaboration=collaboration, by=request.user, **form.service_arguments()
             )
         except ValidationError as error:
@@ -164,15 +164,15 @@ def round_create(request, access):
 def _chooser_rows(collaboration) -> list[dict]:
     """Published surveys to start a round with: the latest version of each instrument."""
     seen, rows = set(), []
-    for version in rounds.reachable_versions(collaboration):
+    for version in selectors.reachable_versions(collaboration):
         if version.instrument_id in seen:
             continue
         seen.add(version.instrument_id)
-        ready = [c.code for c in rounds.language_choices(version) if c.ready]
+        ready = [c.code for c in selectors.language_choices(version) if c.ready]
         rows.append(
             {
                 "version": version,
-                "languages": rounds.language_labels(ready),
+                "languages": selectors.language_labels(ready),
                 "url": reverse("surveys:round_create", args=[collaboration.code])
                 + f"?version={version.code}",
             }
@@ -184,7 +184,7 @@ def _chooser_rows(collaboration) -> list[dict]:
 def round_detail(request, access, round_code):
     collaboration = access.collaboration
     round_ = _round(access, round_code)
-    links = rounds.links_with_counts(round_)
+    links = selectors.links_with_counts(round_)
     general = next((row for row in links["rows"] if row["organisation"] is None), None)
     return render(
         request,
@@ -194,7 +194,7 @@ def round_detail(request, access, round_code):
             "can": _can(access),
             "round": round_,
             "state_label": STATE_LABELS[round_.state],
-            "languages": rounds.language_labels(round_.languages),
+            "languages": selectors.language_labels(round_.languages),
             "general": general,
             "organisation_links": [row for row in links["rows"] if row["organisation"]],
             "broken_down": links["broken_down"],
@@ -212,7 +212,7 @@ def round_edit(request, access, round_code):
     form = RoundForm(request.POST or None, collaboration=collaboration, round_=round_)
     if request.method == "POST" and form.is_valid():
         try:
-            rounds.round_update(round=round_, by=request.user, **form.service_arguments())
+            services.round_update(round=round_, by=request.user, **form.service_arguments())
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
@@ -237,7 +237,7 @@ def round_edit(request, access, round_code):
 def round_close(request, access, round_code):
     round_ = _round(access, round_code)
     already = round_.closed_at is not None
-    rounds.round_close(round=round_, by=request.user)
+    services.round_close(round=round_, by=request.user)
     if already:
         messages.info(request, _("The round was already closed."))
     else:
@@ -260,11 +260,11 @@ def round_poster(request, access, round_code):
     if link_code:
         link = get_object_or_404(round_.links.select_related("organisation"), code=link_code)
     else:
-        link = rounds.general_link(round_)
+        link = selectors.general_link(round_)
         if link is None:
             raise Http404
     partner = round_.version.instrument.kind == InstrumentKind.PARTNER
-    address = rounds.short_address(link)
+    address = selectors.short_address(link)
     closes = round_.closes_on.isoformat()
     blocks = []
     for language in LANGUAGE_CODES:
@@ -295,8 +295,8 @@ def round_poster(request, access, round_code):
             "organisation": link.organisation,
             "sender": collaboration.lead_organisation,
             "address": address,
-            "url": rounds.link_url(link),
-            "qr": qr_svg(rounds.link_url(link), box_size=12),
+            "url": selectors.link_url(link),
+            "qr": qr_svg(selectors.link_url(link), box_size=12),
             "blocks": blocks,
             "draft_languages": [str(LANGUAGE_LABELS[b["code"]]) for b in blocks if b["draft"]],
             "other_links": [
