@@ -39,13 +39,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def survey_pages_present() -> bool:
-    return all(
-        (ROOT / "samverka" / "surveys" / name).exists()
-        for name in ("urls_respond.py", "views_respond.py", "respond.py")
-    )
-
-
 def _locust(user_class: str, *, host: str, users: int, seconds: int, env: dict, tmp: Path):
     prefix = tmp / user_class
     log = tmp / f"{user_class}.log"
@@ -99,8 +92,6 @@ def _locust(user_class: str, *, host: str, users: int, seconds: int, env: dict, 
 
 
 def run(*, base: str) -> LoadResult:
-    if not survey_pages_present():
-        return LoadResult("survey load test: skipped, the survey pages are missing", {})
     from bench.pg import PG_SETTINGS, database_url, psql
 
     users = int(os.environ.get("BENCH_USERS", "200"))

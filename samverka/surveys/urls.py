@@ -1,7 +1,8 @@
 """Survey URLs. Each part of the feature keeps its own list; they share the 'surveys' namespace."""
 
-from samverka.surveys import urls_respond, urls_results
+from samverka.surveys import urls_results
 from samverka.surveys.instruments import urls as instruments_urls
+from samverka.surveys.respond import urls as respond_urls
 from samverka.surveys.rounds import urls as rounds_urls
 
 app_name = "surveys"
@@ -9,6 +10,6 @@ app_name = "surveys"
 urlpatterns = [
     *instruments_urls.urlpatterns,
     *rounds_urls.urlpatterns,
-    *urls_respond.urlpatterns,
+    *respond_urls.urlpatterns,
     *urls_results.urlpatterns,
 ]

@@ -2,9 +2,9 @@
 `<room>/tests/url_scopes.py`); tests/test_url_scoping.py looks for this module."""
 
 from samverka.surveys.instruments.tests import url_scopes as scopes_instruments
+from samverka.surveys.respond.tests import url_scopes as scopes_respond
 from samverka.surveys.rounds.tests import url_scopes as scopes_rounds
 from samverka.surveys.tests import (
-    scopes_respond,
     scopes_results,
 )
 

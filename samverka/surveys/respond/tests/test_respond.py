@@ -19,15 +19,10 @@ from samverka.activities.models import Activity
 from samverka.audit.models import AuditEvent
 from samverka.lib.languages import LANGUAGE_CODES, Shipped, is_reviewed
 from samverka.participants.services import consent_record, participant_create
-from samverka.surveys.models import (
-    Answer,
-    ItemAudio,
-    ItemType,
-    RespondentLink,
-    Response,
-    Section,
-)
-from samverka.surveys.respondent_texts import KEYS, TEXTS
+from samverka.surveys.instruments.models import ItemAudio, ItemType, Section
+from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.respond.respondent_texts import KEYS, TEXTS
+from samverka.surveys.rounds.models import RespondentLink
 from samverka.surveys.tests.factories import add_item, make_round, make_version, t
 
 PAGE_LIMIT = 50_000

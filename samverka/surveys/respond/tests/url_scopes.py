@@ -1,10 +1,11 @@
-"""Scopes of the survey respond URLs for tests/test_url_scoping.py.
+"""Scopes of the survey respond URLs for tests/test_url_scoping.py (through
+samverka/surveys/tests/url_scopes.py).
 
 The respondent's pages are public: the scoping test requests them anonymously with a real open
 Kalmar round and a real draft response, and checks that they never show the collaboration.
 """
 
-from samverka.surveys.models import Response
+from samverka.surveys.respond.models import Response
 from samverka.surveys.tests.factories import make_round
 
 SCOPES = {

@@ -18,8 +18,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from samverka.lib.languages import LANGUAGE_CODES, direction, html_lang, native_name
 from samverka.lib.scoping import collaboration_scope, national_scope
-from samverka.surveys import respond as flow
-from samverka.surveys.forms_respond import (
+from samverka.surveys.instruments.models import DONT_KNOW, ItemAudio, ItemType
+from samverka.surveys.instruments.texts import text
+from samverka.surveys.respond import pages, services
+from samverka.surveys.respond.forms import (
     TEXT_MAX,
     AnswerValue,
     choice_values,
@@ -27,9 +29,9 @@ from samverka.surveys.forms_respond import (
     input_name,
     read_page,
 )
-from samverka.surveys.instruments.texts import text
-from samverka.surveys.models import DONT_KNOW, ItemAudio, ItemType, RespondentLink, Response
-from samverka.surveys.respondent_texts import fill, texts_for
+from samverka.surveys.respond.models import Response
+from samverka.surveys.respond.respondent_texts import fill, texts_for
+from samverka.surveys.rounds.models import RespondentLink
 
 FACES = {"1", "2", "3", "4", "5"}
 KINDS = {
@@ -136,11 +138,11 @@ def respond(request, link):
         return _unavailable(request, link, languages, round_.state)
     if request.method == "POST" and request.POST.get("language") in languages:
         try:
-            response = flow.response_start(link=link, language=request.POST["language"])
-        except flow.SurveyClosed as closed:
+            response = services.response_start(link=link, language=request.POST["language"])
+        except services.SurveyClosed as closed:
             return _unavailable(request, link, languages, closed.state)
-        survey = flow.load_survey(response.version)
-        return redirect(_page_url(link, response, flow.step_page(survey, 0, {}, 1)))
+        survey = pages.load_survey(response.version)
+        return redirect(_page_url(link, response, pages.step_page(survey, 0, {}, 1)))
     choices = [_language(link, code) for code in languages]
     headings, seen = [], set()
     for choice in choices:  # Swedish and easy Swedish say "Välj språk" alike: once is enough
@@ -250,34 +252,36 @@ def question_page(request, link, token, page):
         return redirect(_done_url(link, response.language))
     if link.round.state != "open":
         return _unavailable(request, link, [response.language], link.round.state, note=True)
-    survey = flow.load_survey(response.version)
+    survey = pages.load_survey(response.version)
     if not 1 <= page <= survey.page_count:
         raise Http404
     lang = _language(link, response.language)
     txt = lang["txt"]
-    saved = flow.saved_answers(response)
-    shown = flow.shown_items(survey, page, saved)
+    saved = pages.saved_answers(response)
+    shown = pages.shown_items(survey, page, saved)
     sent = None
     if request.method == "POST":
         back = request.POST.get("go") == "back"
         sent = read_page([s.item for s in shown], request.POST, txt)
         required = None if back else txt["error_required"]
-        flow.check_page(survey, page, shown, sent, saved, required)
+        pages.check_page(survey, page, shown, sent, saved, required)
         if sent.is_valid:
             try:
-                flow.page_save(response=response, section=survey.section(page), values=sent.values)
-            except flow.AlreadySubmitted:
+                services.page_save(
+                    response=response, section=survey.section(page), values=sent.values
+                )
+            except services.AlreadySubmitted:
                 return redirect(_done_url(link, response.language))
-            except flow.SurveyClosed as closed:
+            except services.SurveyClosed as closed:
                 return _unavailable(request, link, [response.language], closed.state, note=True)
-            saved = flow.merged_answers(saved, survey.page_items(page), sent.values)
-            target = flow.step_page(survey, page, saved, -1 if back else 1)
+            saved = pages.merged_answers(saved, survey.page_items(page), sent.values)
+            target = pages.step_page(survey, page, saved, -1 if back else 1)
             if back and target is None:
                 return redirect("surveys:respond", link.code)
             return redirect(_page_url(link, response, target))
     elif not shown:
         # Nothing to ask here given the earlier answers: go on to the next page.
-        return redirect(_page_url(link, response, flow.step_page(survey, page, saved, 1)))
+        return redirect(_page_url(link, response, pages.step_page(survey, page, saved, 1)))
     questions = []
     for index, item_shown in enumerate(shown, start=1):
         pk = item_shown.item.pk
@@ -287,7 +291,7 @@ def question_page(request, link, token, page):
             raw, error = _raw_from_saved(item_shown.item, saved.get(pk, [])), ""
         questions.append(_question(survey, item_shown, index, raw, error, link, lang))
     section = survey.section(page)
-    first = flow.step_page(survey, 0, saved, 1) == page
+    first = pages.step_page(survey, 0, saved, 1) == page
     return render(
         request,
         "surveys/respond/page.html",
@@ -318,30 +322,30 @@ def finish(request, link, token):
         return redirect(_done_url(link, response.language))
     if link.round.state != "open":
         return _unavailable(request, link, [response.language], link.round.state, note=True)
-    survey = flow.load_survey(response.version)
-    saved = flow.saved_answers(response)
+    survey = pages.load_survey(response.version)
+    saved = pages.saved_answers(response)
     lang = _language(link, response.language)
     txt = lang["txt"]
-    missing = flow.first_missing_page(survey, saved)
+    missing = pages.first_missing_page(survey, saved)
     code = ""
     if request.method == "POST":
         code = request.POST.get("participant_code", "")[:40]
         if request.POST.get("go") == "back":
-            target = flow.step_page(survey, survey.page_count + 1, saved, -1)
+            target = pages.step_page(survey, survey.page_count + 1, saved, -1)
             if target is None:
                 return redirect("surveys:respond", link.code)
             return redirect(_page_url(link, response, target))
         try:
-            flow.response_submit(response=response, participant_code=code)
-        except flow.SurveyClosed as closed:
+            services.response_submit(response=response, participant_code=code)
+        except services.SurveyClosed as closed:
             return _unavailable(request, link, [response.language], closed.state, note=True)
-        except flow.MissingAnswers as error:
+        except services.MissingAnswers as error:
             missing = error.page
         else:
-            given = bool(flow.normalise_code(code))
+            given = bool(services.normalise_code(code))
             return redirect(_done_url(link, response.language, code_given=given))
-    answered, asked = flow.answered_count(survey, saved)
-    back_to = flow.step_page(survey, survey.page_count + 1, saved, -1)
+    answered, asked = pages.answered_count(survey, saved)
+    back_to = pages.step_page(survey, survey.page_count + 1, saved, -1)
     return render(
         request,
         "surveys/respond/finish.html",

@@ -6,9 +6,9 @@ template, and every message is in the respondent's survey language (`respondent_
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
-from samverka.surveys.models import DONT_KNOW, Item, ItemType
+from samverka.surveys.instruments.models import DONT_KNOW, Item, ItemType
+from samverka.surveys.respond.pages import AnswerValue, PageInput
 
 TEXT_MAX = 1000
 # Beyond this an "integer" is a typing accident, and it would not fit every database column.
@@ -28,34 +28,6 @@ def input_name(item: Item) -> str:
 
 def dont_know_name(item: Item) -> str:
     return f"dk-{item.item_id}"
-
-
-@dataclass
-class AnswerValue:
-    value: str = ""
-    number: int | None = None
-    text: str = ""
-
-    def as_string(self) -> str:
-        """The answer as conditions compare it."""
-        if self.value:
-            return self.value
-        if self.number is not None:
-            return str(self.number)
-        return self.text
-
-
-@dataclass
-class PageInput:
-    """What a page's POST said: answers per item (cleaned), messages per item, raw inputs."""
-
-    values: dict[int, list[AnswerValue]] = field(default_factory=dict)
-    errors: dict[int, str] = field(default_factory=dict)
-    raw: dict[int, dict] = field(default_factory=dict)
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
 
 
 def choice_values(item: Item) -> list[str]:
@@ -135,7 +107,7 @@ def read_item(item: Item, data, texts: Mapping) -> tuple[list[AnswerValue], str,
 
 def read_page(items: list[Item], data, texts: Mapping) -> PageInput:
     """Read every item shown on a page. Required answers are checked by the caller, which
-    knows which items are visible (see `respond.check_page`)."""
+    knows which items are visible (see `pages.check_page`)."""
     page = PageInput()
     for item in items:
         answers, message, raw = read_item(item, data, texts)

@@ -1,6 +1,6 @@
 # ruff: noqa: E501
 """Every piece of interface text on the respondent's pages (/s/<code>), in the eight survey
-languages. The questions themselves come from the instrument (`services.text`).
+languages. The questions themselves come from the instrument (`instruments.texts.text`).
 
 Written plainly, in short sentences, for families who may read little. Which languages a human
 translator has reviewed is in `samverka.lib.languages` (REVIEWED, `Shipped.RESPONDENT_PAGES`).
