@@ -1,8 +1,8 @@
-"""Survey URLs. Each part of the feature keeps its own list; they share the 'surveys' namespace."""
+"""Survey URLs. Each room keeps its own list; they share the 'surveys' namespace."""
 
-from samverka.surveys import urls_results
 from samverka.surveys.instruments import urls as instruments_urls
 from samverka.surveys.respond import urls as respond_urls
+from samverka.surveys.results import urls as results_urls
 from samverka.surveys.rounds import urls as rounds_urls
 
 app_name = "surveys"
@@ -11,5 +11,5 @@ urlpatterns = [
     *instruments_urls.urlpatterns,
     *rounds_urls.urlpatterns,
     *respond_urls.urlpatterns,
-    *urls_results.urlpatterns,
+    *results_urls.urlpatterns,
 ]

@@ -3,10 +3,8 @@
 
 from samverka.surveys.instruments.tests import url_scopes as scopes_instruments
 from samverka.surveys.respond.tests import url_scopes as scopes_respond
+from samverka.surveys.results.tests import url_scopes as scopes_results
 from samverka.surveys.rounds.tests import url_scopes as scopes_rounds
-from samverka.surveys.tests import (
-    scopes_results,
-)
 
 _PARTS = [scopes_instruments, scopes_rounds, scopes_respond, scopes_results]
 

@@ -1,44 +1,39 @@
-"""Exports of survey results (CSV, XLSX) and the audited reading of free-text answers.
+"""Exports of survey results (CSV, XLSX) written from the controlled figures.
 
 Exports are the same controlled figures as the results page, in long format: one row per
 item × group × answer, then the item's share agreeing, mean and median rows. A hidden count is
-"<5"; a percentage or mean that is not shown is empty. Every export and every look at the
-free-text answers is written to the audit trail.
+"<5"; a percentage or mean that is not shown is empty. Writing the file to the audit trail is
+`services.results_export`.
 """
 
 import csv
 import io
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
 from samverka.lib.disclosure import TOTAL, display
 from samverka.surveys.instruments.texts import text
-from samverka.surveys.results import (
+from samverka.surveys.results.breakdowns import OTHER
+from samverka.surveys.results.items import (
     ANSWERED,
     KIND_NUMBER,
     KIND_SCALE,
     KIND_TEXT,
-    MIN_GROUP,
     NO_ANSWER,
-    OTHER,
-    FreeText,
     ItemResult,
-    RoundResults,
-    free_text_answers,
-    submitted_count,
 )
+from samverka.surveys.results.selectors import RoundResults
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
 COLUMNS = [
     "item_id",
     "question",
@@ -51,6 +46,8 @@ COLUMNS = [
     "n_group",
     "value",
 ]
+
+
 ALL = "all"
 
 
@@ -257,47 +254,3 @@ def about_rows(results: RoundResults, dimension: str) -> list[tuple[str, str]]:
             ),
         ),
     ]
-
-
-@transaction.atomic
-def results_export(
-    *, results: RoundResults, dimension: str, file_format: str, by, collaboration
-) -> Export:
-    """The results as CSV or XLSX, recorded as an export in the audit trail."""
-    if file_format not in FORMATS:
-        raise ValueError(f"unknown format {file_format!r}")
-    if file_format == "csv":
-        content = results_csv(results, dimension).encode("utf-8")
-    else:
-        content = results_xlsx(results, dimension)
-    breakdown = results.breakdown(dimension)
-    audit_record(
-        actor=by,
-        action=AuditAction.EXPORT,
-        obj=results.round,
-        collaboration=collaboration,
-        detail=(f"survey results {file_format} by {breakdown.dimension if breakdown else 'none'}"),
-    )
-    suffix = breakdown.dimension.replace("_", "-") if breakdown else "all"
-    filename = f"survey-results-{results.round.code}-{suffix}.{file_format}"
-    return Export(content, FORMATS[file_format], filename)
-
-
-@transaction.atomic
-def free_text_read(*, round_, by, language: str = "sv") -> list[FreeText] | None:
-    """The free-text answers of a round with at least 5 submitted responses, else None.
-
-    Reading them is recorded in the audit trail (the answers are the respondents' own words).
-    """
-    if submitted_count(round_) < MIN_GROUP:
-        return None
-    texts = free_text_answers(round_, language=language)
-    audit_record(
-        actor=by,
-        action=AuditAction.VIEW,
-        obj=round_,
-        collaboration=round_.collaboration,
-        fields=["free_text"],
-        detail=f"{sum(len(t.answers) for t in texts)} free-text answers",
-    )
-    return texts

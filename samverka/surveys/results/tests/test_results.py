@@ -18,8 +18,9 @@ from samverka.activities.models import Activity
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.lib.disclosure import TOTAL
 from samverka.surveys.instruments import services
-from samverka.surveys.models import Item, ItemType, Option
-from samverka.surveys.results import OTHER, round_results
+from samverka.surveys.instruments.models import Item, ItemType, Option
+from samverka.surveys.results.breakdowns import OTHER
+from samverka.surveys.results.selectors import round_results
 from samverka.surveys.tests.factories import make_response, make_round, make_version
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""Scopes of the survey results URLs for tests/test_url_scoping.py."""
+"""Scopes of the survey results URLs for tests/test_url_scoping.py (through
+samverka/surveys/tests/url_scopes.py)."""
 
 SCOPES = {
     "surveys:results": "collaboration",
