@@ -249,7 +249,7 @@ def _setup() -> None:
     from django.utils import timezone
 
     from samverka.demo.synthetic import synthetic_collaborations
-    from samverka.surveys.install import install_builtin_instruments
+    from samverka.surveys.builtin.install import install_builtin_instruments
     from samverka.surveys.models import InstrumentKind
     from samverka.surveys.rounds.selectors import general_link
     from samverka.surveys.rounds.services import round_create

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from samverka.surveys.install import install_builtin_instruments
+from samverka.surveys.builtin.install import install_builtin_instruments
 from samverka.surveys.models import Response
 from samverka.surveys.respond import respondent_texts
 from samverka.surveys.rounds import selectors, services

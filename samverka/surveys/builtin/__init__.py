@@ -1,7 +1,7 @@
 """The built-in survey instruments, written by us in plain language, in all eight survey languages.
 
-Each module (`parent`, `child`, `partner`, `feedback`) declares one `INSTRUMENT` in the small
-format below; `samverka.surveys.install.install_builtin_instruments` turns the definitions into
+Each module or package (`parent`, `child`, `partner`, `feedback`) declares one `INSTRUMENT` in
+the small format below; `install.install_builtin_instruments` turns the definitions into
 published instrument versions (and a new version whenever a definition changes).
 
 Texts are dicts {language: text} over the family languages (`lib.languages.LANGUAGE_CODES`);
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from samverka.lib.languages import LANGUAGE_CODES, Shipped, is_reviewed
-from samverka.surveys.models import CHOICE_TYPES, ItemRole, ItemType, TranslationStatus
+from samverka.surveys.instruments.models import CHOICE_TYPES, ItemRole, ItemType, TranslationStatus
 
 ITEM_ID_PATTERN = re.compile(r"^[A-Z]{1,2}-[A-Z]{2,3}-\d{2}$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
@@ -118,6 +118,11 @@ class InstrumentDef:
 
     def items(self) -> list[ItemDef]:
         return [item for section in self.sections for item in section.items]
+
+
+def agree(item_id: str, text: Texts, measure: str, **extra) -> ItemDef:
+    """An agreement item (the 5-point scale in words) of a measure."""
+    return ItemDef(item_id=item_id, type=ItemType.AGREEMENT, text=text, measure=measure, **extra)
 
 
 def definitions() -> list[InstrumentDef]:

@@ -6,7 +6,7 @@ Used for the built-in instruments and by the item editor when staff add a scale,
 the value models.DONT_KNOW ("dk") and always comes last.
 """
 
-from samverka.surveys.models import DONT_KNOW, ItemType
+from samverka.surveys.instruments.models import DONT_KNOW, ItemType
 
 # Agreement with a statement, in plain words (5 points).
 SCALE_LABELS: dict[str, dict[str, str]] = {

@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from samverka.audit.models import AuditEvent
 from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.builtin import ITEM_ID_PATTERN, definitions, parent, scales
-from samverka.surveys.install import install_builtin_instruments, version_content
+from samverka.surveys.builtin.install import install_builtin_instruments, version_content
 from samverka.surveys.instruments import rules, services, texts
-from samverka.surveys.models import (
+from samverka.surveys.instruments.models import (
     DONT_KNOW,
     Instrument,
     InstrumentKind,
@@ -20,9 +20,9 @@ from samverka.surveys.models import (
     Item,
     ItemRole,
     ItemType,
-    Round,
     VersionStatus,
 )
+from samverka.surveys.rounds.models import Round
 from samverka.surveys.tests.factories import make_round
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ from samverka.surveys.instruments.models import (
     TranslationStatus,
     VersionStatus,
 )
-from samverka.surveys.models import Round
+from samverka.surveys.rounds.models import Round
 
 STATE_SHORT = {
     TranslationStatus.MISSING: gettext_lazy("missing"),

@@ -12,13 +12,10 @@ from samverka.accounts.models import Membership
 from samverka.activities.models import Activity, Session
 from samverka.audit.models import AuditEvent
 from samverka.surveys.instruments import texts
-from samverka.surveys.models import (
-    InstrumentKind,
-    RespondentLink,
-    Response,
-    Round,
-)
+from samverka.surveys.instruments.models import InstrumentKind
+from samverka.surveys.respond.models import Response
 from samverka.surveys.rounds import poster_texts, selectors, services
+from samverka.surveys.rounds.models import RespondentLink, Round
 from samverka.surveys.tests.factories import make_response, make_round, make_version
 
 pytestmark = pytest.mark.django_db

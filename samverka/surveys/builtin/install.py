@@ -20,7 +20,7 @@ from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.surveys.builtin import InstrumentDef, definitions, problems
 from samverka.surveys.builtin.scales import options_for
-from samverka.surveys.models import (
+from samverka.surveys.instruments.models import (
     Instrument,
     InstrumentVersion,
     Item,
