@@ -22,7 +22,6 @@ from samverka.surveys.instruments.models import (
     ItemType,
     TranslationStatus,
 )
-from samverka.surveys.instruments.services import ItemData
 from samverka.surveys.instruments.texts import (
     MAX_TEXT_LENGTH,
     SETTABLE_STATUSES,
@@ -383,23 +382,24 @@ class ItemForm(forms.Form):
             )
         return data
 
-    def item_data(self) -> ItemData:
+    def service_arguments(self) -> dict:
+        """The cleaned data as `services.editing.item_create` and `item_update` take it."""
         data = self.cleaned_data
-        return ItemData(
-            item_id=data["item_id"],
-            type=data["type"],
-            text={"sv": data["text_sv"], "en": data["text_en"]},
-            help={"sv": data["help_sv"], "en": data["help_en"]},
-            allow_dont_know=data["allow_dont_know"],
-            required=data["required"],
-            options=data["parsed_options"],
-            condition_item=data["condition_item"],
-            condition_values=data["condition_values"],
-            number_min=data.get("number_min"),
-            number_max=data.get("number_max"),
-            role=data.get("role") or ItemRole.NONE,
-            measure=data.get("measure") or "",
-        )
+        return {
+            "item_id": data["item_id"],
+            "type": data["type"],
+            "text": {"sv": data["text_sv"], "en": data["text_en"]},
+            "help": {"sv": data["help_sv"], "en": data["help_en"]},
+            "allow_dont_know": data["allow_dont_know"],
+            "required": data["required"],
+            "options": data["parsed_options"],
+            "condition_item": data["condition_item"],
+            "condition_values": data["condition_values"],
+            "number_min": data.get("number_min"),
+            "number_max": data.get("number_max"),
+            "role": data.get("role") or ItemRole.NONE,
+            "measure": data.get("measure") or "",
+        }
 
 
 def _status_choices(blank_label):

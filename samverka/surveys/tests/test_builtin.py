@@ -11,7 +11,7 @@ from samverka.audit.models import AuditEvent
 from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.builtin import ITEM_ID_PATTERN, definitions, parent, scales
 from samverka.surveys.builtin.install import install_builtin_instruments, version_content
-from samverka.surveys.instruments import rules, services, texts
+from samverka.surveys.instruments import rules, texts
 from samverka.surveys.instruments.models import (
     DONT_KNOW,
     Instrument,
@@ -21,6 +21,11 @@ from samverka.surveys.instruments.models import (
     ItemRole,
     ItemType,
     VersionStatus,
+)
+from samverka.surveys.instruments.services.versions import (
+    instrument_copy,
+    version_draft,
+    version_publish,
 )
 from samverka.surveys.rounds.models import Round
 from samverka.surveys.tests.factories import make_round
@@ -167,14 +172,12 @@ def test_a_changed_translation_status_is_a_new_version(monkeypatch):
 
 
 def test_a_version_the_national_lead_published_stays_current_after_a_reinstall():
-    from samverka.surveys.instruments.services import new_draft_version, publish
-
     load()
     first = installed()["parent"]
-    draft = new_draft_version(first)
+    draft = version_draft(version=first, by=None)
     draft.language_status = {**draft.language_status, "ar": "reviewed"}
     draft.save(update_fields=["language_status"])
-    publish(draft)
+    version_publish(version=draft, by=None)
     assert "parent: unchanged (version 2)" in load()
     assert installed()["parent"].pk == draft.pk
 
@@ -413,7 +416,7 @@ def test_definitions_match_what_is_installed(versions):
 
 
 def test_a_builtin_instrument_can_be_copied_into_a_collaboration(versions, world):
-    copy = services.copy_instrument(versions["parent"], collaboration=world.kalmar)
+    copy = instrument_copy(version=versions["parent"], by=None, collaboration=world.kalmar)
     draft = copy.latest_version()
     assert copy.builtin is False
     assert draft.status == VersionStatus.DRAFT

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.surveys.builtin.scales import DONT_KNOW_LABEL, FACES_LABELS, SCALE_LABELS
-from samverka.surveys.instruments import services, texts
+from samverka.surveys.instruments import texts
 from samverka.surveys.instruments.models import (
     DONT_KNOW,
     Instrument,
@@ -16,6 +16,19 @@ from samverka.surveys.instruments.models import (
     ItemAudio,
     TranslationStatus,
     VersionStatus,
+)
+from samverka.surveys.instruments.services import (
+    EditRefused,
+    VersionFrozen,
+    editing,
+    recordings,
+    translations,
+)
+from samverka.surveys.instruments.services.versions import (
+    instrument_copy,
+    instrument_create,
+    version_publish,
+    version_update,
 )
 from samverka.surveys.tests.factories import make_round, make_version
 
@@ -217,16 +230,14 @@ def test_editing_a_published_version_makes_version_2_and_leaves_version_1(world,
 
 
 def test_the_service_refuses_to_change_a_published_version(world, own):
-    services.publish(own)
+    version_publish(version=own, by=None)
     item = own.items.get(item_id="T-NET-01")
-    with pytest.raises(services.VersionFrozen):
-        services.texts_apply(version=own, by=None, changes=[("version.title", "so", "Xaalad")])
-    with pytest.raises(services.VersionFrozen):
-        services.item_delete(item=item, by=None)
-    with pytest.raises(services.VersionFrozen):
-        services.version_update(
-            version=own, by=None, name="x", title={"sv": "Ny"}, intro={}, attribution=""
-        )
+    with pytest.raises(VersionFrozen):
+        translations.texts_apply(version=own, by=None, changes=[("version.title", "so", "Xaalad")])
+    with pytest.raises(VersionFrozen):
+        editing.item_delete(item=item, by=None)
+    with pytest.raises(VersionFrozen):
+        version_update(version=own, by=None, name="x", title={"sv": "Ny"}, intro={}, attribution="")
     assert own.items.filter(item_id="T-NET-01").exists()
     assert "so" not in own.title
 
@@ -266,7 +277,7 @@ def test_publishing_a_complete_draft(world, login_as, own):
 
 
 def test_a_version_without_questions_cannot_be_published(world, login_as):
-    version = services.instrument_create(
+    version = instrument_create(
         collaboration=world.kalmar, by=None, name="Tom", kind="other", title={"sv": "Tom"}
     )
     client = login_as(world.kalmar_ngo)
@@ -291,9 +302,9 @@ def test_a_condition_on_a_later_item_or_itself_blocks_publishing(world, login_as
 
 
 def test_a_section_without_questions_blocks_publishing(world, own):
-    services.section_create(version=own, by=None, key="", title={"sv": "Tom del"}, intro={})
-    with pytest.raises(services.EditRefused):
-        services.version_publish(version=own, by=None)
+    editing.section_create(version=own, by=None, key="", title={"sv": "Tom del"}, intro={})
+    with pytest.raises(EditRefused):
+        version_publish(version=own, by=None)
     own.refresh_from_db()
     assert own.status == VersionStatus.DRAFT
 
@@ -316,10 +327,14 @@ def test_an_agreement_item_gets_the_standard_scale_in_every_language(world, logi
 
 def test_changing_a_scale_to_faces_takes_the_faces_words(world, own):
     item = own.items.get(item_id="T-NET-01")
-    data = services.ItemData(
-        item_id="T-NET-01", type="faces", text={"sv": "Jag har vänner här."}, allow_dont_know=False
+    editing.item_update(
+        item=item,
+        item_id="T-NET-01",
+        type="faces",
+        text={"sv": "Jag har vänner här."},
+        allow_dont_know=False,
+        by=None,
     )
-    services.item_update(item=item, by=None, data=data)
     assert [o.value for o in item.options.all()] == ["1", "2", "3", "4", "5"]
     assert item.options.get(value="5").label["sv"] == FACES_LABELS["sv"]["5"]
 
@@ -593,7 +608,7 @@ def test_translate_form_notices_a_change_made_meanwhile(world, login_as, own):
     client = login_as(world.kalmar_ngo)
     form = client.get(url("translate", own, world, lang="ar")).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
-    services.texts_apply(
+    translations.texts_apply(
         version=own, by=None, changes=[("item.T-NET-02.text", "ar", "أنا سعيد جداً.")]
     )
     data["text__item.T-NET-01.text"] = "عندي أصدقاء هنا."
@@ -605,7 +620,9 @@ def test_translate_form_notices_a_change_made_meanwhile(world, login_as, own):
 
 def test_only_missing_texts_can_be_listed(world, login_as, own):
     client = login_as(world.kalmar_ngo)
-    services.texts_apply(version=own, by=None, changes=[("version.title", "so", "Sidee tahay?")])
+    translations.texts_apply(
+        version=own, by=None, changes=[("version.title", "so", "Sidee tahay?")]
+    )
     page = client.get(url("translate", own, world, lang="so") + "?missing=1")
     keys = [unit.key for unit, _field in page.context["form"].rows]
     assert "version.title" not in keys
@@ -616,7 +633,7 @@ def test_swedish_is_not_translated_into_and_published_versions_are_frozen(world,
     client = login_as(world.kalmar_ngo)
     assert client.get(url("translate", own, world, lang="sv")).status_code == 404
     assert client.get(url("translate", own, world, lang="de")).status_code == 404
-    services.publish(own)
+    version_publish(version=own, by=None)
     assert client.get(url("translate", own, world, lang="so")).status_code == 302
 
 
@@ -648,7 +665,9 @@ def test_status_can_be_set_on_a_published_version_and_is_audited(world, login_as
 def test_changing_the_swedish_source_makes_every_checked_language_a_draft(world, own):
     own.language_status = {"sv": "reviewed", "en": "back_translated", "ar": "reviewed"}
     own.save()
-    services.texts_apply(version=own, by=None, changes=[("item.T-NET-01.text", "sv", "Ny text.")])
+    translations.texts_apply(
+        version=own, by=None, changes=[("item.T-NET-01.text", "sv", "Ny text.")]
+    )
     own.refresh_from_db()
     assert set(own.language_status.values()) == {"draft"}
 
@@ -739,7 +758,7 @@ def test_recordings_may_change_on_a_published_version(world, login_as, media):
 
 
 def test_readers_listen_but_do_not_upload(world, login_as, own, media):
-    services.audio_save(
+    recordings.audio_save(
         item=own.items.get(item_id="T-NET-01"),
         by=None,
         language="ar",
@@ -770,16 +789,16 @@ def test_a_copy_keeps_a_shared_recording_when_the_original_is_deleted(
     world, media, django_capture_on_commit_callbacks
 ):
     version = make_version(collaboration=world.kalmar, published=False)
-    audio = services.audio_save(
+    audio = recordings.audio_save(
         item=version.items.get(item_id="T-NET-01"),
         by=None,
         language="ar",
         upload=SimpleUploadedFile("a.mp3", MP3),
         content_type="audio/mpeg",
     )
-    copy = services.copy_instrument(version, collaboration=world.kalmar).versions.get()
+    copy = instrument_copy(version=version, by=None, collaboration=world.kalmar).versions.get()
     with django_capture_on_commit_callbacks(execute=True):
-        services.audio_delete(audio=audio, by=None)
+        recordings.audio_delete(audio=audio, by=None)
     kept = ItemAudio.objects.get(item__version=copy)
     assert (media / kept.file.name).exists()
 
@@ -884,7 +903,7 @@ def test_every_changing_page_refuses_roles_without_manage_surveys(world, login_a
 
 
 def test_every_version_page_answers_the_coordinator(world, login_as, own, media):
-    services.audio_save(
+    recordings.audio_save(
         item=own.items.get(item_id="T-NET-01"),
         by=None,
         language="ar",

@@ -10,8 +10,10 @@ from openpyxl import Workbook, load_workbook
 
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.lib.languages import LANGUAGE_CODES
-from samverka.surveys.instruments import services, texts, translation_files
+from samverka.surveys.instruments import texts, translation_files
 from samverka.surveys.instruments.models import TranslationStatus
+from samverka.surveys.instruments.services import editing, translations
+from samverka.surveys.instruments.services.versions import version_draft, version_publish
 from samverka.surveys.tests.factories import make_version
 
 SOMALI = {
@@ -177,7 +179,7 @@ def test_an_import_is_checked_again_when_confirmed(world, login_as, own):
     workbook = translation_sheet([["item.T-ABT-03.text", "", "", "Wax kale?"]])
     preview = upload(client, own, world, "a.xlsx", workbook_bytes(workbook))
     assert preview.context["plan"].ok
-    services.item_delete(item=own.items.get(item_id="T-ABT-03"), by=None)
+    editing.item_delete(item=own.items.get(item_id="T-ABT-03"), by=None)
     response = confirm(client, own, world, preview)
     assert response.status_code == 200
     assert not response.context["plan"].ok
@@ -233,7 +235,7 @@ def test_a_file_from_another_instrument_is_refused(world, login_as, own):
 
 def test_a_file_from_an_earlier_version_is_matched_by_keys(world, login_as):
     first = make_version(collaboration=world.kalmar)
-    draft = services.new_draft_version(first)
+    draft = version_draft(version=first, by=None)
     client = login_as(world.kalmar_ngo)
     exported = client.get(url("translations_export_po", first, world, lang="so")).content.decode()
     exported = exported.replace(
@@ -265,7 +267,7 @@ def test_imports_are_for_managers_and_drafts_only(world, login_as, own):
     assert (
         login_as(world.kalmar_ledare).get(url("translations_import", own, world)).status_code == 403
     )
-    services.publish(own)
+    version_publish(version=own, by=None)
     client = login_as(world.kalmar_ngo)
     assert client.get(url("translations_import", own, world)).status_code == 302
 
@@ -320,8 +322,10 @@ def own_source(version, key):
 
 def test_po_writer_and_reader_agree_on_quotes_line_breaks_and_tabs(world, own):
     tricky = 'Säg "hej"\noch vänta\t– sedan \\ klart.'
-    services.texts_apply(version=own, by=None, changes=[("version.intro", "sv", tricky)])
-    services.texts_apply(version=own, by=None, changes=[("version.intro", "uk", tricky + " (uk)")])
+    translations.texts_apply(version=own, by=None, changes=[("version.intro", "sv", tricky)])
+    translations.texts_apply(
+        version=own, by=None, changes=[("version.intro", "uk", tricky + " (uk)")]
+    )
     own.refresh_from_db()
     text = translation_files.export_po(own, "uk")
     assert 'msgid ""\n"Säg \\"hej\\"\\n"\n"och vänta\\t– sedan \\\\ klart."' in text

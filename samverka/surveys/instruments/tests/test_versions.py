@@ -1,10 +1,15 @@
 """Versions (instruments/services.py): new drafts, copies into a collaboration, publishing."""
 
 from samverka.audit.models import AuditAction, AuditEvent
-from samverka.surveys.instruments import services, texts
+from samverka.surveys.instruments import texts
 from samverka.surveys.instruments.models import (
     ItemAudio,
     VersionStatus,
+)
+from samverka.surveys.instruments.services.versions import (
+    instrument_copy,
+    version_draft,
+    version_publish,
 )
 from samverka.surveys.tests.factories import make_version
 
@@ -14,7 +19,7 @@ def test_new_draft_version_copies_everything_and_keeps_the_old_version(world):
     ItemAudio.objects.create(
         item=version.items.get(item_id="T-NET-01"), language="ar", file="survey-audio/a.mp3"
     )
-    draft = services.new_draft_version(version, by=world.kalmar_ngo)
+    draft = version_draft(version=version, by=world.kalmar_ngo)
     assert draft.pk != version.pk
     assert draft.instrument == version.instrument
     assert draft.number == 2
@@ -39,16 +44,16 @@ def test_new_draft_version_copies_everything_and_keeps_the_old_version(world):
 
 def test_new_draft_version_returns_the_existing_draft(world):
     version = make_version(collaboration=world.kalmar)
-    first = services.new_draft_version(version)
-    again = services.new_draft_version(version)
+    first = version_draft(version=version, by=None)
+    again = version_draft(version=version, by=None)
     assert again == first
     assert version.instrument.versions.count() == 2
 
 
 def test_copy_instrument_makes_an_own_editable_first_version(world):
     builtin = make_version()
-    instrument = services.copy_instrument(
-        builtin, collaboration=world.kalmar, by=world.kalmar_ngo, name="Vår enkät"
+    instrument = instrument_copy(
+        version=builtin, collaboration=world.kalmar, by=world.kalmar_ngo, name="Vår enkät"
     )
     assert instrument.collaboration == world.kalmar
     assert not instrument.builtin
@@ -66,17 +71,17 @@ def test_copy_instrument_makes_an_own_editable_first_version(world):
 
 def test_copy_instrument_keeps_the_source_name_by_default(world):
     builtin = make_version(name="Föräldraenkät")
-    instrument = services.copy_instrument(builtin, collaboration=world.kalmar)
+    instrument = instrument_copy(version=builtin, by=None, collaboration=world.kalmar)
     assert instrument.name == "Föräldraenkät"
     assert builtin.instrument.versions.count() == 1
 
 
 def test_publish_freezes_a_draft_once(world):
     version = make_version(collaboration=world.kalmar, published=False)
-    published = services.publish(version, by=world.kalmar_ngo)
+    published = version_publish(version=version, by=world.kalmar_ngo)
     assert published.status == VersionStatus.PUBLISHED
     assert published.published_at is not None
     first_time = published.published_at
-    again = services.publish(version, by=world.kalmar_ngo)
+    again = version_publish(version=version, by=world.kalmar_ngo)
     assert again.published_at == first_time
     assert AuditEvent.objects.filter(object_code=version.code, fields=["status"]).count() == 1

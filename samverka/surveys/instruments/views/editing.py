@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samverka.surveys.instruments import services
 from samverka.surveys.instruments.forms import (
     ItemForm,
     SectionForm,
@@ -15,6 +14,7 @@ from samverka.surveys.instruments.models import (
     ItemType,
 )
 from samverka.surveys.instruments.selectors import ordered_items, suggest_item_id
+from samverka.surveys.instruments.services import EditRefused, editing
 from samverka.surveys.instruments.texts import (
     SOURCE_LANGUAGE,
     text,
@@ -34,14 +34,14 @@ def section_create(request, place, version):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            section = services.section_create(
+            section = editing.section_create(
                 version=version,
                 by=request.user,
                 key=data["key"],
                 title={"sv": data["title_sv"], "en": data["title_en"]},
                 intro={"sv": data["intro_sv"], "en": data["intro_en"]},
             )
-        except services.EditRefused as refused:
+        except EditRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("The section is added."))
@@ -76,14 +76,14 @@ def section_edit(request, place, version, section_key):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.section_update(
+            editing.section_update(
                 section=section,
                 by=request.user,
                 key=data["key"],
                 title={"sv": data["title_sv"], "en": data["title_en"]},
                 intro={"sv": data["intro_sv"], "en": data["intro_en"]},
             )
-        except services.EditRefused as refused:
+        except EditRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("The section is saved."))
@@ -111,8 +111,8 @@ def section_delete(request, place, version, section_key):
     back = place.url("version", version_code=version.code)
     if request.method == "POST":
         try:
-            count = services.section_delete(section=section, by=request.user)
-        except services.EditRefused as refused:
+            count = editing.section_delete(section=section, by=request.user)
+        except EditRefused as refused:
             messages.error(request, refused.message)
             return redirect(back + f"#section-{section.key}")
         messages.success(
@@ -152,8 +152,8 @@ def section_move(request, place, version, section_key):
     section = find_section(version, section_key)
     direction_ = "up" if request.POST.get("direction") == "up" else "down"
     try:
-        services.section_move(section=section, by=request.user, direction=direction_)
-    except services.EditRefused as refused:
+        editing.section_move(section=section, by=request.user, direction=direction_)
+    except EditRefused as refused:
         messages.error(request, refused.message)
     return redirect(place.url("version", version_code=version.code) + f"#section-{section.key}")
 
@@ -188,8 +188,8 @@ def item_create(request, place, version, section_key):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            item = services.item_create(section=section, by=request.user, data=form.item_data())
-        except services.EditRefused as refused:
+            item = editing.item_create(section=section, by=request.user, **form.service_arguments())
+        except EditRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("The question %(item)s is added.") % {"item": item.item_id})
@@ -217,8 +217,8 @@ def item_edit(request, place, version, item_id):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.item_update(item=item, by=request.user, data=form.item_data())
-        except services.EditRefused as refused:
+            editing.item_update(item=item, by=request.user, **form.service_arguments())
+        except EditRefused as refused:
             form.add_error(None, refused.message)
         else:
             new_id = form.cleaned_data["item_id"]
@@ -235,8 +235,8 @@ def item_delete(request, place, version, item_id):
     back = place.url("version", version_code=version.code)
     if request.method == "POST":
         try:
-            services.item_delete(item=item, by=request.user)
-        except services.EditRefused as refused:
+            editing.item_delete(item=item, by=request.user)
+        except EditRefused as refused:
             messages.error(request, refused.message)
             return redirect(back + f"#item-{item.item_id}")
         messages.success(request, _("The question %(item)s is deleted.") % {"item": item.item_id})
@@ -268,8 +268,8 @@ def item_move(request, place, version, item_id):
     item = find_item(version, item_id)
     direction_ = "up" if request.POST.get("direction") == "up" else "down"
     try:
-        moved = services.item_move(item=item, by=request.user, direction=direction_)
-    except services.EditRefused as refused:
+        moved = editing.item_move(item=item, by=request.user, direction=direction_)
+    except EditRefused as refused:
         messages.error(request, refused.message)
     else:
         if not moved:

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, direction
-from samverka.surveys.instruments import services
 from samverka.surveys.instruments.forms import (
     AudioForm,
 )
 from samverka.surveys.instruments.models import (
     ItemAudio,
 )
+from samverka.surveys.instruments.services import EditRefused, recordings
 from samverka.surveys.instruments.views.place import (
     find_item,
     find_own_version,
@@ -37,14 +37,14 @@ def item_audio(request, place, version_code, item_id):
         if form.is_valid():
             language = form.cleaned_data["language"]
             try:
-                services.audio_save(
+                recordings.audio_save(
                     item=item,
                     by=request.user,
                     language=language,
                     upload=form.cleaned_data["file"],
                     content_type=form.content_type,
                 )
-            except services.EditRefused as refused:
+            except EditRefused as refused:
                 form.add_error(None, refused.message)
             else:
                 messages.success(
@@ -55,10 +55,10 @@ def item_audio(request, place, version_code, item_id):
                 return redirect(
                     place.url("item_audio", version_code=version.code, item_id=item.item_id)
                 )
-    recordings = {a.language: a for a in item.audio.select_related("uploaded_by")}
+    recorded = {a.language: a for a in item.audio.select_related("uploaded_by")}
     rows = []
     for language in LANGUAGE_CODES:
-        audio = recordings.get(language)
+        audio = recorded.get(language)
         kwargs = {"version_code": version.code, "item_id": item.item_id, "lang": language}
         rows.append(
             {
@@ -98,7 +98,7 @@ def item_audio_delete(request, place, version_code, item_id, lang):
     version = find_own_version(place, version_code)
     item = find_item(version, item_id)
     audio = get_object_or_404(ItemAudio.objects.filter(item=item), language=lang)
-    services.audio_delete(audio=audio, by=request.user)
+    recordings.audio_delete(audio=audio, by=request.user)
     messages.success(
         request,
         _("The %(language)s recording of %(item)s is deleted.")

@@ -4,16 +4,15 @@ translation status (also on published versions)."""
 import secrets
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.lib.downloads import attachment
 from samverka.lib.languages import LANGUAGE_LABELS, direction
-from samverka.surveys.instruments import services, translation_files
+from samverka.surveys.instruments import translation_files
 from samverka.surveys.instruments.forms import (
     LanguageStatusForm,
     TranslateForm,
@@ -23,6 +22,7 @@ from samverka.surveys.instruments.forms import (
 from samverka.surveys.instruments.models import (
     TranslationStatus,
 )
+from samverka.surveys.instruments.services import EditRefused, translations
 from samverka.surveys.instruments.texts import (
     SOURCE_LANGUAGE,
     language_states,
@@ -72,14 +72,14 @@ def translate(request, place, version_code, lang):
         else:
             status = form.cleaned_data["status"]
             try:
-                count = services.texts_apply(
+                count = translations.texts_apply(
                     version=version,
                     by=request.user,
                     changes=form.changes(),
                     statuses={language: status} if status else None,
                     source="form",
                 )
-            except services.EditRefused as refused:
+            except EditRefused as refused:
                 form.add_error(None, refused.message)
             else:
                 messages.success(
@@ -113,31 +113,11 @@ def translate(request, place, version_code, lang):
     )
 
 
-def _download(content, *, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 @instrument_view(manage=True)
 @require_GET
 def translations_export(request, place, version_code):
     version = find_own_version(place, version_code)
-    content = translation_files.export_xlsx(version)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.EXPORT,
-        obj=version,
-        collaboration=version.instrument.collaboration,
-        fields=["texts"],
-        detail="xlsx",
-    )
-    return _download(
-        content,
-        filename=f"{translation_files.file_stem(version)}-translations.xlsx",
-        content_type=translation_files.XLSX_TYPE,
-    )
+    return attachment(translations.translations_export(version=version, by=request.user))
 
 
 @instrument_view(manage=True)
@@ -147,20 +127,8 @@ def translations_export_po(request, place, version_code, lang):
     language = survey_language(lang)
     if language == SOURCE_LANGUAGE:
         raise Http404
-    content = translation_files.export_po(version, language)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.EXPORT,
-        obj=version,
-        collaboration=version.instrument.collaboration,
-        fields=["texts"],
-        detail=f"po {language}",
-    )
-    return _download(
-        content.encode("utf-8"),
-        filename=f"{translation_files.file_stem(version)}-{language}.po",
-        content_type=translation_files.PO_TYPE,
-    )
+    download = translations.translations_export(version=version, language=language, by=request.user)
+    return attachment(download)
 
 
 def _import_key(version) -> str:
@@ -191,14 +159,14 @@ def translations_import(request, place, version_code):
         plan = translation_files.plan_import(version, parsed, only_language=pending["language"])
         if plan.ok and (plan.changes or plan.statuses):
             try:
-                count = services.texts_apply(
+                count = translations.texts_apply(
                     version=version,
                     by=request.user,
                     changes=plan.change_tuples(),
                     statuses=plan.statuses,
                     source=f"{parsed.kind} import",
                 )
-            except services.EditRefused as refused:
+            except EditRefused as refused:
                 plan.errors.append((_("File"), "", refused.message))
             else:
                 del request.session[key]
@@ -278,10 +246,10 @@ def language_status(request, place, version_code, lang):
         return redirect(back)
     status = form.cleaned_data["status"]
     try:
-        changed = services.language_status_set(
+        changed = translations.language_status_set(
             version=version, by=request.user, language=language, status=status
         )
-    except services.EditRefused as refused:
+    except EditRefused as refused:
         messages.error(request, refused.message)
     else:
         if changed:

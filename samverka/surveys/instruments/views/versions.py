@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, direction, native_name
-from samverka.surveys.instruments import services
 from samverka.surveys.instruments.forms import (
     InstrumentCreateForm,
     VersionForm,
@@ -22,6 +21,7 @@ from samverka.surveys.instruments.models import (
     VersionStatus,
 )
 from samverka.surveys.instruments.rules import publish_problems
+from samverka.surveys.instruments.services import EditRefused, versions
 from samverka.surveys.instruments.texts import (
     SETTABLE_STATUSES,
     SOURCE_LANGUAGE,
@@ -102,7 +102,7 @@ def instruments(request, place):
 def instrument_create(request, place):
     form = InstrumentCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        version = services.instrument_create(
+        version = versions.instrument_create(
             collaboration=place.collaboration,
             by=request.user,
             name=form.cleaned_data["name"],
@@ -287,9 +287,11 @@ def version(request, place, version_code):
 @require_POST
 def version_copy(request, place, version_code):
     version = find_version(place, version_code)
-    name = (request.POST.get("name") or "").strip()[:200]
-    instrument = services.copy_instrument(
-        version, collaboration=place.collaboration, by=request.user, name=name
+    instrument = versions.instrument_copy(
+        version=version,
+        collaboration=place.collaboration,
+        name=request.POST.get("name", ""),
+        by=request.user,
     )
     copy = instrument.versions.get()
     messages.success(
@@ -307,7 +309,7 @@ def version_new(request, place, version_code):
     if version.status == VersionStatus.DRAFT:
         return redirect(place.url("version", version_code=version.code))
     existing = version.instrument.versions.filter(status=VersionStatus.DRAFT).first()
-    draft = services.new_draft_version(version, by=request.user)
+    draft = versions.version_draft(version=version, by=request.user)
     if existing is not None:
         messages.info(
             request,
@@ -331,8 +333,8 @@ def version_new(request, place, version_code):
 def version_publish(request, place, version_code):
     version = find_own_version(place, version_code)
     try:
-        services.version_publish(version=version, by=request.user)
-    except services.EditRefused as refused:
+        versions.version_publish(version=version, by=request.user)
+    except EditRefused as refused:
         messages.error(
             request, _("The version cannot be published yet: %(why)s") % {"why": refused.message}
         )
@@ -352,7 +354,7 @@ def version_edit(request, place, version):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.version_update(
+            versions.version_update(
                 version=version,
                 by=request.user,
                 name=data["name"],
@@ -360,7 +362,7 @@ def version_edit(request, place, version):
                 intro={"sv": data["intro_sv"], "en": data["intro_en"]},
                 attribution=data["attribution"],
             )
-        except services.EditRefused as refused:
+        except EditRefused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("The version is saved."))

@@ -17,8 +17,12 @@ from openpyxl import load_workbook
 from samverka.activities.models import Activity
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.lib.disclosure import TOTAL
-from samverka.surveys.instruments import services
 from samverka.surveys.instruments.models import Item, ItemType, Option
+from samverka.surveys.instruments.services.versions import (
+    instrument_copy,
+    version_draft,
+    version_publish,
+)
 from samverka.surveys.results.breakdowns import OTHER
 from samverka.surveys.results.selectors import round_results
 from samverka.surveys.tests.factories import make_response, make_round, make_version
@@ -492,7 +496,7 @@ def test_measures_get_a_summary_line(world, login_as, round_30):
 
 def _second_version(version):
     """v2 of the same instrument: a changed question text, one item removed, one added."""
-    draft = services.new_draft_version(version)
+    draft = version_draft(version=version, by=None)
     friends = draft.items.get(item_id="T-NET-01")
     friends.text = {**friends.text, "sv": "Jag har goda vänner här."}
     friends.save()
@@ -507,7 +511,7 @@ def _second_version(version):
         text={"sv": "Ny fråga?", "en": "New question?"},
     )
     Option.objects.create(item=new, value="yes", label={"sv": "Ja"})
-    return services.publish(draft)
+    return version_publish(version=draft, by=None)
 
 
 def test_comparison_matches_items_by_id_across_versions(world, login_as):
@@ -539,8 +543,8 @@ def test_comparison_lists_copies_with_shared_ids_but_not_unrelated_or_planned_ro
     world, login_as
 ):
     v1 = make_version(collaboration=world.kalmar)
-    copy = services.copy_instrument(v1, collaboration=world.kalmar, name="Kopia")
-    copy_version = services.publish(copy.latest_version())
+    copy = instrument_copy(version=v1, by=None, collaboration=world.kalmar, name="Kopia")
+    copy_version = version_publish(version=copy.latest_version(), by=None)
     unrelated = make_version(collaboration=world.kalmar, name="Annan")
     for index, item in enumerate(unrelated.items.all()):
         item.item_id = f"X-{index}"
@@ -713,8 +717,10 @@ def national_world(world):
     from conftest import make_collaboration
 
     builtin = make_version(name="Inbyggd föräldraenkät")
-    copy = services.copy_instrument(builtin, collaboration=world.kalmar, name="Kalmars kopia")
-    copy_version = services.publish(copy.latest_version())
+    copy = instrument_copy(
+        version=builtin, by=None, collaboration=world.kalmar, name="Kalmars kopia"
+    )
+    copy_version = version_publish(version=copy.latest_version(), by=None)
     kristianstad, _partner = make_collaboration("1290", "Kristianstad")
     answer_many(make_round(world.kalmar, builtin), 8, {"T-NET-01": "5", "T-NET-03": "yes"})
     answer_many(make_round(world.kalmar, copy_version), 4, {"T-NET-01": "4", "T-NET-03": "yes"})
