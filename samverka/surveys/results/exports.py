@@ -8,7 +8,6 @@ item × group × answer, then the item's share agreeing, mean and median rows. A
 
 import csv
 import io
-from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,13 +48,6 @@ COLUMNS = [
 
 
 ALL = "all"
-
-
-@dataclass(frozen=True)
-class Export:
-    content: bytes
-    content_type: str
-    filename: str
 
 
 def _percent(value: float | None) -> str:

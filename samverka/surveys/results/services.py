@@ -5,8 +5,9 @@ from django.db import transaction
 
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.lib.downloads import Download
 from samverka.surveys.results.breakdowns import MIN_GROUP
-from samverka.surveys.results.exports import FORMATS, Export, results_csv, results_xlsx
+from samverka.surveys.results.exports import FORMATS, results_csv, results_xlsx
 from samverka.surveys.results.selectors import (
     FreeText,
     RoundResults,
@@ -18,7 +19,7 @@ from samverka.surveys.results.selectors import (
 @transaction.atomic
 def results_export(
     *, results: RoundResults, dimension: str, file_format: str, by, collaboration
-) -> Export:
+) -> Download:
     """The results as CSV or XLSX, recorded as an export in the audit trail."""
     if file_format not in FORMATS:
         raise ValueError(f"unknown format {file_format!r}")
@@ -36,7 +37,7 @@ def results_export(
     )
     suffix = breakdown.dimension.replace("_", "-") if breakdown else "all"
     filename = f"survey-results-{results.round.code}-{suffix}.{file_format}"
-    return Export(content, FORMATS[file_format], filename)
+    return Download(content, FORMATS[file_format], filename)
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ Every number comes from the controlled cubes of `selectors.round_results` (see t
 `results/__init__.py`).
 """
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats, timezone
 from django.utils.http import urlencode
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from samverka.accounts.roles import Capability
 from samverka.lib.disclosure import display
+from samverka.lib.downloads import attachment
 from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.surveys.instruments.models import Instrument
 from samverka.surveys.instruments.texts import text
@@ -125,10 +126,7 @@ def results_export(request, access, round_code, fmt):
         by=request.user,
         collaboration=access.collaboration,
     )
-    response = HttpResponse(export.content, content_type=export.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(export)
 
 
 @collaboration_view(C.VIEW_SURVEY_FREE_TEXT)
@@ -175,10 +173,7 @@ def results_compare(request, access, round_code):
         compared = compare(results_a, results_b)
         label_a, label_b = round_.title, other.title
         if label_a == label_b:
-            label_a = (
-                f"{round_.title} ({formats.date_format(round_.opens_on, 'SHORT_DATE_FORMAT')})"
-            )
-            label_b = f"{other.title} ({formats.date_format(other.opens_on, 'SHORT_DATE_FORMAT')})"
+            label_a, label_b = _dated(round_), _dated(other)
         context.update(
             other=other,
             results_a=results_a,

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverka.audit.models import AuditAction
-from samverka.audit.services import audit_record
+from samverka.audit.services import audit_record, save_audited
 from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.instruments.models import InstrumentVersion
 from samverka.surveys.rounds.models import RespondentLink, Round
@@ -202,19 +202,15 @@ def round_update(
         "closes_on": closes_on,
         "languages": _ordered_languages(languages),
     }
-    changed = [name for name, value in new_values.items() if getattr(round_, name) != value]
-    for name in changed:
-        setattr(round_, name, new_values[name])
-    if changed:
-        round_.save(update_fields=changed)
-    changed += _sync_links(round_, organisations)
-    if changed:
+    save_audited(round_, new_values, by=by, collaboration=collaboration)
+    links = _sync_links(round_, organisations)
+    if links:
         audit_record(
             actor=by,
             action=AuditAction.UPDATE,
             obj=round_,
             collaboration=collaboration,
-            fields=changed,
+            fields=links,
         )
     return round_
 
@@ -224,13 +220,6 @@ def round_close(*, round: Round, by) -> Round:
     """Close a round now: its links stop taking answers. Closing twice changes nothing."""
     round_ = Round.objects.select_for_update().get(pk=round.pk)
     if round_.closed_at is None:
-        round_.closed_at = timezone.now()
-        round_.save(update_fields=["closed_at"])
-        audit_record(
-            actor=by,
-            action=AuditAction.UPDATE,
-            obj=round_,
-            collaboration=round_.collaboration,
-            fields=["closed_at"],
-        )
+        data = {"closed_at": timezone.now()}
+        save_audited(round_, data, by=by, collaboration=round_.collaboration)
     return round_
