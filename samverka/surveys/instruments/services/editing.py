@@ -1,9 +1,9 @@
 """The sections and questions of a draft: create, change, move and delete them, with their
 options and conditions. A change that breaks a condition is refused and rolls back."""
 
-import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Required, TypedDict, Unpack
 
 from django.db import transaction
 from django.db.models import F, Max
@@ -199,34 +199,52 @@ def section_move(*, section: Section, by, direction: str) -> bool:
     return True
 
 
+class Question(TypedDict, total=False):
+    """A question as `item_create` and `item_update` take it: keyword arguments, declared once."""
+
+    item_id: Required[str]  # stable across versions and languages, e.g. "P-NET-01"
+    type: Required[str]  # ItemType
+    text: Required[Mapping[str, str]]  # {language: text}; the form gives Swedish and English
+    help: Mapping[str, str]
+    allow_dont_know: bool  # offer "don't know / don't want to answer" (default yes)
+    required: bool
+    # (value, {language: label}) for single and multiple choice, in order; scales and yes/no
+    # get the standard options.
+    options: Sequence[tuple[str, Mapping[str, str]]]
+    # Shown only when `condition_item` (an earlier choice question) has one of these answers.
+    condition_item: Item | None
+    condition_values: Sequence[str]
+    number_min: int | None
+    number_max: int | None
+    role: str  # ItemRole
+    measure: str
+
+
 @dataclass
 class _ItemFields:
-    """The arguments of `item_create` and `item_update` that describe the question."""
+    """A `Question` with its defaults, in the shapes stored."""
 
     item_id: str
     type: str
     text: dict[str, str]
-    help: dict[str, str]
-    allow_dont_know: bool
-    required: bool
-    # (value, {language: label}) for single and multiple choice; others get standard options.
-    options: list[tuple[str, dict[str, str]]]
-    condition_item: Item | None
-    condition_values: list[str]
-    number_min: int | None
-    number_max: int | None
-    role: str
-    measure: str
+    help: dict[str, str] = field(default_factory=dict)
+    allow_dont_know: bool = True
+    required: bool = False
+    options: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    condition_item: Item | None = None
+    condition_values: list[str] = field(default_factory=list)
+    number_min: int | None = None
+    number_max: int | None = None
+    role: str = ItemRole.NONE
+    measure: str = ""
 
-    @classmethod
-    def of(cls, arguments: Mapping) -> "_ItemFields":
-        """From a service's arguments (its `locals()`), in the shapes stored."""
-        given = {f.name: arguments[f.name] for f in dataclasses.fields(cls)}
-        given["text"] = dict(given["text"])
-        given["help"] = dict(given["help"] or {})
-        given["options"] = [(value, dict(labels)) for value, labels in given["options"]]
-        given["condition_values"] = list(given["condition_values"])
-        return cls(**given)
+    def __post_init__(self):
+        self.text = dict(self.text)
+        self.help = dict(self.help or {})
+        self.options = [(value, dict(labels)) for value, labels in self.options]
+        self.condition_values = list(self.condition_values)
+        self.role = self.role or ItemRole.NONE
+        self.measure = self.measure or ""
 
 
 def _wanted_options(data: _ItemFields) -> list[tuple[str, dict[str, str]]]:
@@ -391,70 +409,29 @@ def _apply_item(item: Item, data: _ItemFields, *, by, created: bool) -> list[str
 
 
 @transaction.atomic
-def item_create(
-    *,
-    section: Section,
-    item_id: str,
-    type: str,
-    text: Mapping[str, str],
-    help: Mapping[str, str] | None = None,
-    allow_dont_know: bool = True,
-    required: bool = False,
-    options: Sequence[tuple[str, Mapping[str, str]]] = (),
-    condition_item: Item | None = None,
-    condition_values: Sequence[str] = (),
-    number_min: int | None = None,
-    number_max: int | None = None,
-    role: str = ItemRole.NONE,
-    measure: str = "",
-    by,
-) -> Item:
-    """A new question at the end of `section`.
-
-    `text` and `help` are {language: text} (the form gives Swedish and English); `options` are
-    (value, {language: label}) for single and multiple choice, in order; scales and yes/no get
-    the standard options, and "don't know" comes with `allow_dont_know`. A condition shows the
-    question only when `condition_item` (an earlier choice question) has one of
-    `condition_values`.
-    """
-    question = _ItemFields.of(locals())
+def item_create(*, section: Section, by, **question: Unpack[Question]) -> Item:
+    """A new question at the end of `section`."""
+    data = _ItemFields(**question)
     version = locked_version(section.version)
     position = (section.items.aggregate(m=Max("position"))["m"] or 0) + 1
     item = Item(version=version, section=section, position=position)
-    _apply_item(item, question, by=by, created=True)
+    _apply_item(item, data, by=by, created=True)
     _renumber_items(section)
     item.refresh_from_db()
     return item
 
 
 @transaction.atomic
-def item_update(
-    *,
-    item: Item,
-    item_id: str,
-    type: str,
-    text: Mapping[str, str],
-    help: Mapping[str, str] | None = None,
-    allow_dont_know: bool = True,
-    required: bool = False,
-    options: Sequence[tuple[str, Mapping[str, str]]] = (),
-    condition_item: Item | None = None,
-    condition_values: Sequence[str] = (),
-    number_min: int | None = None,
-    number_max: int | None = None,
-    role: str = ItemRole.NONE,
-    measure: str = "",
-    by,
-) -> list[str]:
-    """Change a question of a draft (the arguments as for `item_create`); the changed fields.
+def item_update(*, item: Item, by, **question: Unpack[Question]) -> list[str]:
+    """Change a question of a draft; the names of the changed fields.
 
-    Texts of other languages than those given stay; options keep their translations.
+    Texts in languages the question does not give stay; options keep their translations.
     """
-    question = _ItemFields.of(locals())
+    data = _ItemFields(**question)
     version = locked_version(item.version)
     item = Item.objects.select_for_update().get(pk=item.pk)
     item.version = version
-    return _apply_item(item, question, by=by, created=False)
+    return _apply_item(item, data, by=by, created=False)
 
 
 @transaction.atomic
