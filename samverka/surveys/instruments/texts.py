@@ -56,7 +56,7 @@ class TextUnit:
         return (self.texts.get(language) or "").strip()
 
     def set(self, language: str, value: str) -> None:
-        """Change the in-memory object; the caller saves it (`services.texts_apply`)."""
+        """Change the in-memory object; the caller saves it (`services.translations`)."""
         texts = dict(self.texts)
         value = (value or "").strip()
         if value:

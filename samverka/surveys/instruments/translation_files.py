@@ -9,8 +9,8 @@ the translation. The reader is deliberately small and strict: it reads the forma
 here (and what PO editors such as Poedit make of it), and refuses anything else with the line.
 
 Reading never changes the database. `plan_import` compares a read file with a version and
-lists every change, error and warning per row; `services.texts_apply` applies a plan's changes
-in one transaction.
+lists every change, error and warning per row; `services.translations.texts_apply` applies a
+plan's changes in one transaction.
 """
 
 import io
