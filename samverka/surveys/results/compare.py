@@ -2,12 +2,7 @@
 
 from dataclasses import dataclass
 
-from samverka.surveys.results.items import (
-    KIND_CHOICE,
-    KIND_MULTIPLE,
-    KIND_SCALE,
-    ItemResult,
-)
+from samverka.surveys.results.items import KIND_CHOICE, KIND_MULTIPLE, KIND_SCALE, ItemResult
 from samverka.surveys.results.selectors import RoundResults
 
 

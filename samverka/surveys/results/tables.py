@@ -21,10 +21,7 @@ from samverka.surveys.results.items import (
     NO_ANSWER,
     ItemResult,
 )
-from samverka.surveys.results.selectors import (
-    RoundResults,
-    measure_label,
-)
+from samverka.surveys.results.selectors import RoundResults, measure_label
 
 NOT_SHOWN = "–"
 

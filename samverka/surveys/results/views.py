@@ -29,10 +29,7 @@ from samverka.surveys.results.selectors import (
     national_results,
     national_rounds,
 )
-from samverka.surveys.results.tables import (
-    compared_view,
-    section_views,
-)
+from samverka.surveys.results.tables import compared_view, section_views
 
 C = Capability
 

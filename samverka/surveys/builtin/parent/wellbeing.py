@@ -1,13 +1,7 @@
 # ruff: noqa: E501
 """Parent survey: wellbeing (WHO-5), agency, trust in society's actors, understanding of society."""
 
-from samverka.surveys.builtin import (
-    ItemDef,
-    OptionDef,
-    SectionDef,
-    agree,
-    tr,
-)
+from samverka.surveys.builtin import ItemDef, OptionDef, SectionDef, agree, tr
 from samverka.surveys.instruments.models import ItemType
 
 # ------------------------------------------------------------------------ wellbeing (WHO-5)

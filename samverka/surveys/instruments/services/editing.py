@@ -35,11 +35,7 @@ from samverka.surveys.instruments.services import (
     locked_version,
     note_text_change,
 )
-from samverka.surveys.instruments.texts import (
-    SOURCE_LANGUAGE,
-    clean_text,
-    merge_texts,
-)
+from samverka.surveys.instruments.texts import SOURCE_LANGUAGE, clean_text, merge_texts
 
 # Options that come with the item type, in order: (value, {language: label}).
 STANDARD_LABELS = {

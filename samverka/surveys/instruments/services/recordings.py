@@ -6,15 +6,8 @@ from django.utils.translation import gettext as _
 
 from samverka.audit.models import AuditAction
 from samverka.lib.languages import LANGUAGE_CODES
-from samverka.surveys.instruments.models import (
-    Item,
-    ItemAudio,
-)
-from samverka.surveys.instruments.services import (
-    EditRefused,
-    audit_change,
-    locked_version,
-)
+from samverka.surveys.instruments.models import Item, ItemAudio
+from samverka.surveys.instruments.services import EditRefused, audit_change, locked_version
 
 
 def _delete_file_later(name: str) -> None:

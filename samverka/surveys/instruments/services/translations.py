@@ -11,15 +11,8 @@ from samverka.audit.models import AuditAction
 from samverka.lib.downloads import Download
 from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.instruments import translation_files
-from samverka.surveys.instruments.models import (
-    InstrumentVersion,
-    TranslationStatus,
-)
-from samverka.surveys.instruments.services import (
-    EditRefused,
-    audit_change,
-    locked_version,
-)
+from samverka.surveys.instruments.models import InstrumentVersion, TranslationStatus
+from samverka.surveys.instruments.services import EditRefused, audit_change, locked_version
 from samverka.surveys.instruments.texts import (
     MAX_TEXT_LENGTH,
     SETTABLE_STATUSES,

@@ -28,10 +28,7 @@ from samverka.surveys.instruments.services import (
     locked_version,
     note_text_change,
 )
-from samverka.surveys.instruments.texts import (
-    clean_text,
-    merge_texts,
-)
+from samverka.surveys.instruments.texts import clean_text, merge_texts
 
 
 @transaction.atomic

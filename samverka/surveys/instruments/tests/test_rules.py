@@ -3,9 +3,7 @@
 import pytest
 
 from samverka.surveys.instruments import rules
-from samverka.surveys.instruments.models import (
-    DONT_KNOW,
-)
+from samverka.surveys.instruments.models import DONT_KNOW
 from samverka.surveys.tests.factories import make_version
 
 

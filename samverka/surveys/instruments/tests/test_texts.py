@@ -2,10 +2,7 @@
 
 from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.instruments import texts
-from samverka.surveys.instruments.models import (
-    DONT_KNOW,
-    TranslationStatus,
-)
+from samverka.surveys.instruments.models import DONT_KNOW, TranslationStatus
 from samverka.surveys.tests.factories import make_version
 
 

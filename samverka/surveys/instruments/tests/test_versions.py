@@ -2,10 +2,7 @@
 
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.surveys.instruments import texts
-from samverka.surveys.instruments.models import (
-    ItemAudio,
-    VersionStatus,
-)
+from samverka.surveys.instruments.models import ItemAudio, VersionStatus
 from samverka.surveys.instruments.services.versions import (
     instrument_copy,
     version_draft,

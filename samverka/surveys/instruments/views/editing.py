@@ -6,19 +6,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samverka.surveys.instruments.forms import (
-    ItemForm,
-    SectionForm,
-)
-from samverka.surveys.instruments.models import (
-    ItemType,
-)
+from samverka.surveys.instruments.forms import ItemForm, SectionForm
+from samverka.surveys.instruments.models import ItemType
 from samverka.surveys.instruments.selectors import ordered_items, suggest_item_id
 from samverka.surveys.instruments.services import EditRefused, editing
-from samverka.surveys.instruments.texts import (
-    SOURCE_LANGUAGE,
-    text,
-)
+from samverka.surveys.instruments.texts import SOURCE_LANGUAGE, text
 from samverka.surveys.instruments.views.place import (
     draft_only,
     find_item,

@@ -20,11 +20,7 @@ from django.utils.translation import gettext_lazy
 from samverka.accounts.roles import Capability
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.orgs.decorators import NationalAccess, collaboration_or_national_view
-from samverka.surveys.instruments.models import (
-    InstrumentVersion,
-    TranslationStatus,
-    VersionStatus,
-)
+from samverka.surveys.instruments.models import InstrumentVersion, TranslationStatus, VersionStatus
 from samverka.surveys.rounds.models import Round
 
 STATE_SHORT = {

@@ -8,12 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, direction
-from samverka.surveys.instruments.forms import (
-    AudioForm,
-)
-from samverka.surveys.instruments.models import (
-    ItemAudio,
-)
+from samverka.surveys.instruments.forms import AudioForm
+from samverka.surveys.instruments.models import ItemAudio
 from samverka.surveys.instruments.services import EditRefused, recordings
 from samverka.surveys.instruments.views.place import (
     find_item,

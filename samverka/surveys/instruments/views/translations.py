@@ -19,9 +19,7 @@ from samverka.surveys.instruments.forms import (
     TranslationImportForm,
     texts_digest,
 )
-from samverka.surveys.instruments.models import (
-    TranslationStatus,
-)
+from samverka.surveys.instruments.models import TranslationStatus
 from samverka.surveys.instruments.services import EditRefused, translations
 from samverka.surveys.instruments.texts import (
     SOURCE_LANGUAGE,

@@ -9,10 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, direction, native_name
-from samverka.surveys.instruments.forms import (
-    InstrumentCreateForm,
-    VersionForm,
-)
+from samverka.surveys.instruments.forms import InstrumentCreateForm, VersionForm
 from samverka.surveys.instruments.models import (
     DONT_KNOW,
     Instrument,
