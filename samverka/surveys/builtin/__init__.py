@@ -37,17 +37,12 @@ Texts = dict[str, str]
 
 
 def tr(*, sv: str, sv_easy: str, en: str, ar: str, prs: str, so: str, ti: str, uk: str) -> Texts:
-    """One text in all eight survey languages (keyword `sv_easy` is the language "sv-easy")."""
-    texts = {
-        "sv": sv,
-        "sv-easy": sv_easy,
-        "en": en,
-        "ar": ar,
-        "prs": prs,
-        "so": so,
-        "ti": ti,
-        "uk": uk,
-    }
+    """One text in every family language (`lib.languages`); the keyword `sv_easy` is "sv-easy".
+
+    The keywords name the languages so that a text without one fails where it is written.
+    """
+    given = locals()
+    texts = {code: given[code.replace("-", "_")] for code in LANGUAGE_CODES}
     empty = [code for code, value in texts.items() if not (value or "").strip()]
     if empty:
         raise ValueError(f"Text {sv!r} is empty in {', '.join(empty)}.")
