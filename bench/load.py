@@ -39,13 +39,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def survey_pages_present() -> bool:
-    return all(
-        (ROOT / "samverka" / "surveys" / name).exists()
-        for name in ("urls_respond.py", "views_respond.py", "respond.py")
-    )
-
-
 def _locust(user_class: str, *, host: str, users: int, seconds: int, env: dict, tmp: Path):
     prefix = tmp / user_class
     log = tmp / f"{user_class}.log"
@@ -99,8 +92,6 @@ def _locust(user_class: str, *, host: str, users: int, seconds: int, env: dict, 
 
 
 def run(*, base: str) -> LoadResult:
-    if not survey_pages_present():
-        return LoadResult("survey load test: skipped, the survey pages are missing", {})
     from bench.pg import PG_SETTINGS, database_url, psql
 
     users = int(os.environ.get("BENCH_USERS", "200"))
@@ -258,9 +249,10 @@ def _setup() -> None:
     from django.utils import timezone
 
     from samverka.demo.synthetic import synthetic_collaborations
-    from samverka.surveys.install import install_builtin_instruments
+    from samverka.surveys.builtin.install import install_builtin_instruments
     from samverka.surveys.models import InstrumentKind
-    from samverka.surveys.rounds import general_link, round_create
+    from samverka.surveys.rounds.selectors import general_link
+    from samverka.surveys.rounds.services import round_create
 
     versions = install_builtin_instruments()
     version = next(v for v in versions.values() if v.instrument.kind == InstrumentKind.PARENT)

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from samverka.lib.agebands import band_for
-from samverka.surveys.install import install_builtin_instruments
+from samverka.surveys.builtin.install import install_builtin_instruments
+from samverka.surveys.instruments.rules import is_visible
 from samverka.surveys.models import (
     DONT_KNOW,
     Answer,
@@ -27,7 +28,6 @@ from samverka.surveys.models import (
     Response,
     Round,
 )
-from samverka.surveys.services import is_visible
 
 # Invented free-text answers, in the language they were written in.
 FREE_TEXT = {

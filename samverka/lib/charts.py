@@ -9,6 +9,7 @@ with a <title> and <desc>, a phone-sized viewBox that CSS lets grow, and no inli
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
@@ -86,3 +87,30 @@ def wrap(text: str, room: int) -> list[str]:
         else:
             line = f"{line} {word}".strip()
     return [*lines, line] if line else lines
+
+
+@dataclass
+class Row:
+    label: str
+    values: list[str]
+    total: bool = False
+
+
+@dataclass
+class Table:
+    """A table ready for the template, and the chart data of its inner cells."""
+
+    caption: str
+    corner: str
+    columns: list[str]
+    rows: list[Row]
+    slug: str = ""
+    chart: dict = field(default_factory=dict)  # empty: no chart
+
+    @property
+    def chart_id(self) -> str:
+        return f"{self.slug}-chart-data" if self.chart else ""
+
+    @property
+    def chart_has_hidden(self) -> bool:
+        return any(v is None for d in self.chart.get("datasets", []) for v in d["data"])

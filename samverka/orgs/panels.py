@@ -14,7 +14,7 @@ PROVIDERS: list[str] = [
     "samverka.assessment.panels.model_panel",
     "samverka.reports.panels.funder_panel",
     "samverka.referrals.panels.referrals_panel",
-    "samverka.surveys.panels.surveys_panel",
+    "samverka.surveys.rounds.panels.surveys_panel",
     "samverka.children.panels.children_panel",
 ]
 

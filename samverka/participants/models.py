@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from samverka.lib import crypto
 from samverka.lib.codes import ALPHABET
 from samverka.lib.fields import CodeField
+from samverka.lib.languages import native_name
 from samverka.lib.scoping import tenant_manager
 
 PARTICIPANT_CODE_LENGTH = 6
@@ -46,13 +47,17 @@ class ThirdCountryNational(models.TextChoices):
 
 
 class Language(models.TextChoices):
-    SWEDISH = "sv", "Svenska"
-    ARABIC = "ar", "العربية"
-    DARI = "prs", "دری"
-    SOMALI = "so", "Soomaali"
-    TIGRINYA = "ti", "ትግርኛ"
-    UKRAINIAN = "uk", "Українська"
-    ENGLISH = "en", "English"
+    """A person's preferred language: one of the family languages (`lib.languages`), named in
+    itself, or another. Easy Swedish is a way of writing Swedish for those learning it, not a
+    language a person prefers, so it is not offered here."""
+
+    SWEDISH = "sv", native_name("sv")
+    ARABIC = "ar", native_name("ar")
+    DARI = "prs", native_name("prs")
+    SOMALI = "so", native_name("so")
+    TIGRINYA = "ti", native_name("ti")
+    UKRAINIAN = "uk", native_name("uk")
+    ENGLISH = "en", native_name("en")
     OTHER = "other", _("Other language")
 
 

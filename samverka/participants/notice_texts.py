@@ -1,31 +1,11 @@
 # ruff: noqa: E501
-"""Consent notice and "what we store about you" texts, per language. Version NOTICE_VERSION.
+"""Consent notice and "what we store about you" texts, per family language. Version NOTICE_VERSION.
 
-Written plainly for families. REVIEW says per language whether a human translator has reviewed
-the text ("draft" = machine-written, not yet reviewed).
+Written plainly for families. The languages, and which of them a human translator has reviewed
+(`Shipped.NOTICE`), are in `samverka.lib.languages`.
 """
 
 NOTICE_VERSION = "2026-1"
-LANGUAGES = {  # code: (native name, text direction)
-    "sv": ("Svenska", "ltr"),
-    "sv-easy": ("Lättläst svenska", "ltr"),
-    "en": ("English", "ltr"),
-    "ar": ("العربية", "rtl"),
-    "prs": ("دری", "rtl"),  # Dari
-    "so": ("Soomaali", "ltr"),
-    "ti": ("ትግርኛ", "ltr"),  # Tigrinya
-    "uk": ("Українська", "ltr"),
-}
-REVIEW = {
-    "sv": "reviewed",
-    "sv-easy": "draft",
-    "en": "reviewed",
-    "ar": "draft",
-    "prs": "draft",
-    "so": "draft",
-    "ti": "draft",
-    "uk": "draft",
-}
 
 NOTICE = {
     # ---------------------------------------------------------------- Swedish

@@ -5,6 +5,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverka.accounts.roles import Capability
+from samverka.lib.languages import (
+    LANGUAGE_CODES,
+    LANGUAGES,
+    Shipped,
+    direction,
+    html_lang,
+    is_reviewed,
+)
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import notice_texts, selectors, services
@@ -209,7 +217,7 @@ def _filled(value, **fields):
 
 def _notice_language(request) -> str:
     language = request.GET.get("lang", "sv")
-    return language if language in notice_texts.LANGUAGES else "sv"
+    return language if language in LANGUAGE_CODES else "sv"
 
 
 @collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
@@ -217,7 +225,7 @@ def participant_stored(request, access, participant_code):
     """'What we store about you', printable in the person's language."""
     participant = selectors.participant_for(access, participant_code)
     language = request.GET.get("lang") or participant.language
-    language = language if language in notice_texts.LANGUAGES else "sv"
+    language = language if language in LANGUAGE_CODES else "sv"
     today = timezone.localdate()
     texts = _filled(
         notice_texts.STORED[language], organisation=access.collaboration.lead_organisation.name
@@ -242,9 +250,10 @@ def participant_stored(request, access, participant_code):
             "t": texts,
             "intro": _filled(texts["intro"], date=today.isoformat()),
             "language": language,
-            "direction": notice_texts.LANGUAGES[language][1],
-            "languages": notice_texts.LANGUAGES,
-            "draft": notice_texts.REVIEW[language] == "draft",
+            "html_lang": html_lang(language),
+            "direction": direction(language),
+            "languages": LANGUAGES,
+            "draft": not is_reviewed(language, Shipped.NOTICE),
             "draft_note": notice_texts.NOTICE[language]["draft_note"],
             "consents": consents,
             "sessions": texts["sessions"].format(count=participant.attendances.count()),
@@ -268,9 +277,10 @@ def consent_notice(request, access):
                 municipality=access.collaboration.municipality.name,
             ),
             "language": language,
-            "direction": notice_texts.LANGUAGES[language][1],
-            "languages": notice_texts.LANGUAGES,
-            "draft": notice_texts.REVIEW[language] == "draft",
+            "html_lang": html_lang(language),
+            "direction": direction(language),
+            "languages": LANGUAGES,
+            "draft": not is_reviewed(language, Shipped.NOTICE),
             "version": notice_texts.NOTICE_VERSION,
         },
     )

@@ -9,7 +9,7 @@ a hidden value. Sessions held and activities per focus area count events, not pe
 shown exactly.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from samverka.activities.models import FocusArea
 from samverka.lib import agebands
-from samverka.lib.charts import bar_chart
+from samverka.lib.charts import Row, Table, bar_chart
 from samverka.lib.disclosure import TOTAL, Cube, disclosure_control, display, full_table
 from samverka.participants.models import Gender, ThirdCountryNational
 from samverka.reports.selectors import FunderFigures, funder_figures
@@ -29,33 +29,6 @@ HEADCOUNT_DIMENSIONS = ("municipality", "age_band", "gender")
 def _with_extras(known: list[str], seen) -> list[str]:
     """Known values in order, then any unexpected value found in the data."""
     return known + sorted({v for v in seen if v not in known})
-
-
-@dataclass
-class Row:
-    label: str
-    values: list[str]
-    total: bool = False
-
-
-@dataclass
-class Table:
-    """A table ready for the template, and the chart data of its inner cells."""
-
-    caption: str
-    corner: str
-    columns: list[str]
-    rows: list[Row]
-    slug: str = ""
-    chart: dict = field(default_factory=dict)  # empty: no chart
-
-    @property
-    def chart_id(self) -> str:
-        return f"{self.slug}-chart-data" if self.chart else ""
-
-    @property
-    def chart_has_hidden(self) -> bool:
-        return any(v is None for d in self.chart.get("datasets", []) for v in d["data"])
 
 
 @dataclass

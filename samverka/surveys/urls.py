@@ -1,12 +1,15 @@
-"""Survey URLs. Each part of the feature keeps its own list; they share the 'surveys' namespace."""
+"""Survey URLs. Each room keeps its own list; they share the 'surveys' namespace."""
 
-from samverka.surveys import urls_instruments, urls_respond, urls_results, urls_rounds
+from samverka.surveys.instruments import urls as instruments_urls
+from samverka.surveys.respond import urls as respond_urls
+from samverka.surveys.results import urls as results_urls
+from samverka.surveys.rounds import urls as rounds_urls
 
 app_name = "surveys"
 
 urlpatterns = [
-    *urls_instruments.urlpatterns,
-    *urls_rounds.urlpatterns,
-    *urls_respond.urlpatterns,
-    *urls_results.urlpatterns,
+    *instruments_urls.urlpatterns,
+    *rounds_urls.urlpatterns,
+    *respond_urls.urlpatterns,
+    *results_urls.urlpatterns,
 ]

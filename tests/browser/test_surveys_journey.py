@@ -7,9 +7,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from samverka.surveys import respondent_texts, rounds
-from samverka.surveys.install import install_builtin_instruments
+from samverka.surveys.builtin.install import install_builtin_instruments
 from samverka.surveys.models import Response
+from samverka.surveys.respond import respondent_texts
+from samverka.surveys.rounds import selectors, services
 from samverka.surveys.tests.factories import make_response
 from tests.browser.conftest import PHONE, either
 
@@ -38,7 +39,7 @@ def test_round_in_five_languages_answered_in_arabic_and_somali_shows_results(
 ):
     world = live_world
     parent = install_builtin_instruments()["parent"]
-    round_ = rounds.round_create(
+    round_ = services.round_create(
         collaboration=world.kalmar,
         version=parent,
         title="Föräldraenkät hösten",
@@ -47,7 +48,7 @@ def test_round_in_five_languages_answered_in_arabic_and_somali_shows_results(
         languages=FIVE,
         by=world.kalmar_ngo,
     )
-    link = rounds.general_link(round_)
+    link = selectors.general_link(round_)
 
     for language, name in [("ar", "العربية"), ("so", "Soomaali")]:
         context = browser.new_context(viewport=PHONE, base_url=live_server.url)

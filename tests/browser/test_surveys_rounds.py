@@ -5,8 +5,9 @@ poster")."""
 import pytest
 from playwright.sync_api import expect
 
-from samverka.surveys import poster_texts, rounds, services
+from samverka.surveys.instruments import texts
 from samverka.surveys.models import Round
+from samverka.surveys.rounds import poster_texts, selectors
 from samverka.surveys.tests.factories import make_version
 from tests.browser.conftest import PHONE, either
 
@@ -18,7 +19,7 @@ FIVE = ["sv", "en", "ar", "so", "uk"]
 def translated_version():
     """The factories' survey (Swedish, English, Arabic), translated into Somali and Ukrainian."""
     version = make_version(name="Affischprovets enkät")
-    units = list(services.text_units(version))
+    units = list(texts.text_units(version))
     for unit in units:
         if unit.required:
             unit.set("so", f"{unit.get('en')} (so)")
@@ -68,8 +69,8 @@ def test_coordinator_opens_a_round_in_five_languages_and_prints_the_poster(
         ).click()
     round_ = Round.objects.get()
     assert round_.languages == FIVE
-    link = rounds.general_link(round_)
-    expect(page.locator(f"#link-{link.code}")).to_have_value(rounds.link_url(link))
+    link = selectors.general_link(round_)
+    expect(page.locator(f"#link-{link.code}")).to_have_value(selectors.link_url(link))
     expect(page.locator(".survey-link .qr svg")).to_be_visible()
     shoot("surveys-04-round")
 
@@ -85,7 +86,7 @@ def test_coordinator_opens_a_round_in_five_languages_and_prints_the_poster(
     expect(page.locator(".poster-language[data-language=so]")).to_contain_text(
         poster_texts.TEXTS["so"]["invitation"]
     )
-    expect(page.locator(".poster-address")).to_have_text(rounds.short_address(link))
+    expect(page.locator(".poster-address")).to_have_text(selectors.short_address(link))
     # The print button appears with JavaScript; nothing on the page overflows the phone.
     expect(page.locator("[data-print]")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -8,7 +8,8 @@ from samverka.children.languages import (
     native_name,
 )
 from samverka.children.poster.models import ItemState, Poster
-from samverka.children.poster.texts import REVIEW, TEXTS
+from samverka.children.poster.texts import TEXTS
+from samverka.lib.languages import Shipped, is_reviewed
 
 ORDER = [
     TranslationStatus.MISSING,
@@ -21,7 +22,11 @@ ORDER = [
 def language_state(poster: Poster, language: str, translations=None) -> str:
     """missing / draft / reviewed / back_translated, as for survey instruments: the poster's own
     texts (the lower of their status and that of the poster's fixed words)."""
-    fixed = TranslationStatus(REVIEW.get(language, "draft"))
+    fixed = (
+        TranslationStatus.REVIEWED
+        if is_reviewed(language, Shipped.CHILDREN_POSTER)
+        else TranslationStatus.DRAFT
+    )
     if language == SOURCE:
         return fixed
     if translations is None:

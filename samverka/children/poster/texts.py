@@ -1,6 +1,7 @@
 """The fixed words of the "Ni sa – vi gjorde" poster in every family language.
 
-Written by us in plain words. Swedish and English are reviewed; the others are honestly marked
+Written by us in plain words. Which languages a translator has reviewed is in
+samverka/lib/languages.py (REVIEWED, Shipped.CHILDREN_POSTER); the others are honestly marked
 "draft" until a human translator has checked them (as the consent notice and survey posters)."""
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -78,16 +79,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-REVIEW: dict[str, str] = {
-    "sv": "reviewed",
-    "sv-easy": "draft",
-    "en": "reviewed",
-    "ar": "draft",
-    "prs": "draft",
-    "so": "draft",
-    "ti": "draft",
-    "uk": "draft",
-}
 
 # Words in a Swedish theme that suggest a picture (the staff can always choose another).
 ICON_WORDS: list[tuple[str, tuple[str, ...]]] = [

@@ -1,13 +1,14 @@
 """The built-in survey instruments, written by us in plain language, in all eight survey languages.
 
-Each module (`parent`, `child`, `partner`, `feedback`) declares one `INSTRUMENT` in the small
-format below; `samverka.surveys.install.install_builtin_instruments` turns the definitions into
+Each module or package (`parent`, `child`, `partner`, `feedback`) declares one `INSTRUMENT` in
+the small format below; `install.install_builtin_instruments` turns the definitions into
 published instrument versions (and a new version whenever a definition changes).
 
-Texts are dicts {language: text} over `languages.LANGUAGE_CODES`; build them with `tr(...)`,
-which refuses a text that lacks a language. Swedish is the source. Swedish and English are
-reviewed; the other six were written by us and have not been checked by a human translator, so
-they ship as "draft" (`LANGUAGE_STATUS`).
+Texts are dicts {language: text} over the family languages (`lib.languages.LANGUAGE_CODES`);
+build them with `tr(...)`, which refuses a text that lacks a language. Swedish is the source.
+A language a human translator has reviewed (`lib.languages.REVIEWED`, `Shipped.BUILTIN_SURVEYS`:
+Swedish and English) ships as "reviewed"; the others were written by us and ship as "draft"
+(`LANGUAGE_STATUS`).
 
 Scale, yes/no and "don't know" options are not declared per item: they come from `scales`.
 Item ids are stable across versions: change a text, never the id of a question that means the
@@ -17,16 +18,17 @@ same thing; a question that means something new gets a new id.
 import re
 from dataclasses import dataclass, field
 
-from samverka.surveys.languages import LANGUAGE_CODES
-from samverka.surveys.models import CHOICE_TYPES, ItemRole, ItemType, TranslationStatus
+from samverka.lib.languages import LANGUAGE_CODES, Shipped, is_reviewed
+from samverka.surveys.instruments.models import CHOICE_TYPES, ItemRole, ItemType, TranslationStatus
 
 ITEM_ID_PATTERN = re.compile(r"^[A-Z]{1,2}-[A-Z]{2,3}-\d{2}$")
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 
-# sv and en are reviewed; the others are machine-written by us and no human has checked them.
 LANGUAGE_STATUS: dict[str, str] = {
     code: (
-        TranslationStatus.REVIEWED.value if code in ("sv", "en") else TranslationStatus.DRAFT.value
+        TranslationStatus.REVIEWED.value
+        if is_reviewed(code, Shipped.BUILTIN_SURVEYS)
+        else TranslationStatus.DRAFT.value
     )
     for code in LANGUAGE_CODES
 }
@@ -35,17 +37,12 @@ Texts = dict[str, str]
 
 
 def tr(*, sv: str, sv_easy: str, en: str, ar: str, prs: str, so: str, ti: str, uk: str) -> Texts:
-    """One text in all eight survey languages (keyword `sv_easy` is the language "sv-easy")."""
-    texts = {
-        "sv": sv,
-        "sv-easy": sv_easy,
-        "en": en,
-        "ar": ar,
-        "prs": prs,
-        "so": so,
-        "ti": ti,
-        "uk": uk,
-    }
+    """One text in every family language (`lib.languages`); the keyword `sv_easy` is "sv-easy".
+
+    The keywords name the languages so that a text without one fails where it is written.
+    """
+    given = locals()
+    texts = {code: given[code.replace("-", "_")] for code in LANGUAGE_CODES}
     empty = [code for code, value in texts.items() if not (value or "").strip()]
     if empty:
         raise ValueError(f"Text {sv!r} is empty in {', '.join(empty)}.")
@@ -116,6 +113,11 @@ class InstrumentDef:
 
     def items(self) -> list[ItemDef]:
         return [item for section in self.sections for item in section.items]
+
+
+def agree(item_id: str, text: Texts, measure: str, **extra) -> ItemDef:
+    """An agreement item (the 5-point scale in words) of a measure."""
+    return ItemDef(item_id=item_id, type=ItemType.AGREEMENT, text=text, measure=measure, **extra)
 
 
 def definitions() -> list[InstrumentDef]:

@@ -6,7 +6,7 @@ child points at a face. The faces' text alternatives are `scales.FACES_LABELS`.
 """
 
 from samverka.surveys.builtin import InstrumentDef, ItemDef, SectionDef, tr
-from samverka.surveys.models import InstrumentKind, ItemRole, ItemType
+from samverka.surveys.instruments.models import InstrumentKind, ItemRole, ItemType
 
 
 def face(item_id: str, text: dict, measure: str) -> ItemDef:

@@ -1,7 +1,7 @@
 """A three-question feedback at the end of an activity, for children and adults alike."""
 
 from samverka.surveys.builtin import InstrumentDef, ItemDef, SectionDef, tr
-from samverka.surveys.models import InstrumentKind, ItemType
+from samverka.surveys.instruments.models import InstrumentKind, ItemType
 
 TODAY = SectionDef(
     key="today",

@@ -3,10 +3,10 @@
 Used for the built-in instruments and by the item editor when staff add a scale, yes/no or
 "don't know" to their own instrument: {language: {option value: label}}. Scale values are
 "1".."5" from "not at all" to "completely"; the "don't know / don't want to answer" option has
-the value models.DONT_KNOW ("dk") and always comes last.
+the value `instruments.models.DONT_KNOW` ("dk") and always comes last.
 """
 
-from samverka.surveys.models import DONT_KNOW, ItemType
+from samverka.surveys.instruments.models import DONT_KNOW, ItemType
 
 # Agreement with a statement, in plain words (5 points).
 SCALE_LABELS: dict[str, dict[str, str]] = {

@@ -8,21 +8,19 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from samverka.surveys.models import (
+from samverka.surveys.instruments.models import (
     DONT_KNOW,
-    Answer,
     Instrument,
     InstrumentKind,
     InstrumentVersion,
     Item,
     ItemType,
     Option,
-    RespondentLink,
-    Response,
-    Round,
     Section,
     VersionStatus,
 )
+from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.rounds.models import RespondentLink, Round
 
 LANGS = ("sv", "en", "ar")
 

@@ -8,11 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from samverka.audit.models import AuditEvent
-from samverka.surveys import services
+from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.builtin import ITEM_ID_PATTERN, definitions, parent, scales
-from samverka.surveys.install import install_builtin_instruments, version_content
-from samverka.surveys.languages import LANGUAGE_CODES
-from samverka.surveys.models import (
+from samverka.surveys.builtin.install import install_builtin_instruments, version_content
+from samverka.surveys.instruments import rules, texts
+from samverka.surveys.instruments.models import (
     DONT_KNOW,
     Instrument,
     InstrumentKind,
@@ -20,9 +20,14 @@ from samverka.surveys.models import (
     Item,
     ItemRole,
     ItemType,
-    Round,
     VersionStatus,
 )
+from samverka.surveys.instruments.services.versions import (
+    instrument_copy,
+    version_draft,
+    version_publish,
+)
+from samverka.surveys.rounds.models import Round
 from samverka.surveys.tests.factories import make_round
 
 pytestmark = pytest.mark.django_db
@@ -167,14 +172,12 @@ def test_a_changed_translation_status_is_a_new_version(monkeypatch):
 
 
 def test_a_version_the_national_lead_published_stays_current_after_a_reinstall():
-    from samverka.surveys.services import new_draft_version, publish
-
     load()
     first = installed()["parent"]
-    draft = new_draft_version(first)
+    draft = version_draft(version=first, by=None)
     draft.language_status = {**draft.language_status, "ar": "reviewed"}
     draft.save(update_fields=["language_status"])
-    publish(draft)
+    version_publish(version=draft, by=None)
     assert "parent: unchanged (version 2)" in load()
     assert installed()["parent"].pk == draft.pk
 
@@ -221,11 +224,11 @@ def test_item_ids_are_unique_and_well_formed(versions):
 
 def test_every_text_exists_in_all_eight_languages_in_the_right_script(versions):
     for key, version in versions.items():
-        states = services.language_states(version)
+        states = texts.language_states(version)
         assert set(states) == set(LANGUAGE_CODES)
         assert "missing" not in states.values(), key
-        assert services.ready_languages(version) == LANGUAGE_CODES
-        units = [unit for unit in services.text_units(version) if unit.required]
+        assert texts.ready_languages(version) == LANGUAGE_CODES
+        units = [unit for unit in texts.text_units(version) if unit.required]
         assert len(units) > 10
         differs_from_english = 0
         for unit in units:
@@ -244,7 +247,7 @@ def test_translation_status_is_honest(versions):
     expected = dict.fromkeys(LANGUAGE_CODES, "draft") | {"sv": "reviewed", "en": "reviewed"}
     for version in versions.values():
         assert version.language_status == expected
-        assert services.language_states(version) == expected
+        assert texts.language_states(version) == expected
 
 
 def test_conditions_refer_to_earlier_items_and_their_options(versions):
@@ -264,8 +267,8 @@ def test_conditions_refer_to_earlier_items_and_their_options(versions):
             values = {o.value for o in target.options.all()}
             assert item.condition_values
             assert set(item.condition_values) <= values
-            assert services.is_visible(item, {target.item_id: [item.condition_values[0]]})
-            assert not services.is_visible(item, {target.item_id: ["no"]})
+            assert rules.is_visible(item, {target.item_id: [item.condition_values[0]]})
+            assert not rules.is_visible(item, {target.item_id: ["no"]})
     assert conditions >= 3
     housing = items_of(versions["parent"])["P-HOU-02"]
     assert housing.condition_item.item_id == "P-HOU-01"
@@ -302,9 +305,9 @@ def test_standard_options_come_from_the_scales(versions):
 def test_scale_labels_cover_every_language():
     for labels in (scales.SCALE_LABELS, scales.FACES_LABELS):
         assert set(labels) == set(LANGUAGE_CODES)
-        for texts in labels.values():
-            assert list(texts) == ["1", "2", "3", "4", "5"]
-            assert all(t.strip() for t in texts.values())
+        for by_value in labels.values():
+            assert list(by_value) == ["1", "2", "3", "4", "5"]
+            assert all(t.strip() for t in by_value.values())
     assert set(scales.YES_NO_LABELS) == set(LANGUAGE_CODES)
     assert all(list(t) == ["yes", "no"] for t in scales.YES_NO_LABELS.values())
     assert set(scales.DONT_KNOW_LABEL) == set(LANGUAGE_CODES)
@@ -413,12 +416,12 @@ def test_definitions_match_what_is_installed(versions):
 
 
 def test_a_builtin_instrument_can_be_copied_into_a_collaboration(versions, world):
-    copy = services.copy_instrument(versions["parent"], collaboration=world.kalmar)
+    copy = instrument_copy(version=versions["parent"], by=None, collaboration=world.kalmar)
     draft = copy.latest_version()
     assert copy.builtin is False
     assert draft.status == VersionStatus.DRAFT
     assert draft.items.count() == versions["parent"].items.count()
-    assert services.ready_languages(draft) == LANGUAGE_CODES
+    assert texts.ready_languages(draft) == LANGUAGE_CODES
     # The copy's conditions point into the copy.
     moved = draft.items.get(item_id="P-HOU-02")
     assert moved.condition_item.version_id == draft.pk

@@ -4,7 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from samverka.orgs.models import Collaboration
-from samverka.surveys.models import InstrumentKind, Response, Round
+from samverka.surveys.instruments.models import InstrumentKind
+from samverka.surveys.respond.models import Response
+from samverka.surveys.rounds.models import Round
 
 
 @pytest.mark.django_db

@@ -1,11 +1,10 @@
-"""Scopes of every survey URL, gathered from the parts of the feature."""
+"""Scopes of every survey URL, gathered from the rooms (each lists its own in
+`<room>/tests/url_scopes.py`); tests/test_url_scoping.py looks for this module."""
 
-from samverka.surveys.tests import (
-    scopes_instruments,
-    scopes_respond,
-    scopes_results,
-    scopes_rounds,
-)
+from samverka.surveys.instruments.tests import url_scopes as scopes_instruments
+from samverka.surveys.respond.tests import url_scopes as scopes_respond
+from samverka.surveys.results.tests import url_scopes as scopes_results
+from samverka.surveys.rounds.tests import url_scopes as scopes_rounds
 
 _PARTS = [scopes_instruments, scopes_rounds, scopes_respond, scopes_results]
 

@@ -9,7 +9,7 @@ changed definition becomes a new published version (rounds keep the version they
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from samverka.surveys.install import install_builtin_instruments
+from samverka.surveys.builtin.install import install_builtin_instruments
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from samverka.lib.scoping import national_scope
-from samverka.surveys.respond import PURGE_DAYS, drafts_due, drafts_purge
+from samverka.surveys.respond.services import PURGE_DAYS, drafts_due, drafts_purge
 
 
 class Command(BaseCommand):

@@ -1,0 +1,87 @@
+"""Anonymous survey responses: one per respondent, a draft until it is sent, and its answers."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samverka.lib.codes import new_token
+from samverka.lib.scoping import tenant_manager
+from samverka.surveys.instruments.models import InstrumentVersion, Item
+from samverka.surveys.rounds.models import RespondentLink, Round
+
+
+class Response(models.Model):
+    """One respondent's answers. Created when the language is chosen (a draft, addressed by an
+    unguessable token in the URL, no cookie or login), submitted once at the end."""
+
+    token = models.CharField(max_length=64, unique=True, editable=False, default=new_token)
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
+    link = models.ForeignKey(
+        RespondentLink, null=True, on_delete=models.SET_NULL, related_name="responses"
+    )
+    version = models.ForeignKey(
+        InstrumentVersion, on_delete=models.PROTECT, related_name="responses"
+    )
+    language = models.CharField(_("language"), max_length=10)
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_responses",
+        help_text=_("For partner surveys answered through an organisation's link."),
+    )
+    # Linked only when the respondent gave their code and has survey consent in the ledger.
+    participant = models.ForeignKey(
+        "participants.Participant",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_responses",
+    )
+    activity = models.ForeignKey(
+        "activities.Activity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="survey_responses",
+    )
+    age_band = models.CharField(_("age band"), max_length=10, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
+
+    objects = tenant_manager("round__collaboration")
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        indexes = [models.Index(fields=["round", "submitted_at"], name="survey_resp_round_sub")]
+
+    def __str__(self):
+        return f"{self.round_id}:{self.pk}"
+
+
+class Answer(models.Model):
+    """One answer to one item. A multiple-choice item has one row per chosen option."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="answers")
+    value = models.CharField(max_length=40, blank=True)  # option value, or "" for number/text
+    number = models.IntegerField(null=True, blank=True)
+    text = models.CharField(max_length=1000, blank=True)
+
+    objects = tenant_manager("response__round__collaboration")
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "item", "value"], name="survey_answer_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["item", "value"], name="survey_answer_item_value")]
+
+    def __str__(self):
+        return f"{self.response_id}:{self.item_id}={self.value}"

@@ -1,0 +1,217 @@
+"""The respondent's side of a survey: starting, saving page by page, sending once; and the
+purge of drafts never sent.
+
+A response is created as a draft when the respondent chooses a language, reached through an
+unguessable token in the URL (no login, no cookie), filled in one page per section and sent
+once. Nothing here knows who the respondent is, unless they give the code of their Samverka
+card at the end and have said yes to surveys in the consent ledger.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from samverka.audit.models import AuditAction
+from samverka.audit.services import audit_record
+from samverka.lib import agebands
+from samverka.participants.models import ConsentPurpose, Participant
+from samverka.surveys.instruments.models import DONT_KNOW, ItemRole, ItemType, Section
+from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.respond.pages import (
+    Answers,
+    Survey,
+    first_missing_page,
+    load_survey,
+    saved_answers,
+    visible_ids,
+)
+from samverka.surveys.rounds.models import RespondentLink, Round
+
+PURGE_DAYS = 2
+
+
+class SurveyClosed(Exception):
+    """The round is not open (closed, closed early, or not yet open)."""
+
+    def __init__(self, state: str = "closed"):
+        super().__init__(state)
+        self.state = state
+
+
+class AlreadySubmitted(Exception):
+    """The response was sent before; it can no longer change."""
+
+
+class MissingAnswers(Exception):
+    """A required question is not answered; `page` is where it is (1-based)."""
+
+    def __init__(self, page: int):
+        super().__init__(page)
+        self.page = page
+
+
+# ------------------------------------------------------------------------------ responses
+
+
+def _require_open(round_) -> None:
+    state = round_.state
+    if state != "open":
+        raise SurveyClosed(state)
+
+
+@transaction.atomic
+def response_start(*, link: RespondentLink, language: str) -> Response:
+    """A draft response in `language` for a respondent who opened `link`."""
+    round_ = link.round
+    _require_open(round_)
+    if language not in round_.languages:
+        raise ValueError(f"{language} is not a language of this round")
+    return Response.objects.create(
+        round=round_,
+        link=link,
+        version=round_.version,
+        language=language,
+        organisation=link.organisation,
+        activity=round_.activity,
+    )
+
+
+@transaction.atomic
+def page_save(*, response: Response, section: Section, values: Answers) -> None:
+    """Replace the answers of one page (section) of a draft response.
+
+    Drafts are not in the audit trail: they hold no personal data and are purged unless sent
+    (`purge_survey_drafts`); sending is recorded (`response_submit`).
+    """
+    locked = (
+        Response.objects.select_for_update(of=("self",)).select_related("round").get(pk=response.pk)
+    )
+    if locked.submitted_at is not None:
+        raise AlreadySubmitted
+    _require_open(locked.round)
+    items = {item.pk: item for item in section.items.all()}
+    Answer.objects.filter(response=locked, item_id__in=items).delete()
+    Answer.objects.bulk_create(
+        Answer(
+            response=locked,
+            item=items[pk],
+            value=answer.value,
+            number=answer.number,
+            text=answer.text,
+        )
+        for pk, answers in values.items()
+        if pk in items
+        for answer in answers
+    )
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).replace("-", "").upper()[:20]
+
+
+def _participant_for(collaboration, code: str) -> Participant | None:
+    """The participant of `collaboration` with this card code and survey consent, else None."""
+    code = normalise_code(code or "")
+    if not code:
+        return None
+    return (
+        Participant.objects.with_consent(ConsentPurpose.SURVEYS)
+        .filter(collaboration=collaboration, code=code)
+        .first()
+    )
+
+
+def _age_band(survey: Survey, answers: Answers, participant: Participant | None, day) -> str:
+    for item in survey.items:
+        if item.role == ItemRole.AGE and item.type == ItemType.NUMBER:
+            for answer in answers.get(item.pk, []):
+                if answer.number is not None and answer.value != DONT_KNOW:
+                    return agebands.band_for(answer.number)
+    if participant is not None and participant.birth_year is not None:
+        return agebands.band_for(participant.age_on(day))
+    return agebands.band_for(None)
+
+
+@transaction.atomic
+def response_submit(*, response: Response, participant_code: str = "") -> bool:
+    """Send a response once. True when this call sent it; False when it had been sent already
+    (a double tap or a resent form changes nothing).
+
+    Answers to items hidden by conditions are deleted. The response is linked to a participant
+    only when `participant_code` is the card code of a participant of the round's collaboration
+    with survey consent; the caller shows the same message whatever happened.
+    Raises SurveyClosed when the round is no longer open and MissingAnswers when a visible
+    required question has no answer; nothing changes then.
+    """
+    locked = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("round__collaboration", "version")
+        .get(pk=response.pk)
+    )
+    if locked.submitted_at is not None:
+        return False
+    round_ = locked.round
+    _require_open(round_)
+    survey = load_survey(locked.version)
+    answers = saved_answers(locked)
+    missing = first_missing_page(survey, answers)
+    if missing is not None:
+        raise MissingAnswers(missing)
+    visible = visible_ids(survey, answers)
+    Answer.objects.filter(response=locked).exclude(item_id__in=visible).delete()
+    answers = {pk: values for pk, values in answers.items() if pk in visible}
+    participant = _participant_for(round_.collaboration, participant_code)
+    today = timezone.localdate()
+    # The conditional update is the guard against a parallel request that got here too.
+    claimed = Response.objects.filter(pk=locked.pk, submitted_at__isnull=True).update(
+        submitted_at=timezone.now(),
+        participant=participant,
+        age_band=_age_band(survey, answers, participant, today),
+    )
+    if not claimed:
+        transaction.set_rollback(True)
+        return False
+    fields = ["answers", "language", "age_band"]
+    if participant is not None:
+        fields.append("participant")
+    audit_record(
+        actor=None,
+        action=AuditAction.CREATE,
+        obj=locked,
+        collaboration=round_.collaboration,
+        fields=fields,
+        detail="survey response sent",
+    )
+    return True
+
+
+# ------------------------------------------------------------------------------ drafts
+
+
+def drafts_due(*, days: int = PURGE_DAYS):
+    """Responses started more than `days` days ago and never sent."""
+    cutoff = timezone.now() - timedelta(days=days)
+    return Response.objects.filter(submitted_at__isnull=True, started_at__lt=cutoff)
+
+
+@transaction.atomic
+def drafts_purge(*, days: int = PURGE_DAYS) -> dict:
+    """Delete unsent responses older than `days` days; {round: count} of what was deleted."""
+    by_round: dict[int, list[int]] = {}
+    for pk, round_pk in drafts_due(days=days).values_list("pk", "round_id"):
+        by_round.setdefault(round_pk, []).append(pk)
+    counts: dict = {}
+    for round_ in Round.objects.filter(pk__in=by_round).select_related("collaboration"):
+        pks = by_round[round_.pk]
+        Response.objects.filter(pk__in=pks, submitted_at__isnull=True).delete()
+        counts[round_] = len(pks)
+        audit_record(
+            actor=None,
+            action=AuditAction.DELETE,
+            obj=round_,
+            collaboration=round_.collaboration,
+            fields=["responses"],
+            detail=f"{len(pks)} unsent survey responses older than {days} days",
+        )
+    return counts

@@ -1,0 +1,405 @@
+"""The public survey pages at /s/<code> for parents, children and partners.
+
+No login: a respondent reaches a round through its public link, chooses a language and gets a
+draft response addressed by an unguessable token in the URL (never in a cookie, so the next
+person on a shared tablet cannot reach it). Every page is in the respondent's survey language
+(`respondent_texts`), works without JavaScript, and is never cached.
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from samverka.lib.languages import LANGUAGE_CODES, direction, html_lang, native_name
+from samverka.lib.scoping import collaboration_scope, national_scope
+from samverka.surveys.instruments.models import DONT_KNOW, ItemAudio, ItemType
+from samverka.surveys.instruments.texts import text
+from samverka.surveys.respond import pages, services
+from samverka.surveys.respond.forms import (
+    TEXT_MAX,
+    AnswerValue,
+    choice_values,
+    dont_know_name,
+    input_name,
+    read_page,
+)
+from samverka.surveys.respond.models import Response
+from samverka.surveys.respond.respondent_texts import fill, texts_for
+from samverka.surveys.rounds.models import RespondentLink
+
+FACES = {"1", "2", "3", "4", "5"}
+KINDS = {
+    ItemType.AGREEMENT: "scale",
+    ItemType.FACES: "faces",
+    ItemType.YES_NO: "yes_no",
+    ItemType.SINGLE: "single",
+    ItemType.MULTIPLE: "multiple",
+    ItemType.NUMBER: "number",
+    ItemType.TEXT: "text",
+}
+
+
+def _link(link_code: str) -> RespondentLink:
+    with national_scope():  # the unguessable link code is what decides the collaboration
+        return get_object_or_404(
+            RespondentLink.objects.select_related(
+                "round__version", "round__collaboration__lead_organisation", "organisation"
+            ),
+            code=link_code.strip().upper(),
+        )
+
+
+def link_view(view):
+    """A respondent page (no login): the link in the URL is found, and the view runs in its
+    round's collaboration scope and gets the link in place of its code."""
+
+    @wraps(view)
+    def wrapper(request, link_code, *args, **kwargs):
+        link = _link(link_code)
+        with collaboration_scope(link.round.collaboration):
+            return view(request, link, *args, **kwargs)
+
+    return wrapper
+
+
+def _response(link: RespondentLink, token: str) -> Response:
+    """A response of this link only: a token of another link or round is unknown here."""
+    return get_object_or_404(
+        Response.objects.select_related("version"), token=token, link=link, round=link.round
+    )
+
+
+def _round_languages(round_) -> list[str]:
+    return [code for code in round_.languages if code in LANGUAGE_CODES]
+
+
+def _organisation(link: RespondentLink) -> str:
+    lead = link.round.collaboration.lead_organisation
+    return lead.name if lead else ""
+
+
+def _language(link: RespondentLink, language: str) -> dict:
+    return {
+        "code": language,
+        "html_lang": html_lang(language),
+        "dir": direction(language),
+        "native": native_name(language),
+        "txt": texts_for(language, organisation=_organisation(link)),
+    }
+
+
+def _done_url(link: RespondentLink, language: str, *, code_given: bool = False) -> str:
+    query = {"lang": language}
+    if code_given:
+        query["code"] = "1"
+    return f"{reverse('surveys:respond_done', args=[link.code])}?{urlencode(query)}"
+
+
+def _page_url(link: RespondentLink, response: Response, page: int | None) -> str:
+    if page is None:
+        return reverse("surveys:respond_finish", args=[link.code, response.token])
+    return reverse("surveys:respond_page", args=[link.code, response.token, page])
+
+
+def _unavailable(request, link: RespondentLink, languages: list[str], state: str, *, note=False):
+    """The round is planned or closed: say so in each of `languages`."""
+    blocks = []
+    for code in languages or ["sv"]:
+        lang = _language(link, code)
+        txt = lang["txt"]
+        if state == "planned":
+            heading = txt["planned_heading"]
+            message = fill(txt["planned"], date=link.round.opens_on.isoformat())
+        else:
+            heading = txt["closed_heading"]
+            message = txt["closed_meanwhile"] if note else txt["closed"]
+        blocks.append({**lang, "heading": heading, "message": message})
+    return render(
+        request,
+        "surveys/respond/unavailable.html",
+        {"blocks": blocks, "lang": blocks[0], "link": link},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@link_view
+def respond(request, link):
+    """Choose a language; choosing starts a draft response and opens its first page."""
+    round_ = link.round
+    languages = _round_languages(round_)
+    if round_.state != "open" or not languages:
+        return _unavailable(request, link, languages, round_.state)
+    if request.method == "POST" and request.POST.get("language") in languages:
+        try:
+            response = services.response_start(link=link, language=request.POST["language"])
+        except services.SurveyClosed as closed:
+            return _unavailable(request, link, languages, closed.state)
+        survey = pages.load_survey(response.version)
+        return redirect(_page_url(link, response, pages.step_page(survey, 0, {}, 1)))
+    choices = [_language(link, code) for code in languages]
+    headings, seen = [], set()
+    for choice in choices:  # Swedish and easy Swedish say "Välj språk" alike: once is enough
+        if choice["txt"]["choose_language"] not in seen:
+            seen.add(choice["txt"]["choose_language"])
+            headings.append(choice)
+    title = text(round_.version.title, languages[0]) or choices[0]["txt"]["survey"]
+    return render(
+        request,
+        "surveys/respond/language.html",
+        {
+            "choices": choices,
+            "headings": headings,
+            "lang": choices[0],
+            "link": link,
+            "title": title,
+        },
+    )
+
+
+def _raw_from_saved(item, answers: list[AnswerValue]) -> dict:
+    if item.type in (ItemType.NUMBER, ItemType.TEXT):
+        dont_know = any(a.value == DONT_KNOW for a in answers)
+        typed = ""
+        for answer in answers:
+            if answer.number is not None:
+                typed = str(answer.number)
+            elif answer.text:
+                typed = answer.text
+        return {"typed": typed, "dont_know": dont_know}
+    return {"chosen": [a.value for a in answers]}
+
+
+def _question(survey, shown, index: int, raw: dict, error: str, link, lang: dict) -> dict:
+    item = shown.item
+    language = lang["code"]
+    txt = lang["txt"]
+    anchor = f"q{index}"
+    question = {
+        "item": item,
+        "anchor": anchor,
+        "kind": KINDS.get(item.type, "text"),
+        "name": input_name(item),
+        "text": text(item.text, language),
+        "help": text(item.help, language),
+        "required": item.required,
+        "error": error,
+        "options": [],
+        "dont_know": None,
+        "note": "",
+        "audio_url": "",
+    }
+    labels = {o.value: text(o.label, language) for o in item.options.all()}
+    if item.is_choice:
+        chosen = set(raw.get("chosen", []))
+        for number, value in enumerate(choice_values(item)):
+            option = {
+                "value": value,
+                "label": labels.get(value) or (txt["dont_know"] if value == DONT_KNOW else value),
+                "checked": value in chosen,
+                "id": f"{anchor}-{number}",
+                "face": static(f"img/faces/{value}.svg")
+                if item.type == ItemType.FACES and value in FACES
+                else "",
+            }
+            if value == DONT_KNOW:
+                question["dont_know"] = option
+            else:
+                question["options"].append(option)
+    else:
+        question["typed"] = raw.get("typed", "")
+        question["input_id"] = f"{anchor}-in"
+        question["maxlength"] = TEXT_MAX
+        question["min"] = item.number_min
+        question["max"] = item.number_max
+        if item.allow_dont_know:
+            question["dont_know"] = {
+                "name": dont_know_name(item),
+                "value": DONT_KNOW,
+                "label": labels.get(DONT_KNOW) or txt["dont_know"],
+                "checked": bool(raw.get("dont_know")),
+                "id": f"{anchor}-dk",
+            }
+    if shown.same_page_condition:
+        condition = next(i for i in survey.items if i.pk == item.condition_item_id)
+        condition_labels = {o.value: text(o.label, language) for o in condition.options.all()}
+        wanted = [str(v) for v in item.condition_values or []]
+        answer = " / ".join(condition_labels.get(v) or v for v in wanted)
+        question["note"] = fill(txt["only_if"], answer=answer)
+        question["condition_name"] = input_name(condition)
+        question["condition_values"] = " ".join(wanted)
+    for recording in item.audio.all():
+        if recording.language == language:
+            question["audio_url"] = reverse(
+                "surveys:respond_audio", args=[link.code, item.item_id, language]
+            )
+    return question
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@link_view
+def question_page(request, link, token, page):
+    """One section of the survey. POST saves the page and moves on (or back)."""
+    response = _response(link, token)
+    if response.submitted_at is not None:
+        return redirect(_done_url(link, response.language))
+    if link.round.state != "open":
+        return _unavailable(request, link, [response.language], link.round.state, note=True)
+    survey = pages.load_survey(response.version)
+    if not 1 <= page <= survey.page_count:
+        raise Http404
+    lang = _language(link, response.language)
+    txt = lang["txt"]
+    saved = pages.saved_answers(response)
+    shown = pages.shown_items(survey, page, saved)
+    sent = None
+    if request.method == "POST":
+        back = request.POST.get("go") == "back"
+        sent = read_page([s.item for s in shown], request.POST, txt)
+        required = None if back else txt["error_required"]
+        pages.check_page(survey, page, shown, sent, saved, required)
+        if sent.is_valid:
+            try:
+                services.page_save(
+                    response=response, section=survey.section(page), values=sent.values
+                )
+            except services.AlreadySubmitted:
+                return redirect(_done_url(link, response.language))
+            except services.SurveyClosed as closed:
+                return _unavailable(request, link, [response.language], closed.state, note=True)
+            saved = pages.merged_answers(saved, survey.page_items(page), sent.values)
+            target = pages.step_page(survey, page, saved, -1 if back else 1)
+            if back and target is None:
+                return redirect("surveys:respond", link.code)
+            return redirect(_page_url(link, response, target))
+    elif not shown:
+        # Nothing to ask here given the earlier answers: go on to the next page.
+        return redirect(_page_url(link, response, pages.step_page(survey, page, saved, 1)))
+    questions = []
+    for index, item_shown in enumerate(shown, start=1):
+        pk = item_shown.item.pk
+        if sent is not None:
+            raw, error = sent.raw.get(pk, {}), sent.errors.get(pk, "")
+        else:
+            raw, error = _raw_from_saved(item_shown.item, saved.get(pk, [])), ""
+        questions.append(_question(survey, item_shown, index, raw, error, link, lang))
+    section = survey.section(page)
+    first = pages.step_page(survey, 0, saved, 1) == page
+    return render(
+        request,
+        "surveys/respond/page.html",
+        {
+            "lang": lang,
+            "txt": txt,
+            "link": link,
+            "title": text(response.version.title, lang["code"]) or txt["survey"],
+            "intro": text(response.version.intro, lang["code"]) if first else "",
+            "section_title": text(section.title, lang["code"]),
+            "section_intro": text(section.intro, lang["code"]),
+            "questions": questions,
+            "errors": [q for q in questions if q["error"]],
+            "number": page,
+            "total": survey.page_count,
+            "progress": fill(txt["page_of"], page=page, total=survey.page_count),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@link_view
+def finish(request, link, token):
+    """The last step: how much was answered, the optional card code, and Send."""
+    response = _response(link, token)
+    if response.submitted_at is not None:
+        return redirect(_done_url(link, response.language))
+    if link.round.state != "open":
+        return _unavailable(request, link, [response.language], link.round.state, note=True)
+    survey = pages.load_survey(response.version)
+    saved = pages.saved_answers(response)
+    lang = _language(link, response.language)
+    txt = lang["txt"]
+    missing = pages.first_missing_page(survey, saved)
+    code = ""
+    if request.method == "POST":
+        code = request.POST.get("participant_code", "")[:40]
+        if request.POST.get("go") == "back":
+            target = pages.step_page(survey, survey.page_count + 1, saved, -1)
+            if target is None:
+                return redirect("surveys:respond", link.code)
+            return redirect(_page_url(link, response, target))
+        try:
+            services.response_submit(response=response, participant_code=code)
+        except services.SurveyClosed as closed:
+            return _unavailable(request, link, [response.language], closed.state, note=True)
+        except services.MissingAnswers as error:
+            missing = error.page
+        else:
+            given = bool(services.normalise_code(code))
+            return redirect(_done_url(link, response.language, code_given=given))
+    answered, asked = pages.answered_count(survey, saved)
+    back_to = pages.step_page(survey, survey.page_count + 1, saved, -1)
+    return render(
+        request,
+        "surveys/respond/finish.html",
+        {
+            "lang": lang,
+            "txt": txt,
+            "link": link,
+            "title": text(response.version.title, lang["code"]) or txt["survey"],
+            "answered": fill(txt["answered"], answered=answered, total=asked),
+            "missing_url": _page_url(link, response, missing) if missing else "",
+            "missing_label": fill(txt["go_to_page"], page=missing) if missing else "",
+            "code": code,
+            "has_back": back_to is not None,
+        },
+    )
+
+
+@never_cache
+@require_GET
+@link_view
+def done(request, link):
+    """Thank you. Holds no token: the next person on a shared tablet starts afresh from here."""
+    languages = _round_languages(link.round) or ["sv"]
+    language = request.GET.get("lang")
+    if language not in languages:
+        language = languages[0]
+    lang = _language(link, language)
+    return render(
+        request,
+        "surveys/respond/done.html",
+        {
+            "lang": lang,
+            "txt": lang["txt"],
+            "link": link,
+            "code_given": request.GET.get("code") == "1",
+            "title": lang["txt"]["thanks_heading"],
+        },
+    )
+
+
+@require_GET
+@link_view
+def audio(request, link, item_id, lang):
+    """A recording of a question read aloud, for those who cannot read."""
+    round_ = link.round
+    if lang not in _round_languages(round_):
+        raise Http404
+    recording = get_object_or_404(
+        ItemAudio, item__version=round_.version, item__item_id=item_id, language=lang
+    )
+    try:
+        handle = recording.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    response = FileResponse(handle, content_type=recording.content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

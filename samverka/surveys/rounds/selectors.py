@@ -1,0 +1,232 @@
+"""Reads the rounds pages share: the rounds of a collaboration, their public links with counts,
+a partner's own links, the versions a round may use and which of their languages are ready.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
+
+from samverka.accounts.roles import Role
+from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, display
+from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, native_name
+from samverka.orgs.models import Organisation
+from samverka.surveys.instruments import texts
+from samverka.surveys.instruments.models import InstrumentKind, InstrumentVersion, VersionStatus
+from samverka.surveys.rounds.models import RespondentLink, Round
+
+STATES = ("open", "planned", "closed")
+
+# ------------------------------------------------------------------------------------ reads
+
+
+def reachable_versions(collaboration) -> QuerySet[InstrumentVersion]:
+    """Published versions a round of this collaboration may use: built-in ones and its own."""
+    return (
+        InstrumentVersion.objects.filter(status=VersionStatus.PUBLISHED)
+        .filter(Q(instrument__builtin=True) | Q(instrument__collaboration=collaboration))
+        .select_related("instrument")
+        .order_by("-instrument__builtin", "instrument__name", "-number")
+    )
+
+
+def link_organisations(collaboration) -> QuerySet[Organisation]:
+    """Organisations that may get their own link to a partner survey: lead and partners."""
+    return Organisation.objects.filter(
+        Q(pk=collaboration.lead_organisation_id) | Q(partner_in=collaboration)
+    ).distinct()
+
+
+def is_partner_version(version: InstrumentVersion | None) -> bool:
+    return version is not None and version.instrument.kind == InstrumentKind.PARTNER
+
+
+def rounds_for(collaboration) -> QuerySet[Round]:
+    """The collaboration's rounds with their numbers of started and submitted answers."""
+    return collaboration.survey_rounds.select_related(
+        "version__instrument", "activity", "session__activity"
+    ).annotate(
+        started_count=Count("responses", distinct=True),
+        submitted_count=Count(
+            "responses", filter=Q(responses__submitted_at__isnull=False), distinct=True
+        ),
+    )
+
+
+def grouped_by_state(rounds) -> dict[str, list[Round]]:
+    """{"open": [...], "planned": [...], "closed": [...]}: open and planned soonest first."""
+    groups: dict[str, list[Round]] = {state: [] for state in STATES}
+    for round_ in rounds:
+        groups[round_.state].append(round_)
+    groups["open"].sort(key=lambda r: (r.closes_on, r.title))
+    groups["planned"].sort(key=lambda r: (r.opens_on, r.title))
+    groups["closed"].sort(key=lambda r: (r.closes_on, r.pk), reverse=True)
+    return groups
+
+
+def language_labels(codes) -> list[str]:
+    """Staff names of survey languages, in the order of the survey languages."""
+    return [str(LANGUAGE_LABELS[c]) for c in LANGUAGE_CODES if c in codes]
+
+
+def link_path(link: RespondentLink) -> str:
+    """The respondent's address of a link, /s/<code>/."""
+    return reverse("surveys:respond", kwargs={"link_code": link.code})
+
+
+def link_url(link: RespondentLink) -> str:
+    return settings.SITE_URL + link_path(link)
+
+
+def short_address(link: RespondentLink) -> str:
+    """The address to type from a poster: no scheme, no trailing slash."""
+    url = link_url(link)
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def general_link(round_: Round) -> RespondentLink | None:
+    return round_.links.filter(organisation__isnull=True).first()
+
+
+def links_with_counts(round_: Round) -> dict:
+    """The round's links with submitted answers per link, disclosure-controlled.
+
+    Partner answers per organisation are small groups: a link's count is shown only when at
+    least THRESHOLD answers came through it (the shared disclosure-control function, so no
+    hidden count follows from the others and the total). With fewer than THRESHOLD answers in
+    all, no count per link is shown, because the round's total is shown exactly.
+    """
+    links = sorted(
+        round_.links.select_related("organisation"),
+        key=lambda link: (link.organisation_id is not None, str(link.organisation or "")),
+    )
+    counts = Counter(
+        round_.responses.filter(submitted_at__isnull=False).values_list("link_id", flat=True)
+    )
+    total = sum(counts.values())
+    shown = total >= THRESHOLD
+    cube = (
+        disclosure_control(
+            {(link.code,): counts.get(link.pk, 0) for link in links},
+            [[link.code for link in links]],
+        )
+        if links
+        else {}
+    )
+    rows = [
+        {
+            "link": link,
+            "organisation": link.organisation,
+            "url": link_url(link),
+            "path": link_path(link),
+            "submitted": display(cube.get((link.code,))) if shown else None,
+            "hidden": shown and cube.get((link.code,)) is None,
+        }
+        for link in links
+    ]
+    return {
+        "rows": rows,
+        "broken_down": shown,
+        "total": total,
+        "cube_total": cube.get((TOTAL,)),
+    }
+
+
+def partner_links_for(access) -> list[dict]:
+    """Open partner-survey links for a partner member's own organisation(s).
+
+    The organisation comes from the person's partner membership. A partner membership without
+    an organisation, or an organisation without a link of its own in a round, gets the round's
+    general link.
+    """
+    memberships = access.collaboration.memberships.active().filter(
+        user=access.user, role=Role.PARTNER
+    )
+    organisation_ids = {m.organisation_id for m in memberships if m.organisation_id}
+    rows = []
+    for round_ in rounds_for(access.collaboration).filter(
+        version__instrument__kind=InstrumentKind.PARTNER
+    ):
+        if round_.state != "open":
+            continue
+        links = list(round_.links.select_related("organisation"))
+        own = [link for link in links if link.organisation_id in organisation_ids]
+        general = [link for link in links if link.organisation_id is None]
+        for link in own or general:
+            rows.append(
+                {
+                    "round": round_,
+                    "link": link,
+                    "organisation": link.organisation,
+                    "url": link_url(link),
+                    "path": link_path(link),
+                }
+            )
+    return rows
+
+
+# ------------------------------------------------------------------------------------ rules
+
+
+def missing_language_messages(version: InstrumentVersion, languages) -> list[str]:
+    """One message per chosen language that still misses texts in `version`."""
+    units = list(texts.text_units(version))
+    messages = []
+    for language in LANGUAGE_CODES:
+        if language not in languages:
+            continue
+        missing = len(texts.missing_texts(version, language, units))
+        if missing:
+            messages.append(
+                ngettext(
+                    "%(language)s: %(count)d text is missing. Translate it before the round "
+                    "can use this language, or leave the language out.",
+                    "%(language)s: %(count)d texts are missing. Translate them before the "
+                    "round can use this language, or leave the language out.",
+                    missing,
+                )
+                % {"language": capfirst(LANGUAGE_LABELS[language]), "count": missing}
+            )
+    return messages
+
+
+# -------------------------------------------------------------------------------- languages
+
+
+def languages_with_answers(round_: Round) -> set[str]:
+    """Languages someone has started answering the round in (they cannot be removed)."""
+    return set(round_.responses.values_list("language", flat=True).distinct())
+
+
+@dataclass
+class LanguageChoice:
+    """A language as the round form shows it: its state and how many texts it misses."""
+
+    code: str
+    label: str
+    native: str
+    state: str
+    missing: int
+
+    @property
+    def ready(self) -> bool:
+        return self.missing == 0
+
+
+def language_choices(version: InstrumentVersion | None) -> list[LanguageChoice]:
+    units = list(texts.text_units(version)) if version is not None else []
+    states = texts.language_states(version) if version is not None else {}
+    return [
+        LanguageChoice(
+            code=code,
+            label=str(LANGUAGE_LABELS[code]),
+            native=native_name(code),
+            state=states.get(code, "missing"),
+            missing=len(texts.missing_texts(version, code, units)) if version else 0,
+        )
+        for code in LANGUAGE_CODES
+    ]
