@@ -67,6 +67,13 @@ class Capability(StrEnum):
     MANAGE_SURVEYS = "manage_surveys"
     VIEW_SURVEY_RESULTS = "view_survey_results"
     VIEW_SURVEY_FREE_TEXT = "view_survey_free_text"
+    # Competence work (samverka/knowledge): the knowledge bank, course runs, volunteers and
+    # leader reflections.
+    EDIT_KNOWLEDGE_BANK = "edit_knowledge_bank"
+    MANAGE_TRAINING = "manage_training"
+    MANAGE_VOLUNTEERS = "manage_volunteers"
+    WRITE_REFLECTIONS = "write_reflections"
+    READ_REFLECTIONS = "read_reflections"
     # National pages (samverka.orgs.decorators.national_view): managing people, municipalities,
     # organisations and built-in instruments, and reading every collaboration's figures.
     MANAGE_NATIONAL = "manage_national"
@@ -194,4 +201,24 @@ _SURVEY_CAPABILITIES = {
     Role.RESEARCHER: {C.VIEW_SURVEY_RESULTS, C.VIEW_SURVEY_FREE_TEXT},
 }
 for _role, _capabilities in _SURVEY_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# Competence work (samverka/knowledge): the national lead (and the people it names as bank
+# editors, samverka.knowledge.bank.models.BankEditor) writes in the knowledge bank; coordinators
+# and municipal contacts record course runs; coordinators keep the volunteer roster (names and
+# phone numbers: VIEW_IDENTITIES, coordinators only) and read and answer leader reflections;
+# activity leaders (and coordinators who lead sessions) write reflections on their own
+# sessions. Researchers see only the aggregated counts (VIEW_AGGREGATES).
+_KNOWLEDGE_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.EDIT_KNOWLEDGE_BANK},
+    Role.COORDINATOR: {
+        C.MANAGE_TRAINING,
+        C.MANAGE_VOLUNTEERS,
+        C.READ_REFLECTIONS,
+        C.WRITE_REFLECTIONS,
+    },
+    Role.MUNICIPAL_CONTACT: {C.MANAGE_TRAINING, C.WRITE_REFLECTIONS},
+    Role.ACTIVITY_LEADER: {C.WRITE_REFLECTIONS},
+}
+for _role, _capabilities in _KNOWLEDGE_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

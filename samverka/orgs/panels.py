@@ -15,6 +15,7 @@ PROVIDERS: list[str] = [
     "samverka.reports.panels.funder_panel",
     "samverka.referrals.panels.referrals_panel",
     "samverka.surveys.panels.surveys_panel",
+    "samverka.knowledge.panels.knowledge_panel",
 ]
 
 
