@@ -89,7 +89,12 @@ def trained_people(
 ) -> int:
     """Distinct people (staff, club leaders, volunteers) who completed at least one module in
     the period, optionally of one organisation kind, role, course (code) or topic (module code)."""
-    wanted = {"organisation_kind": organisation_kind, "role": role, "course": course, "topic": topic}
+    wanted = {
+        "organisation_kind": organisation_kind,
+        "role": role,
+        "course": course,
+        "topic": topic,
+    }
     people = {
         _person(row)
         for row in _completion_rows(start=start, end=end, collaborations=collaborations)

@@ -19,9 +19,7 @@ def knowledge_panel(request, access):
     can_volunteers = access.can(Capability.MANAGE_VOLUNTEERS) and access.can(
         Capability.VIEW_IDENTITIES
     )
-    can_training = access.can(Capability.MANAGE_TRAINING) or access.can(
-        Capability.VIEW_AGGREGATES
-    )
+    can_training = access.can(Capability.MANAGE_TRAINING) or access.can(Capability.VIEW_AGGREGATES)
     waiting = (
         list(
             Reflection.objects.filter(

@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-_WORDS = re.compile(r"\s+|[^\s]+")
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]+")
 
 
 @dataclass

@@ -36,9 +36,12 @@ class ItemForm(forms.Form):
         help_text=_("For theme material: where the theme belongs in a parent group's plan."),
     )
     focus_areas = forms.TypedMultipleChoiceField(
-        label=_("Focus areas"), choices=FocusArea.choices, coerce=int, required=False,
+        label=_("Focus areas"),
+        choices=FocusArea.choices,
+        coerce=int,
+        required=False,
         widget=CHECKBOXES,
-    )  # fmt: skip
+    )
     target_groups = forms.MultipleChoiceField(
         label=_("Target groups"), choices=TargetGroup.choices, required=False, widget=CHECKBOXES
     )
@@ -64,9 +67,15 @@ class ItemForm(forms.Form):
 
     def meta(self) -> dict:
         fields = [
-            "kind", "theme_category", "focus_areas", "target_groups", "age_groups",
-            "activity_types", "keywords", "is_public",
-        ]  # fmt: skip
+            "kind",
+            "theme_category",
+            "focus_areas",
+            "target_groups",
+            "age_groups",
+            "activity_types",
+            "keywords",
+            "is_public",
+        ]
         return {name: self.cleaned_data[name] for name in fields}
 
     @classmethod
@@ -90,7 +99,9 @@ class ItemForm(forms.Form):
 class TranslationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(label=_("Summary"), max_length=400, required=False)
-    body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 16}))
+    body = forms.CharField(
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 16})
+    )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[c for c in TranslationStatus.choices if c[0] != TranslationStatus.MISSING],
@@ -109,19 +120,27 @@ class AttachmentForm(RefusedUploadsMixin, forms.Form):
 
 class BankFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("All kinds")), *ItemKind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All kinds")), *ItemKind.choices], required=False
+    )
     category = forms.ChoiceField(
         label=_("Theme category"),
         choices=[("", _("All categories")), *ThemeCategory.choices],
         required=False,
     )
     focus_area = forms.ChoiceField(
-        label=_("Focus area"), choices=[("", _("All focus areas")), *FocusArea.choices], required=False
+        label=_("Focus area"),
+        choices=[("", _("All focus areas")), *FocusArea.choices],
+        required=False,
     )
     target_group = forms.ChoiceField(
-        label=_("Target group"), choices=[("", _("All target groups")), *TargetGroup.choices], required=False
+        label=_("Target group"),
+        choices=[("", _("All target groups")), *TargetGroup.choices],
+        required=False,
     )
-    age = forms.ChoiceField(label=_("Age"), choices=[("", _("All ages")), *AgeGroup.choices], required=False)
+    age = forms.ChoiceField(
+        label=_("Age"), choices=[("", _("All ages")), *AgeGroup.choices], required=False
+    )
     language = forms.ChoiceField(
         label=_("Also in"), choices=[("", _("Any language")), *language_choices()], required=False
     )
@@ -131,7 +150,9 @@ class EditorForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
 
     def clean_username(self):
-        user = User.objects.filter(username=self.cleaned_data["username"].strip(), is_active=True).first()
+        user = User.objects.filter(
+            username=self.cleaned_data["username"].strip(), is_active=True
+        ).first()
         if user is None:
             raise forms.ValidationError(_("Nobody has that username."))
         return user
@@ -148,7 +169,9 @@ class MethodsForm(forms.Form):
 
 
 class ThemeFromBankForm(forms.Form):
-    item = forms.ModelChoiceField(label=_("Theme from the knowledge bank"), queryset=Item.objects.none())
+    item = forms.ModelChoiceField(
+        label=_("Theme from the knowledge bank"), queryset=Item.objects.none()
+    )
     planned_for = forms.DateField(label=_("Planned for"), required=False, widget=DateInput())
 
     def __init__(self, *args, queryset, **kwargs):

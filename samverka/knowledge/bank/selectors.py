@@ -43,7 +43,9 @@ def filtered_items(items: QuerySet[Item], data: dict) -> QuerySet[Item]:
         if value:
             # JSON lists: a plain containment test that SQLite and PostgreSQL both run.
             wanted = int(value) if field == "focus_areas" else value
-            items = items.filter(pk__in=[i.pk for i in items if wanted in (getattr(i, field) or [])])
+            items = items.filter(
+                pk__in=[i.pk for i in items if wanted in (getattr(i, field) or [])]
+            )
     if data.get("language"):
         items = items.filter(translations__language=data["language"])
     return text_search(items, SEARCH_FIELDS, data.get("q", ""))
@@ -60,7 +62,9 @@ def theme_items() -> QuerySet[Item]:
 
 
 def methods_of(activity: Activity) -> list[Item]:
-    return [m.item for m in activity.knowledge_methods.select_related("item").order_by("item__title")]
+    return [
+        m.item for m in activity.knowledge_methods.select_related("item").order_by("item__title")
+    ]
 
 
 def theme_links(activity: Activity) -> dict[int, Item]:

@@ -107,9 +107,12 @@ def item_update(
             latest.created_by = by
             latest.save()
             audit_record(
-                actor=by, action=AuditAction.UPDATE, obj=item, fields=["draft"],
+                actor=by,
+                action=AuditAction.UPDATE,
+                obj=item,
+                fields=["draft"],
                 detail=f"v{latest.number}",
-            )  # fmt: skip
+            )
         version = latest
     elif unchanged:
         version = latest
@@ -122,9 +125,12 @@ def item_update(
             **text,
         )
         audit_record(
-            actor=by, action=AuditAction.CREATE, obj=item, fields=["version"],
+            actor=by,
+            action=AuditAction.CREATE,
+            obj=item,
+            fields=["version"],
             detail=f"v{version.number}",
-        )  # fmt: skip
+        )
     if publish and not version.is_published:
         item_publish(item=item, by=by, version=version)
     return version
@@ -145,9 +151,12 @@ def item_publish(*, item: Item, by, version: ItemVersion | None = None) -> ItemV
     item.title, item.summary, item.body = version.title, version.summary, version.body
     item.save(update_fields=["current", "title", "summary", "body"])
     audit_record(
-        actor=by, action=AuditAction.UPDATE, obj=item, fields=["published"],
+        actor=by,
+        action=AuditAction.UPDATE,
+        obj=item,
+        fields=["published"],
         detail=f"v{version.number}",
-    )  # fmt: skip
+    )
     return version
 
 

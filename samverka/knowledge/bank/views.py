@@ -108,7 +108,9 @@ def _item_context(request, item, *, can_edit: bool, public: bool = False) -> dic
         "diff": version_diff(previous, version) if previous else None,
         "can_edit": can_edit and not public,
         "public": public,
-        "focus_area_labels": [FocusArea(a).label for a in item.focus_areas if a in FocusArea.values],
+        "focus_area_labels": [
+            FocusArea(a).label for a in item.focus_areas if a in FocusArea.values
+        ],
         "all_languages": language_choices() if can_edit and not public else [],
     }
     if not public:
@@ -131,7 +133,9 @@ def public_item(request, item_code):
     """A public item's published version: no login, a stable address, nothing else shown."""
     item = selectors.public_item(item_code)
     response = render(
-        request, "knowledge/bank/public_item.html", _item_context(request, item, can_edit=False, public=True)
+        request,
+        "knowledge/bank/public_item.html",
+        _item_context(request, item, can_edit=False, public=True),
     )
     return response
 
@@ -184,7 +188,10 @@ def item_edit(request, item_code, can_edit):
         else:
             messages.success(
                 request,
-                _("Saved as a draft (version %(n)s). Readers see the published version until you publish it.")
+                _(
+                    "Saved as a draft (version %(n)s). Readers see the published version "
+                    "until you publish it."
+                )
                 % {"n": version.number},
             )
         return redirect("knowledge:item", item.code)
@@ -246,14 +253,20 @@ def item_translation(request, item_code, language, can_edit):
         raise Http404
     translation = item.translations.filter(language=language).first()
     initial = (
-        {"title": translation.title, "summary": translation.summary, "body": translation.body,
-         "status": translation.status}
+        {
+            "title": translation.title,
+            "summary": translation.summary,
+            "body": translation.body,
+            "status": translation.status,
+        }
         if translation
         else {"status": TranslationStatus.DRAFT}
-    )  # fmt: skip
+    )
     form = TranslationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.translation_save(item=item, language=language, by=request.user, **form.cleaned_data)
+        services.translation_save(
+            item=item, language=language, by=request.user, **form.cleaned_data
+        )
         messages.success(request, _("Saved."))
         return redirect("knowledge:item", item.code)
     return render(
@@ -278,9 +291,12 @@ def attachment_add(request, item_code, can_edit):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.attachment_add(
-            item=item, upload=data["file"], title=data["title"], language=data["language"],
+            item=item,
+            upload=data["file"],
+            title=data["title"],
+            language=data["language"],
             by=request.user,
-        )  # fmt: skip
+        )
         messages.success(request, _("The file is added."))
         return redirect("knowledge:item", item.code)
     status = 400 if request.method == "POST" else 200
@@ -314,12 +330,17 @@ def editors(request, national):
         if remove := request.POST.get("remove"):
             editor = get_object_or_404(BankEditor, user__username=remove)
             services.editor_remove(editor=editor, by=request.user)
-            messages.success(request, _("%(name)s no longer writes in the knowledge bank.") % {"name": editor.user})
+            messages.success(
+                request,
+                _("%(name)s no longer writes in the knowledge bank.") % {"name": editor.user},
+            )
             return redirect("knowledge:editors")
         if form.is_valid():
             user = form.cleaned_data["username"]
             services.editor_name(user=user, by=request.user)
-            messages.success(request, _("%(name)s now writes in the knowledge bank.") % {"name": user})
+            messages.success(
+                request, _("%(name)s now writes in the knowledge bank.") % {"name": user}
+            )
             return redirect("knowledge:editors")
     return render(
         request,

@@ -34,17 +34,47 @@ def definitions() -> list[dict]:
     """Every built-in item: key, kind, metadata, Swedish and English texts."""
     items = []
     for key, (types, areas, groups, ages, sv, en) in METHODS.items():
-        items.append({"key": key, "kind": "method", "sv": sv, "en": en, "meta": {
-            "activity_types": types, "focus_areas": areas, "target_groups": groups,
-            "age_groups": ages, "is_public": True}})  # fmt: skip
+        items.append(
+            {
+                "key": key,
+                "kind": "method",
+                "sv": sv,
+                "en": en,
+                "meta": {
+                    "activity_types": types,
+                    "focus_areas": areas,
+                    "target_groups": groups,
+                    "age_groups": ages,
+                    "is_public": True,
+                },
+            }
+        )
     for key, (category, ages, sv, en) in THEMES.items():
-        items.append({"key": key, "kind": "theme_material",
-            "sv": theme_texts(sv, english=False), "en": theme_texts(en, english=True),
-            "meta": {"theme_category": category, "focus_areas": [3], "target_groups": ["guardians"],
-                     "age_groups": ages, "is_public": True}})  # fmt: skip
+        items.append(
+            {
+                "key": key,
+                "kind": "theme_material",
+                "sv": theme_texts(sv, english=False),
+                "en": theme_texts(en, english=True),
+                "meta": {
+                    "theme_category": category,
+                    "focus_areas": [3],
+                    "target_groups": ["guardians"],
+                    "age_groups": ages,
+                    "is_public": True,
+                },
+            }
+        )
     for key, (kind, areas, groups, sv, en) in GUIDES.items():
-        items.append({"key": key, "kind": kind, "sv": sv, "en": en, "meta": {
-            "focus_areas": areas, "target_groups": groups, "is_public": True}})  # fmt: skip
+        items.append(
+            {
+                "key": key,
+                "kind": kind,
+                "sv": sv,
+                "en": en,
+                "meta": {"focus_areas": areas, "target_groups": groups, "is_public": True},
+            }
+        )
     return items
 
 
@@ -55,9 +85,16 @@ def _install_item(definition: dict) -> str:
     item = Item.objects.filter(builtin_key=key).first()
     if item is None:
         item = bank_services.item_create(
-            kind=kind, title=title, summary=summary, body=body, meta=meta, publish=True,
-            change_note=CHANGE_NOTE, by=None, builtin_key=key,
-        )  # fmt: skip
+            kind=kind,
+            title=title,
+            summary=summary,
+            body=body,
+            meta=meta,
+            publish=True,
+            change_note=CHANGE_NOTE,
+            by=None,
+            builtin_key=key,
+        )
         result = "created"
     elif item.builtin_hash == digest:
         return "unchanged"
@@ -68,16 +105,27 @@ def _install_item(definition: dict) -> str:
         if human_draft:
             return "kept (an editor's draft is waiting)"
         bank_services.item_update(
-            item=item, title=title, summary=summary, body=body, change_note=CHANGE_NOTE,
-            meta={**meta, "kind": kind}, publish=ours, by=None,
-        )  # fmt: skip
+            item=item,
+            title=title,
+            summary=summary,
+            body=body,
+            change_note=CHANGE_NOTE,
+            meta={**meta, "kind": kind},
+            publish=ours,
+            by=None,
+        )
         result = "updated" if ours else "new draft"
     translation = ItemTranslation.objects.filter(item=item, language="en").first()
     if translation is None or translation.updated_by_id is None:
         bank_services.translation_save(
-            item=item, language="en", title=en_title, summary=en_summary, body=en_body,
-            status=TranslationStatus.REVIEWED, by=None,
-        )  # fmt: skip
+            item=item,
+            language="en",
+            title=en_title,
+            summary=en_summary,
+            body=en_body,
+            status=TranslationStatus.REVIEWED,
+            by=None,
+        )
     Item.objects.filter(pk=item.pk).update(builtin_hash=digest)
     return result
 
@@ -91,7 +139,11 @@ def _install_course(key: str, definition) -> str:
     result = "created" if course is None else "updated"
     course = course or Course(builtin_key=key)
     course.title, course.summary, course.audience, course.builtin_hash = (
-        title, summary, audience, digest)  # fmt: skip
+        title,
+        summary,
+        audience,
+        digest,
+    )
     course.save()
     for order, (mkey, mtitle, description, goals, case, questions, materials) in enumerate(
         modules, start=1

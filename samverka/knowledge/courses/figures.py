@@ -48,14 +48,19 @@ def _table(title, row_label, counts, row_values, row_labels, controlled) -> Figu
 
 def competence_figures(*, start: date, end: date, collaborations=None, controlled: bool) -> dict:
     by_kind = counting.trained_people_by(
-        start=start, end=end, dimensions=("organisation_kind", "role"), collaborations=collaborations
+        start=start,
+        end=end,
+        dimensions=("organisation_kind", "role"),
+        collaborations=collaborations,
     )
     by_topic = counting.trained_people_by(
         start=start, end=end, dimensions=("topic", "role"), collaborations=collaborations
     )
     modules = {m.code: m for m in Module.objects.select_related("course")}
-    topic_values = sorted({k[0] for k in by_topic}, key=lambda c: (
-        modules[c].course.title, modules[c].order) if c in modules else ("", 0))  # fmt: skip
+    topic_values = sorted(
+        {k[0] for k in by_topic},
+        key=lambda c: (modules[c].course.title, modules[c].order) if c in modules else ("", 0),
+    )
     topic_labels = {
         code: f"{modules[code].course.title}: {modules[code].title}" if code in modules else code
         for code in topic_values
@@ -80,12 +85,17 @@ def competence_figures(*, start: date, end: date, collaborations=None, controlle
             controlled,
         ),
         "per_quarter": [
-            (f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}", display(n) if controlled and 0 < n < 5 else str(n))
+            (
+                f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}",
+                display(n) if controlled and 0 < n < 5 else str(n),
+            )
             for quarter, n in counting.trained_people_per_period(
                 start=start, end=end, period="quarter", collaborations=collaborations
             )
         ],
-        "volunteer_hours": counting.volunteer_hours(start=start, end=end, collaborations=collaborations),
+        "volunteer_hours": counting.volunteer_hours(
+            start=start, end=end, collaborations=collaborations
+        ),
         "courses": Course.objects.count(),
         "controlled": controlled,
     }

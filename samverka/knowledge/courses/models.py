@@ -156,7 +156,9 @@ class Attendee(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    organisation_name = models.CharField(_("organisation (if not in Samverka)"), max_length=200, blank=True)
+    organisation_name = models.CharField(
+        _("organisation (if not in Samverka)"), max_length=200, blank=True
+    )
     organisation_kind = models.CharField(
         _("kind of organisation"), max_length=30, choices=OrganisationKind.choices
     )

@@ -64,9 +64,7 @@ def attendee_add(
         role = TraineeRole.VOLUNTEER
         organisation = organisation or volunteer.organisation or run.collaboration.lead_organisation
     if user is not None and organisation is None:
-        membership = (
-            user.memberships.active().filter(collaboration=run.collaboration).first()
-        )
+        membership = user.memberships.active().filter(collaboration=run.collaboration).first()
         organisation = membership.organisation if membership else None
     attendee = Attendee.objects.create(
         run=run,
@@ -91,9 +89,12 @@ def attendee_add(
 def attendee_remove(*, attendee: Attendee, by) -> None:
     run = attendee.run
     audit_record(
-        actor=by, action=AuditAction.DELETE, obj=attendee, collaboration=run.collaboration,
+        actor=by,
+        action=AuditAction.DELETE,
+        obj=attendee,
+        collaboration=run.collaboration,
         detail=run.code,
-    )  # fmt: skip
+    )
     attendee.delete()
 
 

@@ -144,16 +144,15 @@ def run_detail(request, access, run_code):
             if attendee.isdigit() and module.isdigit():
                 completed.add((int(attendee), int(module)))
         added, removed = services.completions_save(run=run, completed=completed, by=request.user)
-        messages.success(request, _("Saved: %(added)s completed, %(removed)s removed.") % {
-            "added": added, "removed": removed})  # fmt: skip
+        messages.success(
+            request,
+            _("Saved: %(added)s completed, %(removed)s removed.")
+            % {"added": added, "removed": removed},
+        )
         return redirect("knowledge:run", access.code, run.code)
     attendees = list(run.attendees.select_related("user", "organisation", "volunteer"))
-    done = set(
-        Completion.objects.filter(attendee__run=run).values_list("attendee_id", "module_id")
-    )
-    rows = [
-        (a, [(m, (a.pk, m.pk) in done) for m in modules]) for a in attendees
-    ]
+    done = set(Completion.objects.filter(attendee__run=run).values_list("attendee_id", "module_id"))
+    rows = [(a, [(m, (a.pk, m.pk) in done) for m in modules]) for a in attendees]
     return render(
         request,
         "knowledge/courses/run.html",

@@ -55,9 +55,10 @@ def bank_item_link(links, theme):
     if item is None:
         return ""
     return format_html(
-        '<a class="badge" href="{}">{}</a>', reverse("knowledge:item", args=[item.code]),
+        '<a class="badge" href="{}">{}</a>',
+        reverse("knowledge:item", args=[item.code]),
         item.get_theme_category_display() or item.get_kind_display(),
-    )  # fmt: skip
+    )
 
 
 @register.inclusion_tag("knowledge/hooks/session.html", takes_context=True)

@@ -18,9 +18,7 @@ class VolunteerForm(forms.Form):
     user = forms.ModelChoiceField(
         label=_("Account in Samverka (if any)"), queryset=User.objects.none(), required=False
     )
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=None, required=False
-    )
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None, required=False)
     activities = forms.ModelMultipleChoiceField(
         label=_("Helps in"),
         queryset=Activity.objects.none(),
@@ -45,7 +43,11 @@ class VolunteerForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("ended_on") and data.get("started_on") and data["ended_on"] < data["started_on"]:
+        if (
+            data.get("ended_on")
+            and data.get("started_on")
+            and data["ended_on"] < data["started_on"]
+        ):
             self.add_error("ended_on", _("The end cannot be before the start."))
         return data
 

@@ -70,9 +70,11 @@ def volunteer_edit(request, access, volunteer_code=None):
     form = VolunteerForm(request.POST or None, initial=initial, collaboration=access.collaboration)
     if request.method == "POST" and form.is_valid():
         volunteer = services.volunteer_save(
-            collaboration=access.collaboration, volunteer=volunteer, by=request.user,
+            collaboration=access.collaboration,
+            volunteer=volunteer,
+            by=request.user,
             **form.cleaned_data,
-        )  # fmt: skip
+        )
         messages.success(request, _("Saved."))
         return redirect("knowledge:volunteer", access.code, volunteer.code)
     return render(
@@ -139,9 +141,14 @@ def volunteer_training(request, access, volunteer_code):
     form = VolunteerTrainingForm(
         request.POST, runs=CourseRun.objects.filter(collaboration=access.collaboration)
     )
-    if form.is_valid() and not form.cleaned_data["run"].attendees.filter(volunteer=volunteer).exists():
+    if (
+        form.is_valid()
+        and not form.cleaned_data["run"].attendees.filter(volunteer=volunteer).exists()
+    ):
         run = form.cleaned_data["run"]
-        course_services.attendee_add(run=run, role="volunteer", volunteer=volunteer, by=request.user)
+        course_services.attendee_add(
+            run=run, role="volunteer", volunteer=volunteer, by=request.user
+        )
         messages.success(request, _("Added to the course run; record the modules completed there."))
         return redirect("knowledge:run", access.code, run.code)
     messages.error(request, _("Choose a course run the volunteer is not already in."))
