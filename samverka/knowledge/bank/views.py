@@ -44,7 +44,13 @@ def bank(request, can_edit):
     return render(
         request,
         "knowledge/bank/list.html",
-        {"form": form, "items": items, "can_edit": can_edit, "searched": bool(data)},
+        {
+            "form": form,
+            "items": items,
+            "can_edit": can_edit,
+            "searched": any(data.values()),
+            "filtered": any(v for k, v in data.items() if k != "q"),
+        },
     )
 
 
