@@ -16,15 +16,27 @@ from samverka.orgs.models import OrganisationKind
 
 
 @dataclass
+class FigureRow:
+    label: str
+    cells: list[str]  # one per role, then the row's total
+    section: bool = False  # a heading row (a course above its topics), no cells
+
+
+@dataclass
 class FigureTable:
     title: str
     row_label: str
     columns: list[str]
-    rows: list[tuple[str, list[str]]]  # (label, cells), the last cell of each row is its total
-    total: list[str]
+    rows: list[FigureRow]
+    total: list[str] | None  # None where a total would count people twice (topics)
 
 
-def _table(title, row_label, counts, row_values, row_labels, controlled) -> FigureTable:
+def _table(
+    title, row_label, counts, row_values, row_labels, controlled, *, sections=None, total=True
+) -> FigureTable:
+    """One table (one controlled cube): rows × the three trainee roles, with margins.
+
+    `sections` maps a row value to the heading it starts (the course of a topic)."""
     roles = list(TraineeRole.values)
     dims = [row_values, roles]
     cube = disclosure_control(counts, dims) if controlled else full_table(counts, dims)
@@ -32,17 +44,21 @@ def _table(title, row_label, counts, row_values, row_labels, controlled) -> Figu
     def cell(r, c):
         return display(cube[(r, c)]) if controlled else str(cube[(r, c)])
 
-    rows = [
-        (row_labels.get(value, value), [cell(value, role) for role in [*roles, TOTAL]])
-        for value in row_values
-        if cube[(value, TOTAL)] != 0
-    ]
+    rows = []
+    for value in row_values:
+        if cube[(value, TOTAL)] == 0:
+            continue
+        if sections and value in sections:
+            rows.append(FigureRow(sections[value], [], section=True))
+        rows.append(
+            FigureRow(row_labels.get(value, value), [cell(value, r) for r in [*roles, TOTAL]])
+        )
     return FigureTable(
         title=title,
         row_label=row_label,
         columns=[*(TraineeRole(r).label for r in roles), _("Total")],
         rows=rows,
-        total=[cell(TOTAL, role) for role in [*roles, TOTAL]],
+        total=[cell(TOTAL, role) for role in [*roles, TOTAL]] if total else None,
     )
 
 
@@ -61,10 +77,13 @@ def competence_figures(*, start: date, end: date, collaborations=None, controlle
         {k[0] for k in by_topic},
         key=lambda c: (modules[c].course.title, modules[c].order) if c in modules else ("", 0),
     )
-    topic_labels = {
-        code: f"{modules[code].course.title}: {modules[code].title}" if code in modules else code
-        for code in topic_values
-    }
+    topic_labels = {code: modules[code].title if code in modules else code for code in topic_values}
+    sections, course_seen = {}, set()
+    for code in topic_values:
+        course = modules[code].course if code in modules else None
+        if course is not None and course.pk not in course_seen and by_topic:
+            course_seen.add(course.pk)
+            sections[code] = course.title
     total = counting.trained_people(start=start, end=end, collaborations=collaborations)
     figures = {
         "total": display(total) if controlled and 0 < total < 5 else str(total),
@@ -83,6 +102,8 @@ def competence_figures(*, start: date, end: date, collaborations=None, controlle
             topic_values,
             topic_labels,
             controlled,
+            sections=sections,
+            total=False,
         ),
         "per_quarter": [
             (

@@ -70,6 +70,7 @@ def session_knowledge(context, session, collaboration):
         "can_reflect": access.can(Capability.WRITE_REFLECTIONS),
         "can_volunteers": access.can(Capability.MANAGE_VOLUNTEERS),
         "roster": access.can(Capability.MANAGE_VOLUNTEERS) and roster_kept(collaboration),
+        "methods": selectors.methods_of(session.activity),
     }
 
 
