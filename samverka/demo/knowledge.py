@@ -19,6 +19,7 @@ from samverka.knowledge.bank.models import ActivityMethod, Item, ThemeLink
 from samverka.knowledge.builtin.install import install_builtin_knowledge
 from samverka.knowledge.courses import services as course_services
 from samverka.knowledge.courses.models import Course, RunForm, TraineeRole
+from samverka.knowledge.languages import TranslationStatus
 from samverka.knowledge.reflections import services as reflection_services
 from samverka.knowledge.volunteers import services as volunteer_services
 from samverka.knowledge.volunteers.models import Volunteer
@@ -56,6 +57,26 @@ VOLUNTEERS = {
         ("Eva Demo", "070-000 00 23", 13, "Föräldragruppen"),
     ],
 }
+
+
+# A draft Arabic translation of one theme (not checked by a translator, and marked so), so the
+# demo shows a family language with its status and right-to-left text.
+ARABIC_THEME = (
+    "theme-rights-convention",
+    "اتفاقية حقوق الطفل",
+    "أصبحت حقوق الطفل قانونًا في السويد منذ عام 2020. ماذا يعني ذلك للأسرة؟",
+    """## أسئلة للنقاش
+- ما هي الحقوق التي تعتبرونها الأهم؟
+- كيف يمكن للأطفال أن يعبّروا عن رأيهم في البيت؟
+
+## من المفيد أن تعرف
+- يتحمّل الوالدان المسؤولية الأولى عن حصول الطفل على ما يحق له.
+- للأطفال الحق في التعبير عن رأيهم في الأمور التي تخصّهم.
+- جميع أشكال العنف ضد الأطفال ممنوعة في السويد.
+
+## جرّبوا في البيت
+اسألوا الأطفال عمّا يرونه مهمًا في الأسرة، واستمعوا إليهم.""",
+)
 
 
 def _item(key):
@@ -252,6 +273,18 @@ def _reflections(collaboration, coordinator, today):
 
 def seed(collaborations) -> None:
     install_builtin_knowledge()
+    key, title, summary, body = ARABIC_THEME
+    theme = _item(key)
+    if not theme.translations.filter(language="ar").exists():
+        bank_services.translation_save(
+            item=theme,
+            language="ar",
+            title=title,
+            summary=summary,
+            body=body,
+            status=TranslationStatus.DRAFT,
+            by=None,
+        )
     for code in CODES:
         if code in collaborations:
             seed_collaboration(collaborations[code])

@@ -5,6 +5,7 @@ from samverka.accounts.models import User
 from samverka.activities.models import ActivityType, FocusArea, TargetGroup
 from samverka.knowledge.bank.models import AgeGroup, Item, ItemKind, ThemeCategory
 from samverka.knowledge.languages import BASE_LANGUAGE, TranslationStatus, language_choices
+from samverka.lib.privacy import no_identifying_codes
 from samverka.lib.uploads import RefusedUploadsMixin, UploadField
 from samverka.orgs.forms import DateInput
 
@@ -59,6 +60,10 @@ class ItemForm(forms.Form):
         label=_("Public: readable without login at a stable address"), required=False
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_codes_in_text(self)
+
     def clean(self):
         data = super().clean()
         if data.get("kind") == ItemKind.THEME_MATERIAL and not data.get("theme_category"):
@@ -96,6 +101,13 @@ class ItemForm(forms.Form):
         }
 
 
+def _no_codes_in_text(form, names=("title", "summary", "body")):
+    """The bank is read by every collaboration (and public items by anyone): no participant or
+    household codes in its texts."""
+    for name in names:
+        form.fields[name].validators.append(no_identifying_codes)
+
+
 class TranslationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(label=_("Summary"), max_length=400, required=False)
@@ -106,6 +118,10 @@ class TranslationForm(forms.Form):
         label=_("Status"),
         choices=[c for c in TranslationStatus.choices if c[0] != TranslationStatus.MISSING],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_codes_in_text(self)
 
 
 class AttachmentForm(RefusedUploadsMixin, forms.Form):

@@ -2,6 +2,7 @@
 the session's leaders and the coordinator (`/c/<code>/reflections/`)."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -77,7 +78,7 @@ def reflection_detail(request, access, reflection_code):
     form = AnswerForm(request.POST or None, initial={"answer": reflection.answer})
     if request.method == "POST":
         if not can_answer:
-            return render(request, "403.html", status=403)
+            raise PermissionDenied
         if form.is_valid():
             services.reflection_answer(
                 reflection=reflection, answer=form.cleaned_data["answer"], by=request.user

@@ -278,3 +278,23 @@ def test_a_coordinator_cannot_name_editors(client, world, login_as):
     login_as(world.kalmar_ngo)
     assert client.post("/knowledge/editors/", {"username": "kalmar.ngo"}).status_code == 404
     assert not BankEditor.objects.exists()
+
+
+def test_a_participant_code_in_a_bank_text_is_refused_with_the_reason(client, world, editor):
+    from samverka.participants.services import participant_create
+
+    child = participant_create(
+        collaboration=world.kalmar,
+        by=world.kalmar_ngo,
+        role="child",
+        birth_year=2016,
+        gender="female",
+        third_country_national="yes",
+        language="ar",
+    )
+    client.force_login(editor)
+    response = client.post(
+        "/knowledge/new/", {**NEW_ITEM, "body": f"Som {child.code} sa", "action": "publish"}
+    )
+    assert response.status_code == 200 and child.code in response.content.decode()
+    assert not Item.objects.exists()
