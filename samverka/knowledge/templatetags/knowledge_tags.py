@@ -4,15 +4,17 @@ volunteer links of a session (activities/attendance.html), and the volunteer-hou
 the funder report (reports/funder.html, reports/national_funder.html)."""
 
 from django import template
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 
-from samverka.accounts.roles import Capability
+from samverka.accounts.models import Membership
+from samverka.accounts.roles import CAPABILITIES, Capability
+from samverka.activities.models import Session
 from samverka.knowledge import counting
 from samverka.knowledge.bank import selectors
 from samverka.knowledge.bank.forms import MethodsForm, ThemeFromBankForm
 from samverka.knowledge.markdown import render_markdown
-from samverka.knowledge.volunteers.selectors import roster_kept
 from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.orgs.models import Collaboration
 from samverka.orgs.selectors import collaboration_access
@@ -61,16 +63,42 @@ def bank_item_link(links, theme):
     )
 
 
+def _roles(user, collaboration) -> frozenset[str]:
+    """The user's roles in the collaboration, read as lightly as possible: the attendance page
+    is the most used page on a phone (README, Performance)."""
+    if user.is_national_staff:
+        return collaboration_access(user, collaboration.code).roles
+    return frozenset(
+        Membership.objects.filter(
+            user=user, collaboration_id=collaboration.pk, ended_at__isnull=True
+        ).values_list("role", flat=True)
+    )
+
+
 @register.inclusion_tag("knowledge/hooks/session.html", takes_context=True)
 def session_knowledge(context, session, collaboration):
-    access = collaboration_access(context["request"].user, collaboration.code)
+    """The session page's links to the reflection, the volunteers and the activity's methods.
+
+    One query for a leader, two for a coordinator. Only managers and the session's own leaders
+    reach the session page, so someone who cannot manage activities leads this session."""
+    user = context["request"].user
+    roles = _roles(user, collaboration)
+
+    def can(capability):
+        return any(capability in CAPABILITIES.get(role, ()) for role in roles)
+
+    can_reflect = can(Capability.WRITE_REFLECTIONS) and (
+        not can(Capability.MANAGE_ACTIVITIES)
+        or Session.objects.filter(pk=session.pk)
+        .filter(Q(leaders=user) | Q(activity__leaders=user))
+        .exists()
+    )
+    can_volunteers = can(Capability.MANAGE_VOLUNTEERS) and can(Capability.VIEW_IDENTITIES)
     return {
         "session": session,
         "collaboration": collaboration,
-        "can_reflect": access.can(Capability.WRITE_REFLECTIONS),
-        "can_volunteers": access.can(Capability.MANAGE_VOLUNTEERS),
-        "roster": access.can(Capability.MANAGE_VOLUNTEERS) and roster_kept(collaboration),
-        "methods": selectors.methods_of(session.activity),
+        "can_reflect": can_reflect,
+        "can_volunteers": can_volunteers,
     }
 
 

@@ -160,3 +160,21 @@ def test_an_answered_reflection_can_no_longer_be_changed(client, world, login_as
     )
     reflection.refresh_from_db()
     assert reflection.what_worked == REFLECTION["what_worked"]
+
+
+def test_the_session_page_offers_the_reflection_only_to_the_sessions_leaders(
+    client, world, login_as, session
+):
+    from samverka.knowledge.volunteers.models import Volunteer
+
+    Volunteer.objects.create(collaboration=world.kalmar)
+    login_as(world.kalmar_ngo)  # manages the activity, does not lead this session
+    page = client.get(f"/c/{world.kalmar.code}/sessions/{session.code}/").content.decode()
+    assert "/reflection/" not in page
+    assert f"/sessions/{session.code}/volunteers/" in page
+    session.leaders.add(world.kalmar_ngo)
+    page = client.get(f"/c/{world.kalmar.code}/sessions/{session.code}/").content.decode()
+    assert f"/sessions/{session.code}/reflection/" in page
+    login_as(world.kalmar_ledare)
+    page = client.get(f"/c/{world.kalmar.code}/sessions/{session.code}/").content.decode()
+    assert "/reflection/" in page and "/volunteers/" not in page
