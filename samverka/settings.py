@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "samverka.reports",
     "samverka.imports",
     "samverka.jobs",
+    "samverka.knowledge",
     "samverka.demo",
 ]
 
@@ -288,6 +289,9 @@ FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
 AGE_BANDS = envlist("AGE_BANDS", "0-5,6-12,13-17,18-64,65+")
 # Participants with no attendance this long after their collaboration ended are erased.
 RETENTION_MONTHS = envint("RETENTION_MONTHS", 12)
+# A volunteer's criminal-records extract counts as current this many months after it was seen;
+# older ones show as a reminder on the coordinator's overview (samverka/knowledge).
+CRIMINAL_RECORD_CHECK_MONTHS = envint("CRIMINAL_RECORD_CHECK_MONTHS", 12)
 
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Samverka")
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)

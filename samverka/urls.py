@@ -34,5 +34,6 @@ urlpatterns = [
     path("", include("samverka.surveys.urls")),
     path("", include("samverka.children.urls")),
     path("", include("samverka.jobs.urls")),
+    path("", include("samverka.knowledge.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -79,6 +79,13 @@ class Capability(StrEnum):
     SIGN_FOR_CIVIL_SOCIETY = "sign_for_civil_society"
     REPORT_INCIDENTS = "report_incidents"
     VIEW_INCIDENTS = "view_incidents"
+    # Competence work (samverka/knowledge): the knowledge bank, course runs, volunteers and
+    # leader reflections.
+    EDIT_KNOWLEDGE_BANK = "edit_knowledge_bank"
+    MANAGE_TRAINING = "manage_training"
+    MANAGE_VOLUNTEERS = "manage_volunteers"
+    WRITE_REFLECTIONS = "write_reflections"
+    READ_REFLECTIONS = "read_reflections"
     # National pages (samverka.orgs.decorators.national_view): managing people, municipalities,
     # organisations and built-in instruments, and reading every collaboration's figures.
     MANAGE_NATIONAL = "manage_national"
@@ -248,4 +255,24 @@ _CHILDREN_CAPABILITIES = {
     Role.RESEARCHER: {C.VIEW_CONSULTATIONS, C.VIEW_CHILD_RIGHTS_CHECKS, C.VIEW_SAFETY},
 }
 for _role, _capabilities in _CHILDREN_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# Competence work (samverka/knowledge): the national lead (and the people it names as bank
+# editors, samverka.knowledge.bank.models.BankEditor) writes in the knowledge bank; coordinators
+# and municipal contacts record course runs; coordinators keep the volunteer roster (names and
+# phone numbers: VIEW_IDENTITIES, coordinators only) and read and answer leader reflections;
+# activity leaders (and coordinators who lead sessions) write reflections on their own
+# sessions. Researchers see only the aggregated counts (VIEW_AGGREGATES).
+_KNOWLEDGE_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.EDIT_KNOWLEDGE_BANK},
+    Role.COORDINATOR: {
+        C.MANAGE_TRAINING,
+        C.MANAGE_VOLUNTEERS,
+        C.READ_REFLECTIONS,
+        C.WRITE_REFLECTIONS,
+    },
+    Role.MUNICIPAL_CONTACT: {C.MANAGE_TRAINING, C.WRITE_REFLECTIONS},
+    Role.ACTIVITY_LEADER: {C.WRITE_REFLECTIONS},
+}
+for _role, _capabilities in _KNOWLEDGE_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

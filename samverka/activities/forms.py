@@ -129,6 +129,15 @@ class SessionForm(forms.ModelForm):
         self.fields["leaders"].queryset = collaboration_members(activity.collaboration)
         if activity.is_parent_group:
             self.fields["theme"].help_text = _("From the theme plan chosen with the group.")
+        # --- knowledge hook: with a volunteer roster the number comes from the roster ---
+        from samverka.knowledge.volunteers.selectors import roster_kept
+
+        if roster_kept(activity.collaboration):
+            self.fields["volunteers"].disabled = True
+            self.fields["volunteers"].help_text = _(
+                "Counted from the volunteer roster: the coordinator records who helped."
+            )
+        # --- end of knowledge hook ---
 
     def clean(self):
         cleaned = super().clean()

@@ -25,6 +25,7 @@ FEATURE_SEEDERS: list[str] = [
     "samverka.demo.referrals.seed",
     "samverka.demo.surveys.seed",
     "samverka.demo.children.seed",
+    "samverka.demo.knowledge.seed",
 ]
 
 DEMO_PASSWORD = "samverka-demo-2026"

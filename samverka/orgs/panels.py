@@ -16,6 +16,7 @@ PROVIDERS: list[str] = [
     "samverka.referrals.panels.referrals_panel",
     "samverka.surveys.rounds.panels.surveys_panel",
     "samverka.children.panels.children_panel",
+    "samverka.knowledge.panels.knowledge_panel",
 ]
 
 
