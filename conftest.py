@@ -154,13 +154,15 @@ def world(db) -> World:
     for user, collaboration, role in people.values():
         Membership.objects.create(user=user, collaboration=collaboration, role=role)
     nationell = make_user("nationell", national_role=NationalRole.NATIONAL_LEAD)
-    TOTPDevice.objects.create(user=nationell, name="test", confirmed=True)
+    forskare = make_user("forskare", national_role=NationalRole.RESEARCHER)
+    for national in (nationell, forskare):  # every national role uses a second factor
+        TOTPDevice.objects.create(user=national, name="test", confirmed=True)
     return World(
         kalmar=kalmar,
         boden=boden,
         kalmar_partner=kalmar_partner,
         boden_partner=boden_partner,
-        forskare=make_user("forskare", national_role=NationalRole.RESEARCHER),
+        forskare=forskare,
         nationell=nationell,
         **{name: user for name, (user, _, _) in people.items()},
     )

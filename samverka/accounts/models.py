@@ -45,8 +45,9 @@ class User(AbstractUser):
 
     @property
     def requires_two_factor(self) -> bool:
-        """National leads and administrators must use two-factor authentication."""
-        return self.is_national_lead or self.is_superuser or self.is_staff
+        """Everyone with a national role (they read every collaboration) and administrators
+        must use two-factor authentication."""
+        return self.is_national_staff or self.is_superuser or self.is_staff
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -89,6 +89,9 @@ class Capability(StrEnum):
     # National pages (samverka.orgs.decorators.national_view): managing people, municipalities,
     # organisations and built-in instruments, and reading every collaboration's figures.
     MANAGE_NATIONAL = "manage_national"
+    # National comparisons (model, surveys, funder count, referral gaps, follow-up): read-only,
+    # disclosure-controlled for everyone but the national lead.
+    VIEW_NATIONAL_COMPARISONS = "view_national_comparisons"
 
 
 C = Capability
@@ -105,6 +108,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             C.VIEW_AGGREGATES,
             C.VIEW_EXACT_FUNDER_FIGURES,
             C.MANAGE_NATIONAL,
+            C.VIEW_NATIONAL_COMPARISONS,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -144,7 +148,9 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.ACTIVITY_LEADER: frozenset(
         {C.VIEW_OVERVIEW, C.RECORD_OWN_SESSIONS, C.REGISTER_PARTICIPANTS}
     ),
-    Role.RESEARCHER: frozenset({C.VIEW_OVERVIEW, C.VIEW_PSEUDONYMISED, C.VIEW_AGGREGATES}),
+    Role.RESEARCHER: frozenset(
+        {C.VIEW_OVERVIEW, C.VIEW_PSEUDONYMISED, C.VIEW_AGGREGATES, C.VIEW_NATIONAL_COMPARISONS}
+    ),
     Role.PARTNER: frozenset({C.VIEW_OVERVIEW, C.ANSWER_PARTNER_SURVEYS}),
 }
 

@@ -281,15 +281,16 @@ def seed() -> dict[str, Collaboration]:
             detail=f"+{kalmar.partners.filter(kind=OrganisationKind.LIBRARY).first().code}",
         )
 
-    national = User.objects.get(username="nationell")
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=national,
-        name="demo authenticator",
-        defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True},
-    )
-    if device.key != DEMO_TOTP_KEY_HEX or not device.confirmed:
-        device.key, device.confirmed = DEMO_TOTP_KEY_HEX, True
-        device.save()
+    # Every national role uses a second factor; the demo's share the published demo key.
+    for national in User.objects.filter(username__in=["nationell", "forskare"]):
+        device, _ = TOTPDevice.objects.get_or_create(
+            user=national,
+            name="demo authenticator",
+            defaults={"key": DEMO_TOTP_KEY_HEX, "confirmed": True},
+        )
+        if device.key != DEMO_TOTP_KEY_HEX or not device.confirmed:
+            device.key, device.confirmed = DEMO_TOTP_KEY_HEX, True
+            device.save()
     for path in FEATURE_SEEDERS:
         import_string(path)(collaborations)
     return collaborations

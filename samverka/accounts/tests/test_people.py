@@ -62,6 +62,6 @@ def test_national_lead_ends_a_membership(login_as, world):
     assert membership.ended_at is not None
 
 
-def test_researcher_cannot_manage_people(client, world):
-    client.force_login(world.forskare)
+def test_researcher_cannot_manage_people(client, world, login_as):
+    login_as(world.forskare)
     assert client.get(reverse("accounts:people")).status_code == 404

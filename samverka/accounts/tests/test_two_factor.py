@@ -51,6 +51,17 @@ def test_national_lead_without_device_is_sent_to_setup(client, world):
     assert response["Location"] == reverse("accounts:two_factor_setup")
 
 
+def test_a_national_researcher_must_use_a_second_factor_too(client, world):
+    """Researchers with a national role read every collaboration's free text and dilemma logs:
+    a password alone is not enough."""
+    TOTPDevice.objects.filter(user=world.forskare).delete()
+    client.force_login(world.forskare)
+    response = client.get(reverse("home"))
+    assert response["Location"] == reverse("accounts:two_factor_setup")
+    assert world.forskare.requires_two_factor
+    assert not world.kalmar_ngo.requires_two_factor
+
+
 def test_backup_code_works_once(client, world):
     client.force_login(world.kalmar_ngo)
     page = client.get(reverse("accounts:two_factor_setup"))

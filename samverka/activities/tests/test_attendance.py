@@ -216,10 +216,10 @@ def test_activity_leader_only_opens_sessions_of_activities_they_lead(client, wor
     assert "Cykelverkstad" not in listing
 
 
-def test_partner_and_researcher_cannot_record_attendance(client, world, group):
+def test_partner_and_researcher_cannot_record_attendance(client, world, group, login_as):
     _, session, children = group
     for user in (world.kalmar_partner_user, world.forskare):
-        client.force_login(user)
+        login_as(user)
         assert save(client, world, session, [children[0].code]).status_code == 404
     assert session.attendances.count() == 0
 

@@ -77,9 +77,9 @@ def test_trail_filters_by_action(client, world):
     assert ">name<" not in page
 
 
-def test_municipal_contact_and_researcher_cannot_read_the_trail(client, world):
+def test_municipal_contact_and_researcher_cannot_read_the_trail(client, world, login_as):
     for user in (world.kalmar_kommun, world.forskare, world.kalmar_ledare):
-        client.force_login(user)
+        login_as(user)
         response = client.get(reverse("audit:collaboration_trail", args=[world.kalmar.code]))
         assert response.status_code == 403
 

@@ -47,8 +47,8 @@ def test_national_staff_see_every_collaboration_and_can_filter(login_as, world):
     assert world.boden.name in page and world.kalmar.name not in page
 
 
-def test_researcher_sees_every_collaboration_read_only(client, world):
-    client.force_login(world.forskare)
+def test_researcher_sees_every_collaboration_read_only(client, world, login_as):
+    login_as(world.forskare)
     assert world.boden.name in client.get(reverse("home")).content.decode()
     page = overview(client, world.kalmar).content.decode()
     assert reverse("orgs:collaboration_edit", args=[world.kalmar.code]) not in page

@@ -67,13 +67,13 @@ def test_municipal_contact_registers_without_identity_fields(client, world):
     assert not Identity.objects.exists()
 
 
-def test_names_are_shown_only_to_coordinators_and_every_look_is_audited(client, world):
+def test_names_are_shown_only_to_coordinators_and_every_look_is_audited(client, world, login_as):
     participant = make(world, name="Amal Exempel")
     url = reverse("participants:identity", args=[world.kalmar.code, participant.code])
     for user in (world.kalmar_kommun, world.kalmar_ledare, world.forskare):
-        client.force_login(user)
+        login_as(user)
         assert client.get(url).status_code == 403
-    client.force_login(world.kalmar_ngo)
+    login_as(world.kalmar_ngo)
     detail = client.get(reverse("participants:detail", args=[world.kalmar.code, participant.code]))
     assert "Amal" not in detail.content.decode()
     page = client.get(url)
@@ -111,10 +111,10 @@ def test_participant_list_searches_by_code_and_household(client, world):
     assert other.code in page
 
 
-def test_activity_leader_and_researcher_cannot_list_participants(client, world):
+def test_activity_leader_and_researcher_cannot_list_participants(client, world, login_as):
     make(world)
     for user in (world.kalmar_ledare, world.forskare, world.kalmar_partner_user):
-        client.force_login(user)
+        login_as(user)
         assert client.get(reverse("participants:list", args=[world.kalmar.code])).status_code == 403
 
 

@@ -147,8 +147,8 @@ def test_national_lead_sees_the_details_of_one_municipality(login_as, world, kal
 
 
 @pytest.mark.parametrize("persona", ["kalmar_ngo", "forskare", "kalmar_kommun"])
-def test_only_the_national_lead_opens_the_national_report(client, world, persona):
-    client.force_login(getattr(world, persona))
+def test_only_the_national_lead_opens_the_national_report(login_as, world, persona):
+    client = login_as(getattr(world, persona))
     assert client.get(national_page()).status_code == 404
     export = reverse("reports:national_funder_export")
     assert client.post(export, {**YEAR_2025, "format": "csv"}).status_code == 404
