@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "samverka.reports",
     "samverka.imports",
     "samverka.jobs",
+    "samverka.memory",
     "samverka.demo",
 ]
 

@@ -33,5 +33,6 @@ urlpatterns = [
     path("", include("samverka.imports.urls")),
     path("", include("samverka.surveys.urls")),
     path("", include("samverka.jobs.urls")),
+    path("", include("samverka.memory.urls")),
     path("admin/", admin.site.urls),
 ]

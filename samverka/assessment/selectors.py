@@ -157,6 +157,12 @@ def checklist_evidence(collaboration: Collaboration) -> dict[str, str]:
         evidence["trans_handover"] = _(
             "Samverka sees %(count)s warnings about person-dependence."
         ) % {"count": len(warnings)}
+    # --- hook: samverka/memory (what becomes of the activities, handovers, lessons) ---------
+    from samverka.memory.hooks import transition_evidence
+
+    for item_id, text in transition_evidence(collaboration).items():
+        evidence[item_id] = f"{evidence.get(item_id, '')} {text}".strip()
+    # --- end of hook ------------------------------------------------------------------------
     return evidence
 
 
@@ -372,6 +378,11 @@ def dependence_warnings(collaboration: Collaboration) -> list[DependenceWarning]
                         % {"count": count, "total": total, "name": names.get(person, "?")},
                     )
                 )
+    # --- hook: samverka/memory (key persons with no backup and no handover note) ------------
+    from samverka.memory.hooks import dependence_warnings as memory_warnings
+
+    warnings.extend(memory_warnings(collaboration))
+    # --- end of hook ------------------------------------------------------------------------
     return warnings
 
 

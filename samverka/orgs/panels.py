@@ -15,6 +15,10 @@ PROVIDERS: list[str] = [
     "samverka.reports.panels.funder_panel",
     "samverka.referrals.panels.referrals_panel",
     "samverka.surveys.panels.surveys_panel",
+    # samverka/memory: what the collaboration inherits, and what continues (undecided
+    # activities near the end), handovers and the dossier.
+    "samverka.memory.panels.inheritance_panel",
+    "samverka.memory.panels.memory_panel",
 ]
 
 
