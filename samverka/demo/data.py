@@ -23,6 +23,7 @@ FEATURE_SEEDERS: list[str] = [
     "samverka.demo.assessment.seed",
     "samverka.demo.referrals.seed",
     "samverka.demo.surveys.seed",
+    "samverka.demo.memory.seed",
 ]
 
 DEMO_PASSWORD = "samverka-demo-2026"
