@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from samverka.accounts.models import Membership
 from samverka.accounts.roles import Capability
+from samverka.assessment.instrument import OPERATIONAL_ELEMENTS
 from samverka.assessment.models import BoundarySpanner, OperationalRoutine
 from samverka.lib.scoping import collaboration_scope
 from samverka.memory.handovers.models import Handover, HandoverContact, HandoverReason
@@ -193,5 +194,11 @@ def key_persons_alone(collaboration: Collaboration) -> list[dict]:
             continue
         entry = alone[key.user_id]
         entry["name"] = str(key.user)
-        entry["routines"].append(routine.get_element_display())
+        entry["routines"].append(routine)
+    order = [element.key for element in OPERATIONAL_ELEMENTS]
+    for entry in alone.values():
+        entry["routines"] = [
+            str(r.get_element_display()).lower()
+            for r in sorted(entry["routines"], key=lambda r: order.index(r.element))
+        ]
     return sorted(alone.values(), key=lambda e: e["name"])

@@ -16,11 +16,12 @@ participants, whose stored name may be only a first name.
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samverka.assessment.models import BoundarySpanner
-from samverka.lib.privacy import identifying_codes
+from samverka.lib.privacy import no_identifying_codes
 from samverka.lib.scoping import collaboration_scope
 from samverka.participants.models import Identity
 
@@ -70,18 +71,10 @@ def naming_problems(texts: dict[str, str], collaboration) -> list[str]:
     """Why the texts may not be shared nationally (empty: they may)."""
     joined = "\n".join(t for t in texts.values() if t)
     problems: list[str] = []
-    codes = identifying_codes(joined)
-    if codes:
-        problems.append(
-            ngettext(
-                "The text contains the participant code %(codes)s. Others will read it: "
-                "write without codes or names.",
-                "The text contains the participant codes %(codes)s. Others will read it: "
-                "write without codes or names.",
-                len(codes),
-            )
-            % {"codes": ", ".join(codes)}
-        )
+    try:
+        no_identifying_codes(joined)
+    except ValidationError as refused:
+        problems.extend(refused.messages)
     members, participants = [], []
     for name in names_to_avoid(collaboration):
         match = name.pattern.search(joined)

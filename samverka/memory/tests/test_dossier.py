@@ -167,7 +167,7 @@ def test_the_zip_holds_each_part_as_csv_and_xlsx_and_the_documents(world, login_
         io.BytesIO(archive.read(next(n for n in names if n.endswith(".xlsx"))))
     )
     assert "Aktiviteter" in workbook.sheetnames and "Överlämningar" in workbook.sheetnames
-    gaps = next(n for n in names if n.endswith("halrum-i-lotsningen.csv"))
+    gaps = next(n for n in names if n.endswith("glapp-i-lotsningen.csv"))
     assert "Boende;6;0" in archive.read(gaps).decode("utf-8-sig")
     assert AuditEvent.objects.filter(
         action=AuditAction.EXPORT, detail="transition dossier ZIP"
