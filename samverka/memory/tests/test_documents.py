@@ -3,10 +3,12 @@ scoped and audited downloads, files deleted with their record."""
 
 import io
 import zipfile
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from samverka.audit.models import AuditAction, AuditEvent
@@ -188,3 +190,26 @@ def test_an_agreement_cannot_point_at_another_collaborations_document(world, log
     )
     assert "document" in response.context["form"].errors
     assert not Agreement.objects.exists()
+
+
+def test_after_a_restore_missing_files_and_files_without_a_record_are_found(
+    world, login_as, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client = login_as(world.kalmar_ngo)
+    _upload(client, world, "kept.pdf", PDF)
+    _upload(client, world, "lost.pdf", PDF, title="Förlorad")
+    lost = Document.objects.get(title="Förlorad")
+    Path(tmp_path, lost.file.name).unlink()
+    orphan = Path(tmp_path, "documents", "2026", "left-over.pdf")
+    orphan.write_bytes(PDF)
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("check_document_files", stdout=out)
+    assert f"missing file: {lost.file.name} (document {lost.code})" in out.getvalue()
+    assert "file without a record: documents/2026/left-over.pdf" in out.getvalue()
+    with pytest.raises(CommandError):  # the missing file still differs
+        call_command("check_document_files", "--delete-orphans", stdout=StringIO())
+    assert not orphan.exists()
+    lost.delete()
+    call_command("check_document_files", stdout=out)  # no error: they belong together
