@@ -22,8 +22,9 @@ class TakeOverForm(forms.Form):
         help_text=_("Those that continued are chosen; choose others to start them again."),
     )
 
-    def __init__(self, *args, inheritance, **kwargs):
+    def __init__(self, *args, inheritance, existing_names=(), **kwargs):
         super().__init__(*args, **kwargs)
+        here = {name.casefold() for name in existing_names}
         if not inheritance.has_goal:
             del self.fields["goal"]
         self.fields["elements"].choices = [
@@ -31,9 +32,13 @@ class TakeOverForm(forms.Form):
         ]
         self.fields["elements"].initial = [c for c, _label in self.fields["elements"].choices]
         activities = inheritance.activities
-        self.fields["activities"].choices = [(a.code, _activity_label(a)) for a in activities]
+        self.fields["activities"].choices = [
+            (a.code, _activity_label(a, a.name.casefold() in here)) for a in activities
+        ]
         self.fields["activities"].initial = [
-            a.code for a in activities if _future(a) in Future.continuing()
+            a.code
+            for a in activities
+            if _future(a) in Future.continuing() and a.name.casefold() not in here
         ]
 
     def clean(self):
@@ -48,8 +53,11 @@ def _future(activity) -> str:
     return continuation.future if continuation is not None else Future.UNDECIDED
 
 
-def _activity_label(activity) -> str:
-    return f"{activity.name} ({Future(_future(activity)).label})"
+def _activity_label(activity, already_here: bool) -> str:
+    label = f"{activity.name} ({Future(_future(activity)).label})"
+    if already_here:
+        label += " – " + str(_("this collaboration already has an activity by that name"))
+    return label
 
 
 class GoalDraftForm(forms.Form):

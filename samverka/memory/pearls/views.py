@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from samverka.accounts.roles import Capability
+from samverka.activities.models import Activity
 from samverka.lib.scoping import collaboration_scope
 from samverka.lib.uploads import serve_file
 from samverka.memory.documents.models import Document
@@ -34,11 +35,16 @@ from samverka.orgs.selectors import collaborations_for_user
 C = Capability
 
 
+def _activity_names(collaboration) -> list[str]:
+    return list(Activity.objects.filter(collaboration=collaboration).values_list("name", flat=True))
+
+
 @collaboration_view(C.VIEW_MEMORY)
 def inherited(request, access):
     inheritances = inheritance_for(access.collaboration)
+    names = _activity_names(access.collaboration)
     forms = (
-        {i.pearl.code: TakeOverForm(inheritance=i) for i in inheritances}
+        {i.pearl.code: TakeOverForm(inheritance=i, existing_names=names) for i in inheritances}
         if access.can(C.MANAGE_MEMORY)
         else {}
     )
@@ -57,7 +63,9 @@ def take_over(request, access, pearl_code):
     collaboration = access.collaboration
     pearl = earlier_pearl(collaboration, pearl_code)
     inheritance = next(i for i in inheritance_for(collaboration) if i.pearl.pk == pearl.pk)
-    form = TakeOverForm(request.POST, inheritance=inheritance)
+    form = TakeOverForm(
+        request.POST, inheritance=inheritance, existing_names=_activity_names(collaboration)
+    )
     if not form.is_valid():
         for error in form.errors.get("__all__", []):
             messages.error(request, error)

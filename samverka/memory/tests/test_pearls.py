@@ -172,6 +172,10 @@ def test_take_over_copies_as_drafts_and_changes_nothing_until_adopted(world, log
         "inheritances"
     ][0][1]
     assert form.fields["activities"].initial == [parents.code]  # what continued is chosen
+    activity(world.kalmar, "Föräldraträffar", focus_area=3, type="parent_group")
+    inherited = client.get(reverse("memory:inherited", args=[world.kalmar.code]))
+    assert inherited.context["inheritances"][0][1].fields["activities"].initial == []
+    Activity.objects.filter(collaboration=world.kalmar).delete()  # … unless it is already here
     client.post(
         reverse("memory:take_over", args=[world.kalmar.code, earlier.code]),
         {"goal": "on", "elements": ["information"], "activities": [parents.code]},
