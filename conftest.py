@@ -23,8 +23,13 @@ from samverka.orgs.models import Collaboration, Municipality, Organisation, Orga
 PASSWORD = "a-long-test-password-42"
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _fast_and_plain(settings):
+def _fast_and_plain(settings, _media_root):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
@@ -32,6 +37,8 @@ def _fast_and_plain(settings):
     }
     settings.SECURE_SSL_REDIRECT = False
     settings.LANGUAGE_CODE = "sv"
+    # Stored files (documents, the demo's archive, background work) never land in the worktree.
+    settings.MEDIA_ROOT = _media_root
 
 
 @pytest.fixture(autouse=True)

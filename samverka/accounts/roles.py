@@ -86,6 +86,12 @@ class Capability(StrEnum):
     MANAGE_VOLUNTEERS = "manage_volunteers"
     WRITE_REFLECTIONS = "write_reflections"
     READ_REFLECTIONS = "read_reflections"
+    # Organisational memory (samverka/memory).
+    VIEW_MEMORY = "view_memory"
+    MANAGE_MEMORY = "manage_memory"
+    WRITE_HANDOVERS = "write_handovers"
+    RECORD_LESSONS = "record_lessons"
+    SHARE_LESSONS = "share_lessons"
     # National pages (samverka.orgs.decorators.national_view): managing people, municipalities,
     # organisations and built-in instruments, and reading every collaboration's figures.
     MANAGE_NATIONAL = "manage_national"
@@ -281,4 +287,31 @@ _KNOWLEDGE_CAPABILITIES = {
     Role.ACTIVITY_LEADER: {C.WRITE_REFLECTIONS},
 }
 for _role, _capabilities in _KNOWLEDGE_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# Organisational memory (samverka/memory): what continues, handovers, documents, the transition
+# dossier and lessons. The people who run the collaboration read it (VIEW_MEMORY) and write
+# lessons; coordinators, municipal contacts and national leads decide what continues, keep the
+# documents, export the dossier and take over from an earlier collaboration (MANAGE_MEMORY);
+# members write their own handover note (WRITE_HANDOVERS); only coordinators and municipal
+# contacts share a lesson nationally. The national lessons library is for every logged-in person.
+_MEMORY_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.VIEW_MEMORY, C.MANAGE_MEMORY},
+    Role.COORDINATOR: {
+        C.VIEW_MEMORY,
+        C.MANAGE_MEMORY,
+        C.WRITE_HANDOVERS,
+        C.RECORD_LESSONS,
+        C.SHARE_LESSONS,
+    },
+    Role.MUNICIPAL_CONTACT: {
+        C.VIEW_MEMORY,
+        C.MANAGE_MEMORY,
+        C.WRITE_HANDOVERS,
+        C.RECORD_LESSONS,
+        C.SHARE_LESSONS,
+    },
+    Role.ACTIVITY_LEADER: {C.VIEW_MEMORY, C.WRITE_HANDOVERS, C.RECORD_LESSONS},
+}
+for _role, _capabilities in _MEMORY_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

@@ -3,8 +3,9 @@ dilemmas, learning sessions and boundary spanners. Everything and everyone is in
 
 - Kalmar (implementation): a full profile, three closed self-assessment rounds where both
   sides move towards a stable collaboration, dilemmas and two learning sessions.
-- Boden (implementation): two closed rounds and an open one, and person-dependence: most
-  routines rest on the coordinator, and a boundary spanner has left without a successor.
+- Boden (implementation, moved into transition by samverka/demo/memory.py): two closed rounds
+  and an open one, and person-dependence: most routines rest on the coordinator, and a
+  boundary spanner has left without a successor.
 - Norberg (transition): one closed round and a documented move into transition.
 - Kristianstad (transition, without documented working methods) and Haninge (initiation).
 

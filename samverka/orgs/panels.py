@@ -17,6 +17,10 @@ PROVIDERS: list[str] = [
     "samverka.surveys.rounds.panels.surveys_panel",
     "samverka.children.panels.children_panel",
     "samverka.knowledge.panels.knowledge_panel",
+    # samverka/memory: what the collaboration inherits, and what continues (undecided
+    # activities near the end), handovers and the dossier.
+    "samverka.memory.panels.inheritance_panel",
+    "samverka.memory.panels.memory_panel",
 ]
 
 

@@ -31,11 +31,17 @@ def home(request):
     for membership in request.user.memberships.active():
         my_roles.setdefault(membership.collaboration_id, []).append(membership.get_role_display())
     rows = [(c, my_roles.get(c.pk, [])) for c in collaborations]
+    # --- hook: samverka/memory (handover notes waiting for this person) ---------------------
+    from samverka.memory.hooks import unread_handovers_for
+
+    handovers = unread_handovers_for(request.user)
+    # --- end of hook ------------------------------------------------------------------------
     return render(
         request,
         "orgs/home.html",
         {
             "rows": rows,
+            "handovers": handovers,
             "municipalities": Municipality.objects.filter(collaborations__isnull=False).distinct()
             if request.user.is_national_staff
             else [],

@@ -122,4 +122,9 @@ def dependence_warnings(collaboration: Collaboration) -> list[DependenceWarning]
                         % {"count": count, "total": total, "name": names.get(person, "?")},
                     )
                 )
+    # --- hook: samverka/memory (key persons with no backup and no handover note) ------------
+    from samverka.memory.hooks import dependence_warnings as memory_warnings
+
+    warnings.extend(memory_warnings(collaboration))
+    # --- end of hook ------------------------------------------------------------------------
     return warnings

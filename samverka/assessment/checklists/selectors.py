@@ -87,6 +87,12 @@ def checklist_evidence(collaboration: Collaboration) -> dict[str, str]:
         evidence["trans_handover"] = _(
             "Samverka sees %(count)s warnings about person-dependence."
         ) % {"count": len(warnings)}
+    # --- hook: samverka/memory (what becomes of the activities, handovers, lessons) ---------
+    from samverka.memory.hooks import transition_evidence
+
+    for item_id, text in transition_evidence(collaboration).items():
+        evidence[item_id] = f"{evidence.get(item_id, '')} {text}".strip()
+    # --- end of hook ------------------------------------------------------------------------
     return evidence
 
 
