@@ -10,9 +10,10 @@ The decorator logs the person in (anonymous → login page), resolves the collab
 URL's `code` through `collaboration_access` (404 outside the person's scope), checks the
 capabilities (403 inside the collaboration), opens the collaboration's tenant scope
 (`samverka.lib.scoping`) for the whole view and hands the view its access object in place of
-`code`. National pages get the same with `national_view` (404 for everyone without the national
-capability). `tests/test_url_scoping.py` fails for a collaboration or national URL whose view
-is not declared this way.
+`code` (template tags that other features add to the page find it as
+`request.collaboration_access`). National pages get the same with `national_view` (404 for
+everyone without the national capability). `tests/test_url_scoping.py` fails for a
+collaboration or national URL whose view is not declared this way.
 """
 
 from collections.abc import Callable, Iterable
@@ -60,6 +61,7 @@ def collaboration_view(*required: Capability, any_of: Iterable[Capability] = ())
                 access.require(capability)
             if any_of and not any(access.can(c) for c in any_of):
                 raise PermissionDenied
+            request.collaboration_access = access  # for template tags of other features
             with collaboration_scope(access.collaboration):
                 return view(request, access, *args, **kwargs)
 

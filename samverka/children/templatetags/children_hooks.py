@@ -13,20 +13,18 @@ They read through this app's selectors and show nothing to a role that may not s
 from django import template
 
 from samverka.accounts.roles import Capability
-from samverka.orgs.selectors import collaboration_access
 
 register = template.Library()
 C = Capability
 
 
 def _access(context, collaboration):
+    """The access the page's view declared (collaboration_view), for its own collaboration."""
     request = context.get("request")
-    if request is None or not getattr(request.user, "is_authenticated", False):
+    access = getattr(request, "collaboration_access", None)
+    if access is None or access.collaboration.pk != collaboration.pk:
         return None
-    cache = request.__dict__.setdefault("_children_access", {})
-    if collaboration.pk not in cache:
-        cache[collaboration.pk] = collaboration_access(request.user, collaboration.code)
-    return cache[collaboration.pk]
+    return access
 
 
 @register.inclusion_tag("children/hooks/session.html", takes_context=True)

@@ -8,8 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 
-from samverka.accounts.models import Membership
-from samverka.accounts.roles import CAPABILITIES, Capability
+from samverka.accounts.roles import Capability
 from samverka.activities.models import Session
 from samverka.knowledge import counting
 from samverka.knowledge.bank import selectors
@@ -17,7 +16,6 @@ from samverka.knowledge.bank.forms import MethodsForm, ThemeFromBankForm
 from samverka.knowledge.markdown import render_markdown
 from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.orgs.models import Collaboration
-from samverka.orgs.selectors import collaboration_access
 
 register = template.Library()
 
@@ -63,29 +61,18 @@ def bank_item_link(links, theme):
     )
 
 
-def _roles(user, collaboration) -> frozenset[str]:
-    """The user's roles in the collaboration, read as lightly as possible: the attendance page
-    is the most used page on a phone (README, Performance)."""
-    if user.is_national_staff:
-        return collaboration_access(user, collaboration.code).roles
-    return frozenset(
-        Membership.objects.filter(
-            user=user, collaboration_id=collaboration.pk, ended_at__isnull=True
-        ).values_list("role", flat=True)
-    )
-
-
 @register.inclusion_tag("knowledge/hooks/session.html", takes_context=True)
 def session_knowledge(context, session, collaboration):
     """The session page's links to the reflection, the volunteers and the activity's methods.
 
-    One query for a leader, two for a coordinator. Only managers and the session's own leaders
+    No query for a leader, one for a coordinator. Only managers and the session's own leaders
     reach the session page, so someone who cannot manage activities leads this session."""
-    user = context["request"].user
-    roles = _roles(user, collaboration)
-
-    def can(capability):
-        return any(capability in CAPABILITIES.get(role, ()) for role in roles)
+    request = context["request"]
+    user = request.user
+    access = getattr(request, "collaboration_access", None)  # declared by the page's view
+    if access is None or access.collaboration.pk != collaboration.pk:
+        return {"session": session, "collaboration": collaboration}
+    can = access.can
 
     can_reflect = can(Capability.WRITE_REFLECTIONS) and (
         not can(Capability.MANAGE_ACTIVITIES)
