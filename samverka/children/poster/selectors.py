@@ -9,7 +9,7 @@ from samverka.children.languages import (
 )
 from samverka.children.poster.models import ItemState, Poster
 from samverka.children.poster.texts import TEXTS
-from samverka.lib.languages import Shipped, is_reviewed
+from samverka.lib.languages import Shipped, html_lang, is_reviewed
 
 ORDER = [
     TranslationStatus.MISSING,
@@ -84,7 +84,7 @@ def rendered(poster: Poster, language: str) -> dict:
     state = language_state(poster, language)
     return {
         "language": language,
-        "lang": "sv" if language == "sv-easy" else language,
+        "lang": html_lang(language),
         "dir": direction(language),
         "native": native_name(language),
         "title": poster.title if language == SOURCE else texts.get("title", ""),
