@@ -14,6 +14,7 @@ from samverka.imports.columns import LABELS, REQUIRED, TEMPLATE_COLUMNS
 from samverka.imports.forms import ConfirmForm, UploadForm
 from samverka.imports.models import PENDING_IMPORT_LIFETIME, PendingImport
 from samverka.imports.reading import ImportFileError, parse_upload
+from samverka.lib.exports import download
 from samverka.orgs.decorators import collaboration_view
 
 MAX_ERRORS_SHOWN = 200
@@ -128,17 +129,10 @@ def summary(plan: services.ImportPlan) -> str:
 @collaboration_view(Capability.IMPORT_ATTENDANCE)
 @require_GET
 def template_csv(request, access):
-    response = HttpResponse(template_files.csv_bytes(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="samverka-attendance.csv"'
-    return response
+    return download(template_files.csv_bytes(), "samverka-attendance.csv")
 
 
 @collaboration_view(Capability.IMPORT_ATTENDANCE)
 @require_GET
 def template_xlsx(request, access):
-    response = HttpResponse(
-        template_files.xlsx_bytes(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="samverka-attendance.xlsx"'
-    return response
+    return download(template_files.xlsx_bytes(), "samverka-attendance.xlsx")

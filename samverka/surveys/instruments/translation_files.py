@@ -22,6 +22,7 @@ from datetime import date, datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverka.lib.exports import Sheet, restore, xlsx_bytes
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 from samverka.surveys.instruments.models import InstrumentVersion, TranslationStatus
 from samverka.surveys.instruments.texts import (
@@ -115,90 +116,83 @@ def file_stem(version: InstrumentVersion) -> str:
 
 
 def export_xlsx(version: InstrumentVersion) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    """The workbook a translator fills in, written by the one export writer (lib/exports.py):
+    a text that begins like a formula gets an apostrophe, which `parse_xlsx` takes off again."""
+    from openpyxl.styles import Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     units = list(text_units(version))
     states = language_states(version)
     languages = [SOURCE, *[c for c in LANGUAGE_CODES if c != SOURCE]]
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = TEXTS_SHEET
-    bold = Font(bold=True)
-    grey = PatternFill("solid", fgColor="EEEEEE")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    sheet.append(["key", "context", *languages])
-    for cell in sheet[1]:
-        cell.font = bold
-        cell.fill = grey
-    for unit in units:
-        if not unit.required and not any(unit.get(lang) for lang in languages):
-            continue
-        sheet.append([unit.key, unit.context, *[unit.get(lang) for lang in languages]])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
-            if cell.column > 2:
-                cell.protection = Protection(locked=False)
-    sheet.column_dimensions["A"].width = 26
-    sheet.column_dimensions["B"].width = 24
-    for index in range(len(languages)):
-        sheet.column_dimensions[_column_letter(index + 3)].width = 40
-    sheet.freeze_panes = "C2"
-    # The key and context columns are locked so they are not changed by mistake (no password).
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-    sheet.protection.formatCells = False
-    sheet.protection.autoFilter = False
-    sheet.protection.sort = False
-
-    status_sheet = workbook.create_sheet(STATUS_SHEET)
-    status_sheet.append(STATUS_COLUMNS)
-    for cell in status_sheet[1]:
-        cell.font = bold
-        cell.fill = grey
-    for language in LANGUAGE_CODES:
-        missing = len(missing_texts(version, language, units))
-        status_sheet.append(
-            [language, str(LANGUAGE_LABELS[language]), states[language], missing, None]
-        )
-    rule = DataValidation(
-        type="list",
-        formula1='"' + ",".join(str(s) for s in SETTABLE_STATUSES) + '"',
-        allow_blank=True,
-    )
-    status_sheet.add_data_validation(rule)
-    rule.add(f"E2:E{len(LANGUAGE_CODES) + 1}")
-    for width, letter in zip((12, 18, 18, 10, 18), "ABCDE", strict=True):
-        status_sheet.column_dimensions[letter].width = width
-
-    about = workbook.create_sheet(ABOUT_SHEET)
-    for label, value in (
+    text_rows = [
+        [unit.key, unit.context, *[unit.get(lang) for lang in languages]]
+        for unit in units
+        if unit.required or any(unit.get(lang) for lang in languages)
+    ]
+    status_rows = [
+        [
+            language,
+            str(LANGUAGE_LABELS[language]),
+            str(states[language]),
+            len(missing_texts(version, language, units)),
+            None,
+        ]
+        for language in LANGUAGE_CODES
+    ]
+    about_rows = [
         ("instrument", version.instrument.name),
         ("instrument_code", version.instrument.code),
         ("version", version.number),
         ("version_code", version.code),
         ("exported", timezone.localtime().strftime("%Y-%m-%d %H:%M")),
-    ):
-        about.append([label, value])
-    about.column_dimensions["A"].width = 18
-    about.column_dimensions["B"].width = 40
+    ]
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    def finish(workbook):
+        bold = Font(bold=True)
+        grey = PatternFill("solid", fgColor="EEEEEE")
+        sheet = workbook[TEXTS_SHEET]
+        for header in (sheet[1], workbook[STATUS_SHEET][1]):
+            for cell in header:
+                cell.font, cell.fill = bold, grey
+        for row in sheet.iter_rows(min_row=2, min_col=3):
+            for cell in row:
+                cell.protection = Protection(locked=False)
+        sheet.freeze_panes = "C2"
+        # The key and context columns are locked so they are not changed by mistake (no
+        # password).
+        sheet.protection.sheet = True
+        sheet.protection.formatColumns = False
+        sheet.protection.formatRows = False
+        sheet.protection.formatCells = False
+        sheet.protection.autoFilter = False
+        sheet.protection.sort = False
+        rule = DataValidation(
+            type="list",
+            formula1='"' + ",".join(str(s) for s in SETTABLE_STATUSES) + '"',
+            allow_blank=True,
+        )
+        workbook[STATUS_SHEET].add_data_validation(rule)
+        rule.add(f"E2:E{len(LANGUAGE_CODES) + 1}")
 
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)
+    return xlsx_bytes(
+        [
+            Sheet(
+                TEXTS_SHEET,
+                ["key", "context", *languages],
+                text_rows,
+                widths=[26, 24, *[40] * len(languages)],
+                wrap=True,
+            ),
+            Sheet(STATUS_SHEET, STATUS_COLUMNS, status_rows, widths=[12, 18, 18, 10, 18]),
+            Sheet(ABOUT_SHEET, (), about_rows, widths=[18, 40]),
+        ],
+        finish=finish,
+    )
 
 
 def cell_text(value) -> str:
+    """A cell as text; what the export writer neutralised (a leading apostrophe before a
+    formula-like text) is taken off, so a file makes the round trip unchanged."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -207,7 +201,7 @@ def cell_text(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return restore(str(value))
 
 
 def parse_xlsx(data: bytes) -> ParsedFile:

