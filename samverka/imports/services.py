@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -566,11 +567,67 @@ def pending_import_create(
 
 
 @transaction.atomic
+def pending_import_receive(
+    *, collaboration: Collaboration, filename: str, data: bytes, by
+) -> PendingImport:
+    """Keep a large uploaded file until background work has read it (imports/jobs.py)."""
+    pending_imports_expire()
+    pending = PendingImport(collaboration=collaboration, created_by=by, filename=filename)
+    pending.upload.save(filename or "list", ContentFile(data), save=False)
+    pending.save()
+    return pending
+
+
+@transaction.atomic
+def pending_import_read(
+    *, pending: PendingImport, rows: list, ignored_columns: list[str]
+) -> PendingImport:
+    """The rows of a file read in the background; the file itself goes at once."""
+    pending = PendingImport.objects.select_for_update().get(pk=pending.pk)
+    if pending.upload:
+        pending.upload.delete(save=False)
+    pending.rows, pending.ignored_columns = rows, ignored_columns
+    pending.save(update_fields=["rows", "ignored_columns", "upload"])
+    return pending
+
+
+def _delete_pending(pendings) -> int:
+    count = 0
+    for pending in pendings:
+        if pending.upload:
+            pending.upload.delete(save=False)
+        pending.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def pending_import_discard(*, pending: PendingImport) -> None:
+    """A file that could not be read: nothing of it is kept."""
+    _delete_pending([pending])
+
+
+@transaction.atomic
 def pending_imports_expire() -> int:
-    """Delete the uploads that were never confirmed and have expired, in the current scope;
-    returns how many."""
-    deleted, _per_model = PendingImport.objects.expired().delete()
-    return deleted
+    """Delete the uploads that were never confirmed and have expired (and rows already
+    imported), in the current scope, with any file still waiting; returns how many."""
+    return _delete_pending(PendingImport.objects.expired())
+
+
+@transaction.atomic
+def pending_imports_of_code_delete(*, collaboration, code: str) -> int:
+    """Unconfirmed uploads of `collaboration` that hold the participant `code` (an erasure):
+    deleted at once, file and all; returns how many."""
+    code = code.strip().upper()
+    holding = [
+        pending
+        for pending in PendingImport.objects.filter(collaboration=collaboration, used_at=None)
+        if pending.upload
+        or any(
+            str(row.get("participant_code", "")).strip().upper() == code for _l, row in pending.rows
+        )
+    ]
+    return _delete_pending(holding)
 
 
 def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progress | None):

@@ -13,9 +13,7 @@ lists every change, error and warning per row; `services.translations.texts_appl
 plan's changes in one transaction.
 """
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -24,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from samverka.lib.exports import Sheet, restore, xlsx_bytes
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
+from samverka.lib.spreadsheets import SpreadsheetError, Workbook
 from samverka.surveys.instruments.models import InstrumentVersion, TranslationStatus
 from samverka.surveys.instruments.texts import (
     MAX_TEXT_LENGTH,
@@ -38,7 +37,6 @@ from samverka.surveys.instruments.texts import (
 
 SOURCE = SOURCE_LANGUAGE
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 5000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PO_TYPE = "text/x-gettext-translation; charset=utf-8"
@@ -205,52 +203,40 @@ def cell_text(value) -> str:
 
 
 def parse_xlsx(data: bytes) -> ParsedFile:
-    from openpyxl import load_workbook
-
-    unreadable = _("The file could not be read as an Excel workbook (.xlsx).")
+    """Read a translations workbook with the safe reader (samverka/lib/spreadsheets.py): XML
+    without entities, at most MAX_ROWS rows and the columns of the languages, whatever the
+    file claims."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise TranslationFileError(unreadable) from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise TranslationFileError(_("The file is too large."))
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise TranslationFileError(unreadable) from error
-    try:
-        parsed = ParsedFile(kind="xlsx")
-        sheets = {sheet.title.strip().lower(): sheet for sheet in workbook.worksheets}
-        _read_texts_sheet(sheets.get(TEXTS_SHEET) or workbook.worksheets[0], parsed)
-        if STATUS_SHEET in sheets:
-            _read_status_sheet(sheets[STATUS_SHEET], parsed)
-        if ABOUT_SHEET in sheets:
-            for values in sheets[ABOUT_SHEET].iter_rows(max_row=20, values_only=True):
-                if len(values) >= 2 and values[0]:
-                    label, value = cell_text(values[0]).strip(), cell_text(values[1]).strip()
-                    if label == "instrument_code":
-                        parsed.instrument_code = value
-                    elif label == "version_code":
-                        parsed.version_code = value
-                    elif label == "version":
-                        parsed.version_number = value
-    finally:
-        workbook.close()
+        with Workbook(data) as workbook:
+            parsed = ParsedFile(kind="xlsx")
+            texts = TEXTS_SHEET if workbook.has_sheet(TEXTS_SHEET) else None
+            columns = 2 + len(LANGUAGE_CODES) + 20  # key, context, languages, a few more
+            sheet = workbook.sheet(texts, max_columns=columns, max_rows=MAX_ROWS + 1)
+            _read_texts_sheet(sheet, parsed)
+            if workbook.has_sheet(STATUS_SHEET):
+                _read_status_sheet(
+                    workbook.sheet(STATUS_SHEET, max_columns=10, max_rows=100), parsed
+                )
+            if workbook.has_sheet(ABOUT_SHEET):
+                for _number, values in workbook.sheet(ABOUT_SHEET, max_columns=2, max_rows=20):
+                    if len(values) >= 2 and values[0]:
+                        label, value = cell_text(values[0]).strip(), cell_text(values[1]).strip()
+                        if label == "instrument_code":
+                            parsed.instrument_code = value
+                        elif label == "version_code":
+                            parsed.version_code = value
+                        elif label == "version":
+                            parsed.version_number = value
+    except SpreadsheetError as error:
+        raise TranslationFileError(error.message) from error
     return parsed
 
 
 def _rows(sheet):
-    empty_run = 0
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in sheet:
         texts = [cell_text(v) for v in values]
         if any(t.strip() for t in texts):
-            empty_run = 0
             yield number, texts
-        else:
-            empty_run += 1
-            if empty_run > 200:
-                return
 
 
 def _read_texts_sheet(sheet, parsed: ParsedFile) -> None:
@@ -260,6 +246,7 @@ def _read_texts_sheet(sheet, parsed: ParsedFile) -> None:
         where = _("Row %(row)s") % {"row": number}
         if columns is None:
             columns = _read_header(values, where, parsed)
+            sheet.keep = {i for i, c in enumerate(columns) if c in ("key", *LANGUAGE_CODES)}
             continue
         count += 1
         if count > MAX_ROWS:
@@ -582,6 +569,10 @@ def parse_po(data: bytes) -> ParsedFile:
 def parse_upload(*, filename: str, data: bytes) -> ParsedFile:
     if not data.strip():
         raise TranslationFileError(_("The file is empty."))
+    if b"\x00" in data and data[:2] != b"PK":
+        raise TranslationFileError(
+            _("The file contains a NUL character, so it is not a PO file. Export it again.")
+        )
     if len(data) > MAX_FILE_BYTES:
         raise TranslationFileError(
             _("The file is too large. The limit is %(megabytes)s MB.")

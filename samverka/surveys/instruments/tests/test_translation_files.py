@@ -419,3 +419,28 @@ def test_po_entries_with_unknown_keys_or_plurals_are_row_errors(world, login_as,
     assert "Rad 5" in body and "Rad 9" in body
     assert "Pluralformer används inte" in body
     assert 'name="confirm"' not in body
+
+
+@pytest.mark.parametrize(
+    "make", ["broken_sheet", "billion_laughs", "external_entity", "huge_dimension"]
+)
+def test_a_hostile_translations_workbook_gets_a_message_and_changes_nothing(
+    world, login_as, own, make
+):
+    """The translations import reads with the same safe reader as every import."""
+    from samverka.lib.tests import hostile_files
+
+    rows = [["key", "so"], ["item.T-NET-01.text", "Saaxiibo"]]
+    if make == "huge_dimension":
+        data = hostile_files.huge_dimension(*rows[:1], rows[1:])
+    else:
+        data = getattr(hostile_files, make)(rows)
+    client = login_as(world.kalmar_ngo)
+    before = snapshot(own)
+    response = upload(client, own, world, "oversattning.xlsx", data)
+    assert response.status_code == 200
+    if make == "huge_dimension":  # read as the small file it is
+        assert [c.new for c in response.context["plan"].changes] == ["Saaxiibo"]
+    else:
+        assert response.context["form"].errors
+    assert snapshot(own) == before
