@@ -92,6 +92,28 @@ class _Row:
         return activity_key(self.activity)
 
 
+@dataclass(frozen=True)
+class NewSession:
+    """A session the import would create: its activity, its date, and whether the date is on
+    the activity's schedule (None for an activity the import creates, which has none yet)."""
+
+    activity: str
+    day: date
+    on_schedule: bool | None
+
+
+def on_schedule(activity: Activity, day: date) -> bool:
+    """Whether `day` is a date the activity's schedule has: a weekly activity's weekday between
+    its first and last date, a one-off activity's date."""
+    if day < activity.starts_on or (activity.ends_on is not None and day > activity.ends_on):
+        return False
+    if activity.weekday is None:
+        return day == activity.starts_on or (
+            activity.ends_on is not None and activity.starts_on <= day <= activity.ends_on
+        )
+    return day.weekday() == activity.weekday
+
+
 @dataclass
 class ImportPlan:
     """What an import of these rows would do (or, after `attendance_import`, did)."""
@@ -107,6 +129,7 @@ class ImportPlan:
     already_present: int = 0
     duplicate_rows: int = 0
     consents_to_record: int = 0
+    sessions_to_create: list[NewSession] = field(default_factory=list)
     # Internals for the writing step.
     clean: list[_Row] = field(default_factory=list, repr=False)
     people: dict[str, dict] = field(default_factory=dict, repr=False)
@@ -431,7 +454,18 @@ def _count(collaboration, plan: ImportPlan) -> None:
         )
         for session_id, activity_id, day in sessions:
             plan.sessions.setdefault((known[activity_id], day), session_id)
-    plan.new_sessions = len([pair for pair in pairs if pair not in plan.sessions])
+    missing = sorted(pair for pair in pairs if pair not in plan.sessions)
+    plan.new_sessions = len(missing)
+    names = {row.activity_key: row.activity for row in clean}
+    for key, day in missing:
+        activity = plan.activities.get(key)
+        plan.sessions_to_create.append(
+            NewSession(
+                activity=activity.name if activity else names[key],
+                day=day,
+                on_schedule=None if activity is None else on_schedule(activity, day),
+            )
+        )
 
     wanted_sessions = {plan.sessions[pair] for pair in pairs if pair in plan.sessions}
     participant_ids = {p.pk for p in plan.existing.values()}

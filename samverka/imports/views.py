@@ -19,6 +19,7 @@ from samverka.lib.exports import download
 from samverka.orgs.decorators import collaboration_view
 
 MAX_ERRORS_SHOWN = 200
+MAX_SESSIONS_SHOWN = 300
 
 
 @collaboration_view(Capability.IMPORT_ATTENDANCE)
@@ -144,6 +145,9 @@ def preview(request, access, pending_code):
             "form": form,
             "errors": plan.errors[:MAX_ERRORS_SHOWN],
             "errors_hidden": max(0, len(plan.errors) - MAX_ERRORS_SHOWN),
+            "sessions_shown": plan.sessions_to_create[:MAX_SESSIONS_SHOWN],
+            "sessions_hidden": max(0, len(plan.sessions_to_create) - MAX_SESSIONS_SHOWN),
+            "off_schedule": sum(1 for s in plan.sessions_to_create if s.on_schedule is False),
             "upload_form": UploadForm(),
         },
     )
