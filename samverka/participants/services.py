@@ -291,12 +291,19 @@ def participant_erase(*, participant: Participant, by) -> None:
         cell.save(update_fields=["count"])
     household = participant.household
     code = participant.code
-    participant.delete()
-    if not household.members.exists():
-        household.delete()
+    # The entry names the person by their pseudonym, written before the pseudonym's link to
+    # them goes with them (AuditPseudonym): afterwards it leads nowhere.
     audit_record(
         actor=by,
         action=AuditAction.DELETE,
+        obj=participant,
         collaboration=collaboration,
-        detail=f"participant {code} erased",
+        detail="participant erased",
     )
+    participant.delete()
+    if not household.members.exists():
+        household.delete()
+    # Unconfirmed uploads that list the code (with birth year, gender …) go at once.
+    from samverka.imports.services import pending_imports_of_code_delete
+
+    pending_imports_of_code_delete(collaboration=collaboration, code=code)
