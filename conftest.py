@@ -32,6 +32,11 @@ def _fast_and_plain(settings):
     }
     settings.SECURE_SSL_REDIRECT = False
     settings.LANGUAGE_CODE = "sv"
+    # The cache holds counters (guessed survey links per address) and kept figures: each test
+    # starts without another's.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
