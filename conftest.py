@@ -39,6 +39,11 @@ def _fast_and_plain(settings, _media_root):
     settings.LANGUAGE_CODE = "sv"
     # Stored files (documents, the demo's archive, background work) never land in the worktree.
     settings.MEDIA_ROOT = _media_root
+    # The cache holds counters (guessed survey links per address) and kept figures: each test
+    # starts without another's.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

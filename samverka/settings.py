@@ -192,7 +192,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = envint("PROXY_COUNT", 0)
+PROXY_COUNT = envint("PROXY_COUNT", 0)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+# Guessing survey links (/s/<code>): failed look-ups per client address before it must wait.
+SURVEY_LINK_FAILURES = envint("SURVEY_LINK_FAILURES", 20)
+SURVEY_LINK_LOCKOUT_MINUTES = envint("SURVEY_LINK_LOCKOUT_MINUTES", 15)
 
 # Sessions: the id is rotated at login (django.contrib.auth.login), logout
 # deletes the server-side session, idle and absolute timeouts below.

@@ -39,15 +39,20 @@ def audit_record(
     """
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
+    if obj is None:
+        object_code = ""
+    elif hasattr(obj, "audit_reference"):
+        # People are named by a pseudonym that erasing them makes unlinkable (participants).
+        object_code = obj.audit_reference()
+    else:
+        object_code = str(getattr(obj, "code", None) or getattr(obj, "pk", "") or "")
     event = AuditEvent(
         at=timezone.now(),
         actor=actor,
         actor_username=getattr(actor, "username", "") if actor else "",
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
-        object_code=str(getattr(obj, "code", None) or getattr(obj, "pk", "") or "")
-        if obj is not None
-        else "",
+        object_code=object_code,
         collaboration_code=_collaboration_code(obj, collaboration),
         fields=sorted(set(fields)),
         detail=detail[:200],

@@ -17,7 +17,27 @@ def _filtered(request, events):
     if who:
         events = events.filter(actor_username__iexact=who)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    _show_codes(page.object_list)
     return page, {"action": action, "who": who}
+
+
+def _show_codes(events) -> None:
+    """Participants and households are named by pseudonyms in the trail; while the person is
+    registered the page shows their code beside it (after erasure the pseudonym stays alone)."""
+    from samverka.lib.scoping import national_scope
+    from samverka.participants.models import AuditPseudonym
+
+    events = list(events)
+    pseudonyms = {e.object_code for e in events if e.object_code[:2] in {"p-", "h-"}}
+    with national_scope():  # only the pseudonyms of entries this page may already show
+        codes = {
+            pseudonym: participant or household
+            for pseudonym, participant, household in AuditPseudonym.objects.filter(
+                pseudonym__in=pseudonyms
+            ).values_list("pseudonym", "participant__code", "household__code")
+        }
+    for event in events:
+        event.shown_code = codes.get(event.object_code, "")
 
 
 @collaboration_view(Capability.VIEW_AUDIT)

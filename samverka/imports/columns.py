@@ -1,7 +1,10 @@
 """The columns of an attendance list and the words accepted in them (English and Swedish)."""
 
+import functools
 import re
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from samverka.participants.models import (
@@ -12,6 +15,8 @@ from samverka.participants.models import (
 )
 
 REQUIRED = ["date", "activity", "participant_code"]
+# What the help calls required for a list to be useful (the reader insists on REQUIRED only).
+REQUIRED_TEMPLATE = [*REQUIRED, "birth_year", "gender", "third_country_national"]
 TEMPLATE_COLUMNS = [
     "date",
     "activity",
@@ -62,11 +67,52 @@ def normalise_word(value: str) -> str:
     return re.sub(r"[\s_\-]+", " ", str(value)).strip().casefold()
 
 
+def _key(text: str) -> str:
+    return normalise_word(text).replace(" ", "_")
+
+
+@functools.cache
+def _accepted(languages: tuple[str, ...]) -> dict[str, str]:
+    """Every header a list may have for each column: its name, the Swedish aliases, and the
+    label shown beside it on the upload page and in the template's instructions, in every
+    interface language (the help and the reader share LABELS, so what is shown is read)."""
+    accepted = {name: name for name in TEMPLATE_COLUMNS}
+    accepted.update({_key(alias): column for alias, column in ALIASES.items()})
+    for language in languages:
+        with translation.override(language):
+            accepted.update({_key(str(label)): column for column, label in LABELS.items()})
+    return accepted
+
+
 def column_for(header) -> str | None:
-    name = normalise_word(header or "").replace(" ", "_")
-    if name in COLUMNS:
-        return name
-    return ALIASES.get(name) or ALIASES.get(name.replace("_", " "))
+    """The column a header names: `participant_code`, `deltagarkod`, `participant code`, the
+    label in any interface language, or as the instructions show it, `name (label)`."""
+    accepted = _accepted(tuple(code for code, _name in settings.LANGUAGES))
+    text = str(header or "")
+    for candidate in (text, re.sub(r"\(.*\)\s*$", "", text)):
+        column = accepted.get(_key(candidate))
+        if column is not None:
+            return column
+    return None
+
+
+def documented_headers() -> list[str]:
+    """Every header the help shows, in the current language: each column's name, its label,
+    the instructions' `name (label)` and the Swedish aliases (tests/…: each is accepted)."""
+    shown = []
+    for name in TEMPLATE_COLUMNS:
+        shown += [name, str(LABELS[name]), f"{name} ({LABELS[name]})"]
+    return shown + list(ALIASES)
+
+
+def help_text() -> str:
+    """The upload field's help, naming the columns from the one list."""
+    required = ", ".join(REQUIRED_TEMPLATE)
+    optional = ", ".join(c for c in TEMPLATE_COLUMNS if c not in REQUIRED_TEMPLATE)
+    return _(
+        "Columns: %(required)s; optional %(optional)s. Swedish column names and words work "
+        "too. Dates as YYYY-MM-DD."
+    ) % {"required": required, "optional": optional}
 
 
 GENDER_WORDS = {

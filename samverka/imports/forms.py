@@ -1,10 +1,12 @@
 import hashlib
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from samverka.activities.models import ActivityType, FocusArea
+from samverka.imports.columns import help_text
 from samverka.imports.reading import MAX_BYTES
 from samverka.imports.services import (
     DEFAULT_ACTIVITY_TYPE,
@@ -16,11 +18,7 @@ from samverka.imports.services import (
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Attendance list (CSV or Excel)"),
-        help_text=_(
-            "Columns: date, activity, participant_code, birth_year, gender, "
-            "third_country_national; optional reporting_consent, household, language, role. "
-            "Swedish column names and words work too. Dates as YYYY-MM-DD."
-        ),
+        help_text=lazy(help_text, str)(),
         widget=forms.ClearableFileInput(
             attrs={
                 "accept": ".csv,.xlsx,text/csv,application/vnd.ms-excel,"

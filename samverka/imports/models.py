@@ -1,7 +1,8 @@
 """Imports of attendance lists kept in Excel or CSV before Samverka.
 
 A PendingImport holds the rows of an uploaded file between the preview and the
-confirmation, for one person in one collaboration and for one day at most. An
+confirmation, for one person in one collaboration and for one day at most (a large file
+itself only while background work reads it). An
 ImportedHousehold remembers which household a label in a file stands for, so
 that a later import finds the same household; the label itself is never stored,
 only a keyed digest of it (labels are often family names).
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.fields import CodeField
 from samverka.lib.scoping import tenant_manager
+from samverka.lib.uploads import GeneratedName
 
 PENDING_IMPORT_LIFETIME = timedelta(days=1)
 
@@ -44,6 +46,9 @@ class PendingImport(models.Model):
     rows = models.JSONField(default=list, blank=True)
     ignored_columns = models.JSONField(default=list, blank=True)
     used_at = models.DateTimeField(null=True, blank=True)
+    # A large file waits here while background work reads it (samverka/imports/jobs.py); it is
+    # deleted as soon as it is read, and with the pending import.
+    upload = models.FileField(upload_to=GeneratedName("imports"), blank=True, max_length=200)
 
     objects = tenant_manager("collaboration", PendingImportQuerySet)
 

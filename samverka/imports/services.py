@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -91,6 +92,28 @@ class _Row:
         return activity_key(self.activity)
 
 
+@dataclass(frozen=True)
+class NewSession:
+    """A session the import would create: its activity, its date, and whether the date is on
+    the activity's schedule (None for an activity the import creates, which has none yet)."""
+
+    activity: str
+    day: date
+    on_schedule: bool | None
+
+
+def on_schedule(activity: Activity, day: date) -> bool:
+    """Whether `day` is a date the activity's schedule has: a weekly activity's weekday between
+    its first and last date, a one-off activity's date."""
+    if day < activity.starts_on or (activity.ends_on is not None and day > activity.ends_on):
+        return False
+    if activity.weekday is None:
+        return day == activity.starts_on or (
+            activity.ends_on is not None and activity.starts_on <= day <= activity.ends_on
+        )
+    return day.weekday() == activity.weekday
+
+
 @dataclass
 class ImportPlan:
     """What an import of these rows would do (or, after `attendance_import`, did)."""
@@ -106,6 +129,7 @@ class ImportPlan:
     already_present: int = 0
     duplicate_rows: int = 0
     consents_to_record: int = 0
+    sessions_to_create: list[NewSession] = field(default_factory=list)
     # Internals for the writing step.
     clean: list[_Row] = field(default_factory=list, repr=False)
     people: dict[str, dict] = field(default_factory=dict, repr=False)
@@ -430,7 +454,18 @@ def _count(collaboration, plan: ImportPlan) -> None:
         )
         for session_id, activity_id, day in sessions:
             plan.sessions.setdefault((known[activity_id], day), session_id)
-    plan.new_sessions = len([pair for pair in pairs if pair not in plan.sessions])
+    missing = sorted(pair for pair in pairs if pair not in plan.sessions)
+    plan.new_sessions = len(missing)
+    names = {row.activity_key: row.activity for row in clean}
+    for key, day in missing:
+        activity = plan.activities.get(key)
+        plan.sessions_to_create.append(
+            NewSession(
+                activity=activity.name if activity else names[key],
+                day=day,
+                on_schedule=None if activity is None else on_schedule(activity, day),
+            )
+        )
 
     wanted_sessions = {plan.sessions[pair] for pair in pairs if pair in plan.sessions}
     participant_ids = {p.pk for p in plan.existing.values()}
@@ -566,11 +601,67 @@ def pending_import_create(
 
 
 @transaction.atomic
+def pending_import_receive(
+    *, collaboration: Collaboration, filename: str, data: bytes, by
+) -> PendingImport:
+    """Keep a large uploaded file until background work has read it (imports/jobs.py)."""
+    pending_imports_expire()
+    pending = PendingImport(collaboration=collaboration, created_by=by, filename=filename)
+    pending.upload.save(filename or "list", ContentFile(data), save=False)
+    pending.save()
+    return pending
+
+
+@transaction.atomic
+def pending_import_read(
+    *, pending: PendingImport, rows: list, ignored_columns: list[str]
+) -> PendingImport:
+    """The rows of a file read in the background; the file itself goes at once."""
+    pending = PendingImport.objects.select_for_update().get(pk=pending.pk)
+    if pending.upload:
+        pending.upload.delete(save=False)
+    pending.rows, pending.ignored_columns = rows, ignored_columns
+    pending.save(update_fields=["rows", "ignored_columns", "upload"])
+    return pending
+
+
+def _delete_pending(pendings) -> int:
+    count = 0
+    for pending in pendings:
+        if pending.upload:
+            pending.upload.delete(save=False)
+        pending.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def pending_import_discard(*, pending: PendingImport) -> None:
+    """A file that could not be read: nothing of it is kept."""
+    _delete_pending([pending])
+
+
+@transaction.atomic
 def pending_imports_expire() -> int:
-    """Delete the uploads that were never confirmed and have expired, in the current scope;
-    returns how many."""
-    deleted, _per_model = PendingImport.objects.expired().delete()
-    return deleted
+    """Delete the uploads that were never confirmed and have expired (and rows already
+    imported), in the current scope, with any file still waiting; returns how many."""
+    return _delete_pending(PendingImport.objects.expired())
+
+
+@transaction.atomic
+def pending_imports_of_code_delete(*, collaboration, code: str) -> int:
+    """Unconfirmed uploads of `collaboration` that hold the participant `code` (an erasure):
+    deleted at once, file and all; returns how many."""
+    code = code.strip().upper()
+    holding = [
+        pending
+        for pending in PendingImport.objects.filter(collaboration=collaboration, used_at=None)
+        if pending.upload
+        or any(
+            str(row.get("participant_code", "")).strip().upper() == code for _l, row in pending.rows
+        )
+    ]
+    return _delete_pending(holding)
 
 
 def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progress | None):

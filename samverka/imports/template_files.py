@@ -4,17 +4,16 @@ Only the column names: an example row left in by mistake would register a partic
 The XLSX has drop-down lists for the coded columns and a second sheet that explains them.
 """
 
-import io
-
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from samverka.imports.columns import LABELS, REQUIRED, TEMPLATE_COLUMNS
+from samverka.lib import exports
 
 
 def csv_bytes() -> bytes:
     # Semicolons and a byte order mark: what Excel with Swedish settings opens directly.
-    return ("\ufeff" + ";".join(TEMPLATE_COLUMNS) + "\r\n").encode("utf-8")
+    return exports.csv_bytes(TEMPLATE_COLUMNS, [], excel_swedish=True)
 
 
 def _choices() -> dict[str, list[str]]:
@@ -63,48 +62,45 @@ def explanations() -> dict[str, str]:
 
 
 def xlsx_bytes() -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    """The blank list (column names only) with drop-down lists for the coded columns, and a
+    sheet that explains each column; written by the one export writer (lib/exports.py)."""
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Attendance")[:31]
-    sheet.append(TEMPLATE_COLUMNS)
-    bold = Font(bold=True)
-    for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index)
-        cell.font = bold
-        sheet.column_dimensions[cell.column_letter].width = max(14, len(column) + 4)
-    sheet.column_dimensions["B"].width = 28
-    sheet.freeze_panes = "A2"
-    for column, words in _choices().items():
-        letter = sheet.cell(row=1, column=TEMPLATE_COLUMNS.index(column) + 1).column_letter
-        validation = DataValidation(
-            type="list", formula1='"' + ",".join(words) + '"', allow_blank=True
-        )
-        validation.add(f"{letter}2:{letter}5000")
-        sheet.add_data_validation(validation)
-    dates = sheet.cell(row=1, column=TEMPLATE_COLUMNS.index("date") + 1).column_letter
-    sheet.column_dimensions[dates].number_format = "yyyy-mm-dd"
-
-    help_sheet = workbook.create_sheet(_("Instructions")[:31])
-    help_sheet.append([_("Column"), _("Required"), _("What to write")])
-    for cell in help_sheet[1]:
-        cell.font = bold
+    list_title = _("Attendance")[:31]
+    widths = [max(14, len(column) + 4) for column in TEMPLATE_COLUMNS]
+    widths[TEMPLATE_COLUMNS.index("activity")] = 28
     explanation = explanations()
-    for column in TEMPLATE_COLUMNS:
-        help_sheet.append(
-            [
-                f"{column} ({LABELS[column]})",
-                _("Yes") if column in REQUIRED else _("No"),
-                explanation[column],
-            ]
-        )
-    help_sheet.column_dimensions["A"].width = 40
-    help_sheet.column_dimensions["B"].width = 10
-    help_sheet.column_dimensions["C"].width = 90
+    instructions = [
+        [
+            f"{column} ({LABELS[column]})",
+            _("Yes") if column in REQUIRED else _("No"),
+            explanation[column],
+        ]
+        for column in TEMPLATE_COLUMNS
+    ]
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    def finish(workbook):
+        sheet = workbook[list_title]
+        for column, words in _choices().items():
+            letter = get_column_letter(TEMPLATE_COLUMNS.index(column) + 1)
+            validation = DataValidation(
+                type="list", formula1='"' + ",".join(words) + '"', allow_blank=True
+            )
+            validation.add(f"{letter}2:{letter}5000")
+            sheet.add_data_validation(validation)
+        dates = get_column_letter(TEMPLATE_COLUMNS.index("date") + 1)
+        sheet.column_dimensions[dates].number_format = "yyyy-mm-dd"
+
+    return exports.xlsx_bytes(
+        [
+            exports.Sheet(list_title, TEMPLATE_COLUMNS, [], widths=widths),
+            exports.Sheet(
+                _("Instructions")[:31],
+                [_("Column"), _("Required"), _("What to write")],
+                instructions,
+                widths=[40, 10, 90],
+            ),
+        ],
+        finish=finish,
+    )

@@ -36,6 +36,10 @@ class Job(models.Model):
     file = models.FileField(upload_to=GeneratedName("jobs"), blank=True, max_length=200)
     original_name = models.CharField(max_length=200, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
+    # Work whose result is a page rather than a file (reading an upload, an import): where to
+    # go on when it is done, and a sentence for the person (also why it was refused).
+    result_url = models.CharField(max_length=300, blank=True)
+    message = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -24,7 +24,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from samverka.audit.models import AuditAction
@@ -37,9 +37,24 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Output:
-    content: bytes
-    filename: str
-    content_type: str
+    """What a job made: a file (content, filename, content_type), or for work whose result is
+    a page, `url` to go on to and a `summary` to show (with neither file nor summary the job's
+    page goes straight on to `url`)."""
+
+    content: bytes = b""
+    filename: str = ""
+    content_type: str = ""
+    url: str = ""
+    summary: str = ""
+
+
+class JobRefused(Exception):
+    """A producer's way to end a job with a message for the person (a file that cannot be
+    read, a list that changed): the job fails and its page shows `message`."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 Progress = Callable[[int, str], None]
@@ -65,7 +80,8 @@ def job_start(
     job = Job.objects.create(
         kind=kind,
         title=title[:200],
-        params=params,
+        # the producer speaks the language of the person who asked (messages, file texts)
+        params={"_language": translation.get_language() or settings.LANGUAGE_CODE, **params},
         collaboration=collaboration,
         requested_by=by,
         back_url=back_url[:300],
@@ -91,9 +107,15 @@ def run_job(job_pk: int) -> None:
         return
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now())
     scope = collaboration_scope(job.collaboration) if job.collaboration else national_scope()
+    language = job.params.get("_language") or settings.LANGUAGE_CODE
     try:
-        with scope:
+        with scope, translation.override(language):
             output = PRODUCERS[job.kind](job, _progress(job))
+    except JobRefused as refused:
+        Job.objects.filter(pk=job.pk).update(
+            status=JobStatus.FAILED, message=refused.message, finished_at=timezone.now()
+        )
+        return
     except Exception:
         logger.exception("background job %s (%s) failed", job.code, job.kind)
         Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, finished_at=timezone.now())
@@ -101,10 +123,21 @@ def run_job(job_pk: int) -> None:
     job.refresh_from_db()
     job.content_type = output.content_type
     job.original_name = output.filename
-    job.file.save(output.filename, ContentFile(output.content), save=False)
+    if output.filename:
+        job.file.save(output.filename, ContentFile(output.content), save=False)
+    job.result_url, job.message = output.url[:300], output.summary
     job.status, job.progress, job.finished_at = JobStatus.DONE, 100, timezone.now()
     job.save(
-        update_fields=["content_type", "original_name", "file", "status", "progress", "finished_at"]
+        update_fields=[
+            "content_type",
+            "original_name",
+            "file",
+            "result_url",
+            "message",
+            "status",
+            "progress",
+            "finished_at",
+        ]
     )
 
 

@@ -1,8 +1,8 @@
 """A person's background work: its progress, then its file."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from samverka.jobs import services
@@ -28,6 +28,13 @@ def _own_job(request, job_code: str) -> Job:
 @require_GET
 def detail(request, job_code):
     job = _own_job(request, job_code)
+    if job.status == JobStatus.DONE and job.result_url and not job.file and not job.message:
+        # work whose result is a page: go on to it (htmx polling follows the header)
+        if request.headers.get("HX-Request"):
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = job.result_url
+            return response
+        return redirect(job.result_url)
     template = "jobs/_status.html" if request.headers.get("HX-Request") else "jobs/detail.html"
     return render(request, template, {"job": job, "statuses": JobStatus})
 

@@ -33,10 +33,63 @@ def encrypt(text: str) -> str:
     return fernet().encrypt(text.encode()).decode() if text else ""
 
 
+class KeyMismatch(Exception):
+    """Stored data that none of FIELD_ENCRYPTION_KEYS can decrypt: the key that encrypted it is
+    missing (changed instead of rotated). Never shown as an empty field, never overwritten."""
+
+
 def decrypt(token: str) -> str:
     if not token:
         return ""
     try:
         return fernet().decrypt(token.encode()).decode()
-    except InvalidToken:
-        return ""
+    except InvalidToken as error:
+        raise KeyMismatch from error
+
+
+def shown(token: str) -> str:
+    """The decrypted text for a page, or a visible mark that it cannot be read (never an empty
+    field that looks like nothing was stored)."""
+    from django.utils.translation import gettext
+
+    try:
+        return decrypt(token)
+    except KeyMismatch:
+        return gettext("[cannot be read: encryption key missing]")
+
+
+def readable(token: str) -> bool:
+    try:
+        decrypt(token)
+    except KeyMismatch:
+        return False
+    return True
+
+
+def encrypted_fields():
+    """(model, field name) of every encrypted field: by convention named `*_encrypted`."""
+    from django.apps import apps
+
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            if field.name.endswith("_encrypted"):
+                yield model, field.name
+
+
+def unreadable_values(*, sample: int = 200) -> dict[str, int]:
+    """How many of the newest stored values per encrypted field the keys cannot decrypt
+    (`sample` per field; the check of `manage.py check`)."""
+    from samverka.lib.scoping import national_scope
+
+    found = {}
+    with national_scope():
+        for model, name in encrypted_fields():
+            values = (
+                model._base_manager.exclude(**{name: ""})
+                .order_by("-pk")
+                .values_list(name, flat=True)[:sample]
+            )
+            bad = sum(1 for value in values if not readable(value))
+            if bad:
+                found[f"{model._meta.label}.{name}"] = bad
+    return found

@@ -78,6 +78,9 @@ class Household(models.Model):
     def __str__(self):
         return self.code
 
+    def audit_reference(self) -> str:
+        return AuditPseudonym.of(self)
+
 
 class ParticipantQuerySet(models.QuerySet):
     def with_consent(self, purpose: str):
@@ -144,6 +147,10 @@ class Participant(models.Model):
 
     def __str__(self):
         return self.code
+
+    def audit_reference(self) -> str:
+        """What the audit trail calls this person (see AuditPseudonym)."""
+        return AuditPseudonym.of(self)
 
     def age_on(self, day) -> int | None:
         return None if self.birth_year is None else day.year - self.birth_year
@@ -284,3 +291,55 @@ class ConsentState(models.Model):
 
     def __str__(self):
         return f"{self.participant_id} {self.purpose} {self.given}"
+
+
+def new_pseudonym(prefix: str) -> str:
+    return prefix + "".join(secrets.choice(ALPHABET) for _ in range(16))
+
+
+class AuditPseudonym(models.Model):
+    """How the audit trail names a participant or a household: a random pseudonym, never the
+    code. The trail is append-only and hash-chained, so what it says cannot be changed later;
+    instead it never holds the code at all. While the person is registered this row links the
+    pseudonym to them (the trail page shows their code); erasing them deletes it (cascade), and
+    what remains in the trail — 'participant p-…, created, consent changed, viewed' — no longer
+    leads to anyone: the pseudonym was drawn at random, so nothing derives it from the code.
+    """
+
+    pseudonym = models.CharField(max_length=24, unique=True)
+    collaboration = models.ForeignKey(
+        "orgs.Collaboration", on_delete=models.CASCADE, related_name="+"
+    )
+    participant = models.OneToOneField(
+        Participant, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    household = models.OneToOneField(
+        Household, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    objects = tenant_manager("collaboration")
+
+    class Meta:
+        verbose_name = _("audit pseudonym")
+        verbose_name_plural = _("audit pseudonyms")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(participant__isnull=True) ^ Q(household__isnull=True),
+                name="audit_pseudonym_of_one",
+            ),
+        ]
+
+    def __str__(self):
+        return self.pseudonym
+
+    @classmethod
+    def of(cls, obj: "Participant | Household") -> str:
+        field = "participant" if isinstance(obj, Participant) else "household"
+        found = cls.objects.filter(**{field: obj}).values_list("pseudonym", flat=True).first()
+        if found:
+            return found
+        return cls.objects.create(
+            pseudonym=new_pseudonym("p-" if field == "participant" else "h-"),
+            collaboration_id=obj.collaboration_id,
+            **{field: obj},
+        ).pseudonym

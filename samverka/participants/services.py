@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from samverka.audit.models import AuditAction
 from samverka.audit.services import Saved, audit_record, save_audited
-from samverka.lib import agebands
+from samverka.lib import agebands, crypto
 from samverka.lib.bulk import DerivedBulk
 from samverka.lib.codes import unused_codes
 from samverka.participants import consent_state
@@ -100,9 +100,26 @@ def participant_update(
     return save_audited(participant, fields, by=by)
 
 
+class IdentityLocked(Exception):
+    """The stored identity cannot be decrypted with the configured keys (crypto.KeyMismatch):
+    it is neither shown as empty nor overwritten."""
+
+
+def identity_readable(identity: Identity | None) -> bool:
+    return identity is None or all(
+        crypto.readable(getattr(identity, field.attname))
+        for field in Identity._meta.concrete_fields
+        if field.name.endswith("_encrypted")
+    )
+
+
 @transaction.atomic
 def identity_set(*, participant: Participant, name: str, phone: str, by) -> None:
-    identity, _ = Identity.objects.get_or_create(participant=participant)
+    """Save name and phone; refused (IdentityLocked) while the stored ones cannot be read, so
+    a changed key never lets a save overwrite them."""
+    identity, _ = Identity.objects.select_for_update().get_or_create(participant=participant)
+    if not identity_readable(identity):
+        raise IdentityLocked
     identity.set(name=name, phone=phone)
     identity.save()
     audit_record(
@@ -127,6 +144,8 @@ def identity_view(*, participant: Participant, by) -> dict[str, str]:
     )
     if identity is None:
         return {"name": "", "phone": ""}
+    if not identity_readable(identity):
+        raise IdentityLocked
     return {"name": identity.name, "phone": identity.phone}
 
 
@@ -291,12 +310,19 @@ def participant_erase(*, participant: Participant, by) -> None:
         cell.save(update_fields=["count"])
     household = participant.household
     code = participant.code
-    participant.delete()
-    if not household.members.exists():
-        household.delete()
+    # The entry names the person by their pseudonym, written before the pseudonym's link to
+    # them goes with them (AuditPseudonym): afterwards it leads nowhere.
     audit_record(
         actor=by,
         action=AuditAction.DELETE,
+        obj=participant,
         collaboration=collaboration,
-        detail=f"participant {code} erased",
+        detail="participant erased",
     )
+    participant.delete()
+    if not household.members.exists():
+        household.delete()
+    # Unconfirmed uploads that list the code (with birth year, gender …) go at once.
+    from samverka.imports.services import pending_imports_of_code_delete
+
+    pending_imports_of_code_delete(collaboration=collaboration, code=code)

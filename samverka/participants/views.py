@@ -114,14 +114,18 @@ def participant_identity(request, access, participant_code):
     """Name and phone number: coordinators only, and every look is in the audit trail."""
     participant = selectors.participant_for(access, participant_code)
     form = IdentityForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            services.identity_set(participant=participant, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Saved."))
-            return redirect("participants:detail", access.code, participant.code)
-        identity = {"name": form.data.get("name", ""), "phone": form.data.get("phone", "")}
-    else:
-        identity = services.identity_view(participant=participant, by=request.user)
+    locked = False
+    try:
+        if request.method == "POST":
+            if form.is_valid():
+                services.identity_set(participant=participant, by=request.user, **form.cleaned_data)
+                messages.success(request, _("Saved."))
+                return redirect("participants:detail", access.code, participant.code)
+            identity = {"name": form.data.get("name", ""), "phone": form.data.get("phone", "")}
+        else:
+            identity = services.identity_view(participant=participant, by=request.user)
+    except services.IdentityLocked:
+        locked, identity = True, {"name": "", "phone": ""}
     return render(
         request,
         "participants/identity.html",
@@ -130,6 +134,7 @@ def participant_identity(request, access, participant_code):
             "participant": participant,
             "identity": identity,
             "form": form,
+            "locked": locked,
         },
     )
 

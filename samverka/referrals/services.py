@@ -1,8 +1,6 @@
 """Workflows for the actor directory and referrals; each audited, one transaction each."""
 
-import csv
 import datetime
-import io
 from typing import TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record, save_audited
 from samverka.lib.disclosure import display
+from samverka.lib.exports import csv_bytes
 from samverka.referrals import selectors
 from samverka.referrals.models import ActorRelation, Referral, ReferralStatus, Service
 
@@ -134,19 +133,16 @@ def _referral_save(referral: Referral, fields: dict, by) -> Referral:
 
 
 @transaction.atomic
-def gaps_export(*, collaboration, by) -> str:
+def gaps_export(*, collaboration, by) -> bytes:
     """The collaboration's gaps as CSV, through disclosure control; the export is audited."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["need_category", "period", "raised_without_actor", "failed_referrals"])
-    for row in selectors.gap_rows(collaboration):
-        writer.writerow(
-            [
-                row["need"].value,
-                row["period"],
-                display(row["raised_without_actor"]),
-                display(row["failed_referrals"]),
-            ]
-        )
+    rows = [
+        [
+            row["need"].value,
+            row["period"],
+            display(row["raised_without_actor"]),
+            display(row["failed_referrals"]),
+        ]
+        for row in selectors.gap_rows(collaboration)
+    ]
     audit_record(actor=by, action=AuditAction.EXPORT, obj=collaboration, detail="referral gaps")
-    return out.getvalue()
+    return csv_bytes(["need_category", "period", "raised_without_actor", "failed_referrals"], rows)

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from samverka.accounts.roles import Capability
 from samverka.lib.disclosure import display
+from samverka.lib.exports import download
 from samverka.orgs.decorators import collaboration_view
 from samverka.referrals import selectors, services
 from samverka.referrals.forms import ReferralForm, RelationForm, ServiceForm
@@ -243,6 +243,4 @@ def gaps(request, access):
 def gaps_export(request, access):
     collaboration = access.collaboration
     content = services.gaps_export(collaboration=collaboration, by=request.user)
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="gaps-{collaboration.code}.csv"'
-    return response
+    return download(content, f"gaps-{collaboration.code}.csv")

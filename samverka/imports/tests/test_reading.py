@@ -135,7 +135,7 @@ def test_a_missing_column_is_named():
 
 
 def test_an_xlsx_that_unpacks_to_too_much_is_refused(monkeypatch):
-    monkeypatch.setattr("samverka.imports.reading.MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr("samverka.lib.spreadsheets.MAX_UNPACKED_BYTES", 1000)
     data = xlsx_bytes(
         [["date", "activity", "participant_code"], ["2025-03-14", "Simskola", "AB23"]]
     )

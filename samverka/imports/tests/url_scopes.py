@@ -18,3 +18,15 @@ def url_arguments(world) -> dict[str, str]:
         rows=[[2, {"date": "2025-03-14", "activity": "Cykelverkstad", "participant_code": "KAL2"}]],
     )
     return {"pending_code": pending.code}
+
+
+# The exports registry (tests/test_export_injection.py): the blank templates carry column names
+# and the instructions only, no staff-written text.
+EXPORTS = {
+    "imports:template_csv": {"method": "get", "persona": "kalmar_ngo", "texts": False},
+    "imports:template_xlsx": {"method": "get", "persona": "kalmar_ngo", "texts": False},
+}
+
+
+def plant(world, text: str) -> None:
+    """Nothing staff write reaches the templates."""

@@ -60,11 +60,11 @@ class Volunteer(models.Model):
 
     @property
     def name(self) -> str:
-        return crypto.decrypt(self.name_encrypted)
+        return crypto.shown(self.name_encrypted)
 
     @property
     def phone(self) -> str:
-        return crypto.decrypt(self.phone_encrypted)
+        return crypto.shown(self.phone_encrypted)
 
     def set_identity(self, *, name: str, phone: str) -> None:
         self.name_encrypted = crypto.encrypt(name.strip())

@@ -10,6 +10,7 @@ from samverka.activities.models import Session
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record, save_audited
 from samverka.knowledge.volunteers.models import RecordCheck, Volunteer, VolunteerSession
+from samverka.lib import crypto
 
 
 @transaction.atomic
@@ -27,6 +28,11 @@ def volunteer_save(
     by,
 ) -> Volunteer:
     volunteer = volunteer or Volunteer(collaboration=collaboration)
+    if not volunteer._state.adding and not (
+        crypto.readable(volunteer.name_encrypted) and crypto.readable(volunteer.phone_encrypted)
+    ):
+        # A changed encryption key: never overwrite what cannot be read (manage.py check).
+        raise crypto.KeyMismatch
     identity_changed = volunteer._state.adding or (volunteer.name, volunteer.phone) != (
         name.strip(),
         phone.strip(),

@@ -37,3 +37,13 @@ def url_arguments(world):
         collaboration=world.kalmar, need_category="school", service=service, date=date(2025, 3, 1)
     )
     return {"service_code": service.code, "referral_code": referral.code}
+
+
+# The exports registry (tests/test_export_injection.py). The gaps CSV carries need codes,
+# half-years and controlled counts; `plant` names the services and organisations it could
+# come to carry, so a future column with their names is walked too.
+EXPORTS = {"referrals:gaps_export": {"method": "get", "persona": "kalmar_ngo", "texts": False}}
+
+
+def plant(world, text: str) -> None:
+    Service.objects.filter(organisation__municipality=world.kalmar.municipality).update(name=text)

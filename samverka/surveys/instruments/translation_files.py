@@ -13,16 +13,16 @@ lists every change, error and warning per row; `services.translations.texts_appl
 plan's changes in one transaction.
 """
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverka.lib.exports import Sheet, restore, xlsx_bytes
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS
+from samverka.lib.spreadsheets import SpreadsheetError, Workbook
 from samverka.surveys.instruments.models import InstrumentVersion, TranslationStatus
 from samverka.surveys.instruments.texts import (
     MAX_TEXT_LENGTH,
@@ -37,7 +37,6 @@ from samverka.surveys.instruments.texts import (
 
 SOURCE = SOURCE_LANGUAGE
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 5000
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PO_TYPE = "text/x-gettext-translation; charset=utf-8"
@@ -115,90 +114,83 @@ def file_stem(version: InstrumentVersion) -> str:
 
 
 def export_xlsx(version: InstrumentVersion) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    """The workbook a translator fills in, written by the one export writer (lib/exports.py):
+    a text that begins like a formula gets an apostrophe, which `parse_xlsx` takes off again."""
+    from openpyxl.styles import Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     units = list(text_units(version))
     states = language_states(version)
     languages = [SOURCE, *[c for c in LANGUAGE_CODES if c != SOURCE]]
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = TEXTS_SHEET
-    bold = Font(bold=True)
-    grey = PatternFill("solid", fgColor="EEEEEE")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    sheet.append(["key", "context", *languages])
-    for cell in sheet[1]:
-        cell.font = bold
-        cell.fill = grey
-    for unit in units:
-        if not unit.required and not any(unit.get(lang) for lang in languages):
-            continue
-        sheet.append([unit.key, unit.context, *[unit.get(lang) for lang in languages]])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
-            if cell.column > 2:
-                cell.protection = Protection(locked=False)
-    sheet.column_dimensions["A"].width = 26
-    sheet.column_dimensions["B"].width = 24
-    for index in range(len(languages)):
-        sheet.column_dimensions[_column_letter(index + 3)].width = 40
-    sheet.freeze_panes = "C2"
-    # The key and context columns are locked so they are not changed by mistake (no password).
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-    sheet.protection.formatCells = False
-    sheet.protection.autoFilter = False
-    sheet.protection.sort = False
-
-    status_sheet = workbook.create_sheet(STATUS_SHEET)
-    status_sheet.append(STATUS_COLUMNS)
-    for cell in status_sheet[1]:
-        cell.font = bold
-        cell.fill = grey
-    for language in LANGUAGE_CODES:
-        missing = len(missing_texts(version, language, units))
-        status_sheet.append(
-            [language, str(LANGUAGE_LABELS[language]), states[language], missing, None]
-        )
-    rule = DataValidation(
-        type="list",
-        formula1='"' + ",".join(str(s) for s in SETTABLE_STATUSES) + '"',
-        allow_blank=True,
-    )
-    status_sheet.add_data_validation(rule)
-    rule.add(f"E2:E{len(LANGUAGE_CODES) + 1}")
-    for width, letter in zip((12, 18, 18, 10, 18), "ABCDE", strict=True):
-        status_sheet.column_dimensions[letter].width = width
-
-    about = workbook.create_sheet(ABOUT_SHEET)
-    for label, value in (
+    text_rows = [
+        [unit.key, unit.context, *[unit.get(lang) for lang in languages]]
+        for unit in units
+        if unit.required or any(unit.get(lang) for lang in languages)
+    ]
+    status_rows = [
+        [
+            language,
+            str(LANGUAGE_LABELS[language]),
+            str(states[language]),
+            len(missing_texts(version, language, units)),
+            None,
+        ]
+        for language in LANGUAGE_CODES
+    ]
+    about_rows = [
         ("instrument", version.instrument.name),
         ("instrument_code", version.instrument.code),
         ("version", version.number),
         ("version_code", version.code),
         ("exported", timezone.localtime().strftime("%Y-%m-%d %H:%M")),
-    ):
-        about.append([label, value])
-    about.column_dimensions["A"].width = 18
-    about.column_dimensions["B"].width = 40
+    ]
 
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    def finish(workbook):
+        bold = Font(bold=True)
+        grey = PatternFill("solid", fgColor="EEEEEE")
+        sheet = workbook[TEXTS_SHEET]
+        for header in (sheet[1], workbook[STATUS_SHEET][1]):
+            for cell in header:
+                cell.font, cell.fill = bold, grey
+        for row in sheet.iter_rows(min_row=2, min_col=3):
+            for cell in row:
+                cell.protection = Protection(locked=False)
+        sheet.freeze_panes = "C2"
+        # The key and context columns are locked so they are not changed by mistake (no
+        # password).
+        sheet.protection.sheet = True
+        sheet.protection.formatColumns = False
+        sheet.protection.formatRows = False
+        sheet.protection.formatCells = False
+        sheet.protection.autoFilter = False
+        sheet.protection.sort = False
+        rule = DataValidation(
+            type="list",
+            formula1='"' + ",".join(str(s) for s in SETTABLE_STATUSES) + '"',
+            allow_blank=True,
+        )
+        workbook[STATUS_SHEET].add_data_validation(rule)
+        rule.add(f"E2:E{len(LANGUAGE_CODES) + 1}")
 
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index)
+    return xlsx_bytes(
+        [
+            Sheet(
+                TEXTS_SHEET,
+                ["key", "context", *languages],
+                text_rows,
+                widths=[26, 24, *[40] * len(languages)],
+                wrap=True,
+            ),
+            Sheet(STATUS_SHEET, STATUS_COLUMNS, status_rows, widths=[12, 18, 18, 10, 18]),
+            Sheet(ABOUT_SHEET, (), about_rows, widths=[18, 40]),
+        ],
+        finish=finish,
+    )
 
 
 def cell_text(value) -> str:
+    """A cell as text; what the export writer neutralised (a leading apostrophe before a
+    formula-like text) is taken off, so a file makes the round trip unchanged."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -207,56 +199,44 @@ def cell_text(value) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return restore(str(value))
 
 
 def parse_xlsx(data: bytes) -> ParsedFile:
-    from openpyxl import load_workbook
-
-    unreadable = _("The file could not be read as an Excel workbook (.xlsx).")
+    """Read a translations workbook with the safe reader (samverka/lib/spreadsheets.py): XML
+    without entities, at most MAX_ROWS rows and the columns of the languages, whatever the
+    file claims."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
-        raise TranslationFileError(unreadable) from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise TranslationFileError(_("The file is too large."))
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise TranslationFileError(unreadable) from error
-    try:
-        parsed = ParsedFile(kind="xlsx")
-        sheets = {sheet.title.strip().lower(): sheet for sheet in workbook.worksheets}
-        _read_texts_sheet(sheets.get(TEXTS_SHEET) or workbook.worksheets[0], parsed)
-        if STATUS_SHEET in sheets:
-            _read_status_sheet(sheets[STATUS_SHEET], parsed)
-        if ABOUT_SHEET in sheets:
-            for values in sheets[ABOUT_SHEET].iter_rows(max_row=20, values_only=True):
-                if len(values) >= 2 and values[0]:
-                    label, value = cell_text(values[0]).strip(), cell_text(values[1]).strip()
-                    if label == "instrument_code":
-                        parsed.instrument_code = value
-                    elif label == "version_code":
-                        parsed.version_code = value
-                    elif label == "version":
-                        parsed.version_number = value
-    finally:
-        workbook.close()
+        with Workbook(data) as workbook:
+            parsed = ParsedFile(kind="xlsx")
+            texts = TEXTS_SHEET if workbook.has_sheet(TEXTS_SHEET) else None
+            columns = 2 + len(LANGUAGE_CODES) + 20  # key, context, languages, a few more
+            sheet = workbook.sheet(texts, max_columns=columns, max_rows=MAX_ROWS + 1)
+            _read_texts_sheet(sheet, parsed)
+            if workbook.has_sheet(STATUS_SHEET):
+                _read_status_sheet(
+                    workbook.sheet(STATUS_SHEET, max_columns=10, max_rows=100), parsed
+                )
+            if workbook.has_sheet(ABOUT_SHEET):
+                for _number, values in workbook.sheet(ABOUT_SHEET, max_columns=2, max_rows=20):
+                    if len(values) >= 2 and values[0]:
+                        label, value = cell_text(values[0]).strip(), cell_text(values[1]).strip()
+                        if label == "instrument_code":
+                            parsed.instrument_code = value
+                        elif label == "version_code":
+                            parsed.version_code = value
+                        elif label == "version":
+                            parsed.version_number = value
+    except SpreadsheetError as error:
+        raise TranslationFileError(error.message) from error
     return parsed
 
 
 def _rows(sheet):
-    empty_run = 0
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in sheet:
         texts = [cell_text(v) for v in values]
         if any(t.strip() for t in texts):
-            empty_run = 0
             yield number, texts
-        else:
-            empty_run += 1
-            if empty_run > 200:
-                return
 
 
 def _read_texts_sheet(sheet, parsed: ParsedFile) -> None:
@@ -266,6 +246,7 @@ def _read_texts_sheet(sheet, parsed: ParsedFile) -> None:
         where = _("Row %(row)s") % {"row": number}
         if columns is None:
             columns = _read_header(values, where, parsed)
+            sheet.keep = {i for i, c in enumerate(columns) if c in ("key", *LANGUAGE_CODES)}
             continue
         count += 1
         if count > MAX_ROWS:
@@ -588,6 +569,10 @@ def parse_po(data: bytes) -> ParsedFile:
 def parse_upload(*, filename: str, data: bytes) -> ParsedFile:
     if not data.strip():
         raise TranslationFileError(_("The file is empty."))
+    if b"\x00" in data and data[:2] != b"PK":
+        raise TranslationFileError(
+            _("The file contains a NUL character, so it is not a PO file. Export it again.")
+        )
     if len(data) > MAX_FILE_BYTES:
         raise TranslationFileError(
             _("The file is too large. The limit is %(megabytes)s MB.")

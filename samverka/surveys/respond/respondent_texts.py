@@ -57,6 +57,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "Måste besvaras",
         "missing_required": "Några frågor måste besvaras innan du skickar.",
         "go_to_page": "Gå till sida {page}",
+        "not_found_heading": "Vi hittar inte enkäten",
+        "not_found": "Adressen stämmer inte. Titta på affischen eller meddelandet du fick och skriv adressen igen, till exempel {example}.",
+        "too_many_heading": "Vänta en stund",
+        "too_many": "Många adresser som inte finns har prövats härifrån. Vänta {minutes} minuter och försök igen med adressen på affischen.",
     },
     # ----------------------------------------------------------- Easy Swedish
     "sv-easy": {
@@ -105,6 +109,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "Du måste svara",
         "missing_required": "Du måste svara på några frågor först.",
         "go_to_page": "Gå till sida {page}",
+        "not_found_heading": "Vi hittar inte frågorna",
+        "not_found": "Adressen är fel. Titta på lappen eller meddelandet. Skriv adressen igen, till exempel {example}.",
+        "too_many_heading": "Vänta lite",
+        "too_many": "Någon har skrivit fel adress många gånger här. Vänta {minutes} minuter. Försök sedan igen.",
     },
     # ---------------------------------------------------------------- English
     "en": {
@@ -153,6 +161,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "Must be answered",
         "missing_required": "Some questions must be answered before you send.",
         "go_to_page": "Go to page {page}",
+        "not_found_heading": "We cannot find this survey",
+        "not_found": "The address is not right. Look at the poster or the message you got and type the address again, for example {example}.",
+        "too_many_heading": "Please wait a while",
+        "too_many": "Many addresses that do not exist were tried from here. Wait {minutes} minutes and try again with the address on the poster.",
     },
     # ----------------------------------------------------------------- Arabic
     "ar": {
@@ -201,6 +213,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "يجب الإجابة",
         "missing_required": "يجب الإجابة على بعض الأسئلة قبل الإرسال.",
         "go_to_page": "اذهب إلى الصفحة {page}",
+        "not_found_heading": "لا نجد هذا الاستبيان",
+        "not_found": "العنوان غير صحيح. انظر إلى الملصق أو الرسالة التي وصلتك واكتب العنوان مرة أخرى، مثلاً {example}.",
+        "too_many_heading": "انتظر قليلاً",
+        "too_many": "تمت تجربة عناوين كثيرة غير موجودة من هنا. انتظر {minutes} دقيقة ثم حاول مرة أخرى بالعنوان الموجود على الملصق.",
     },
     # ------------------------------------------------------------------- Dari
     "prs": {
@@ -249,6 +265,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "جواب لازم است",
         "missing_required": "پیش از فرستادن باید به چند سوال جواب بدهید.",
         "go_to_page": "رفتن به صفحه {page}",
+        "not_found_heading": "این نظرسنجی را پیدا نمی‌کنیم",
+        "not_found": "آدرس درست نیست. به پوستر یا پیامی که گرفتید نگاه کنید و آدرس را دوباره بنویسید، مثلاً {example}.",
+        "too_many_heading": "لطفاً کمی صبر کنید",
+        "too_many": "از اینجا آدرس‌های زیادی امتحان شده که وجود ندارند. {minutes} دقیقه صبر کنید و دوباره با آدرس روی پوستر امتحان کنید.",
     },
     # ----------------------------------------------------------------- Somali
     "so": {
@@ -297,6 +317,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "Waa in laga jawaabaa",
         "missing_required": "Su'aalo qaar waa in laga jawaabaa ka hor intaadan dirin.",
         "go_to_page": "U gudub bogga {page}",
+        "not_found_heading": "Ma helno sahankan",
+        "not_found": "Cinwaanku sax maaha. Eeg boodhka ama fariinta aad heshay oo mar kale qor cinwaanka, tusaale ahaan {example}.",
+        "too_many_heading": "Fadlan wax yar sug",
+        "too_many": "Halkan waxaa laga isku dayay cinwaanno badan oo aan jirin. Sug {minutes} daqiiqo kadibna mar kale isku day cinwaanka boodhka ku qoran.",
     },
     # --------------------------------------------------------------- Tigrinya
     "ti": {
@@ -345,6 +369,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "ክምለስ ኣለዎ",
         "missing_required": "ቅድሚ ምልኣኽካ ገለ ሕቶታት ክምለሱ ኣለዎም።",
         "go_to_page": "ናብ ገጽ {page} ኪድ",
+        "not_found_heading": "ነዚ መጠይቕ ክንረኽቦ ኣይከኣልናን",
+        "not_found": "እቲ ኣድራሻ ቅኑዕ ኣይኮነን። ነቲ ፖስተር ወይ ዝበጽሓካ መልእኽቲ ርአ፣ ነቲ ኣድራሻ ከኣ እንደገና ጽሓፎ፣ ንኣብነት {example}።",
+        "too_many_heading": "በጃኹም ቁሩብ ተጸበዩ",
+        "too_many": "ካብዚ ብዙሓት ዘይብሉ ኣድራሻታት ተፈቲኖም። {minutes} ደቓይቕ ተጸበ፣ ድሕሪኡ ብቲ ኣብ ፖስተር ዘሎ ኣድራሻ እንደገና ፈትን።",
     },
     # -------------------------------------------------------------- Ukrainian
     "uk": {
@@ -393,6 +421,10 @@ TEXTS: dict[str, dict[str, str | list[str]]] = {
         "must_answer": "Обов'язкове запитання",
         "missing_required": "Перед надсиланням треба відповісти на деякі запитання.",
         "go_to_page": "Перейти на сторінку {page}",
+        "not_found_heading": "Ми не знаходимо це опитування",
+        "not_found": "Адреса неправильна. Подивіться на плакат або повідомлення, яке ви отримали, і введіть адресу ще раз, наприклад {example}.",
+        "too_many_heading": "Зачекайте трохи",
+        "too_many": "Звідси пробували багато адрес, яких не існує. Зачекайте {minutes} хвилин і спробуйте ще раз з адресою з плаката.",
     },
 }
 

@@ -9,6 +9,7 @@ person on a shared tablet cannot reach it). Every page is in the respondent's su
 from functools import wraps
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -20,7 +21,7 @@ from samverka.lib.languages import LANGUAGE_CODES, direction, html_lang, native_
 from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.surveys.instruments.models import DONT_KNOW, ItemAudio, ItemType
 from samverka.surveys.instruments.texts import text
-from samverka.surveys.respond import pages, services
+from samverka.surveys.respond import guessing, pages, services
 from samverka.surveys.respond.forms import (
     TEXT_MAX,
     AnswerValue,
@@ -57,15 +58,63 @@ def _link(link_code: str) -> RespondentLink:
 
 def link_view(view):
     """A respondent page (no login): the link in the URL is found, and the view runs in its
-    round's collaboration scope and gets the link in place of its code."""
+    round's collaboration scope and gets the link in place of its code. A code that is no link
+    gets a page in the respondent's language, and an address that has guessed too often must
+    wait (guessing.py)."""
 
     @wraps(view)
     def wrapper(request, link_code, *args, **kwargs):
-        link = _link(link_code)
+        if guessing.blocked(request):
+            return _not_found(request, too_many=True)
+        try:
+            link = _link(link_code)
+        except Http404:
+            guessing.failed(request)
+            return _not_found(request, too_many=guessing.blocked(request))
         with collaboration_scope(link.round.collaboration):
             return view(request, link, *args, **kwargs)
 
     return wrapper
+
+
+def _visitor_languages(request) -> list[str]:
+    """The survey languages the browser asks for, best first, then Swedish and English."""
+    wanted = []
+    for part in request.META.get("HTTP_ACCEPT_LANGUAGE", "").split(","):
+        tag = part.split(";")[0].strip().lower()
+        for candidate in (tag, tag.split("-")[0], "prs" if tag.startswith("fa") else ""):
+            if candidate in LANGUAGE_CODES and candidate not in wanted:
+                wanted.append(candidate)
+                break
+    return [*wanted, *[c for c in ("sv", "en") if c not in wanted]][:3]
+
+
+def _not_found(request, *, too_many: bool):
+    """No such survey link: say so (or that this address must wait) in the visitor's language,
+    then Swedish and English, and how to find the right address."""
+    example = request.build_absolute_uri(reverse("surveys:respond", args=["K7F3QX"]))
+    minutes = settings.SURVEY_LINK_LOCKOUT_MINUTES
+    blocks = []
+    for code in _visitor_languages(request):
+        txt = texts_for(code, example=example, minutes=minutes)
+        blocks.append(
+            {
+                "code": code,
+                "html_lang": html_lang(code),
+                "dir": direction(code),
+                "heading": txt["too_many_heading" if too_many else "not_found_heading"],
+                "message": txt["too_many" if too_many else "not_found"],
+            }
+        )
+    response = render(
+        request,
+        "surveys/respond/unavailable.html",
+        {"blocks": blocks, "lang": blocks[0], "link": None},
+        status=429 if too_many else 404,
+    )
+    if too_many:
+        response["Retry-After"] = str(minutes * 60)
+    return response
 
 
 def _response(link: RespondentLink, token: str) -> Response:

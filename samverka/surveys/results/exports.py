@@ -6,15 +6,11 @@ item × group × answer, then the item's share agreeing, mean and median rows. A
 `services.results_export`.
 """
 
-import csv
-import io
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from samverka.lib.disclosure import TOTAL, display
+from samverka.lib.exports import CSV_TYPE, XLSX_TYPE, Sheet, csv_bytes, xlsx_bytes
 from samverka.surveys.instruments.texts import text
 from samverka.surveys.results.breakdowns import OTHER
 from samverka.surveys.results.items import (
@@ -27,10 +23,7 @@ from samverka.surveys.results.items import (
 )
 from samverka.surveys.results.selectors import RoundResults
 
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+FORMATS = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE}
 
 
 COLUMNS = [
@@ -179,15 +172,13 @@ def _item_rows(item: ItemResult, question, dimension_name, dimension, group, wri
     return rows
 
 
-def results_csv(results: RoundResults, dimension: str = "") -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(result_rows(results, dimension))
-    return out.getvalue()
+def results_csv(results: RoundResults, dimension: str = "") -> bytes:
+    """The long table as CSV, written by the one export writer (lib/exports.py), which
+    neutralises item texts, labels and group names a spreadsheet would run as formulas."""
+    return csv_bytes(COLUMNS, result_rows(results, dimension))
 
 
-def _cell(value):
+def _number(value):
     """Numbers as numbers in the spreadsheet; "<5" and empty cells stay text."""
     if isinstance(value, str):
         if value.isdigit():
@@ -200,25 +191,13 @@ def _cell(value):
 
 
 def results_xlsx(results: RoundResults, dimension: str = "") -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "results"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in result_rows(results, dimension):
-        sheet.append([*row[:6], *[_cell(v) for v in row[6:]]])
-    sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJ", (12, 50, 16, 30, 16, 20, 8, 9, 9, 9), strict=True):
-        sheet.column_dimensions[letter].width = width
-    about = workbook.create_sheet("about")
-    for row in about_rows(results, dimension):
-        about.append(row)
-    about.column_dimensions["A"].width = 24
-    about.column_dimensions["B"].width = 80
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    rows = [[*row[:6], *[_number(v) for v in row[6:]]] for row in result_rows(results, dimension)]
+    return xlsx_bytes(
+        [
+            Sheet("results", COLUMNS, rows, widths=(12, 50, 16, 30, 16, 20, 8, 9, 9, 9)),
+            Sheet("about", (), about_rows(results, dimension), widths=(24, 80)),
+        ]
+    )
 
 
 def about_rows(results: RoundResults, dimension: str) -> list[tuple[str, str]]:

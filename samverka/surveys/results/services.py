@@ -24,7 +24,7 @@ def results_export(
     if file_format not in FORMATS:
         raise ValueError(f"unknown format {file_format!r}")
     if file_format == "csv":
-        content = results_csv(results, dimension).encode("utf-8")
+        content = results_csv(results, dimension)
     else:
         content = results_xlsx(results, dimension)
     breakdown = results.breakdown(dimension)

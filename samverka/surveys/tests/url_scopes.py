@@ -1,5 +1,6 @@
 """Scopes of every survey URL, gathered from the rooms (each lists its own in
-`<room>/tests/url_scopes.py`); tests/test_url_scoping.py looks for this module."""
+`<room>/tests/url_scopes.py`); tests/test_url_scoping.py looks for this module, and
+tests/test_export_injection.py for the exports registry (EXPORTS, `plant`)."""
 
 from samverka.surveys.instruments.tests import url_scopes as scopes_instruments
 from samverka.surveys.respond.tests import url_scopes as scopes_respond
@@ -16,3 +17,13 @@ def url_arguments(world):
     for part in _PARTS:
         values.update(part.url_arguments(world))
     return values
+
+
+EXPORTS = {name: entry for part in _PARTS for name, entry in getattr(part, "EXPORTS", {}).items()}
+
+
+def plant(world, text: str) -> None:
+    """Make every staff-written text the survey exports carry equal `text`."""
+    for part in _PARTS:
+        if hasattr(part, "plant"):
+            part.plant(world, text)

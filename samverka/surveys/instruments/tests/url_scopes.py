@@ -28,3 +28,15 @@ def url_arguments(world):
         "item_id": "T-NET-01",
         "lang": "ar",
     }
+
+
+# The exports registry (tests/test_export_injection.py): translations.xlsx carries every text
+# of the version (name, title, sections, questions, options) in every language.
+EXPORTS = {"surveys:translations_export": {"method": "get", "persona": "kalmar_ngo"}}
+
+
+def plant(world, text: str) -> None:
+    # The results room's plant renames every version Kalmar owns or uses.
+    from samverka.surveys.results.tests.url_scopes import plant as plant_versions
+
+    plant_versions(world, text)
