@@ -127,3 +127,19 @@ def url_arguments(world) -> dict:
         "pearl_code": earlier.code,
         "draft_code": draft.code,
     }
+
+
+# The exports registry (tests/test_export_injection.py): the dossier's ZIP (a CSV per part and
+# one workbook, made as background work) carries the goal picture, activities, lessons and
+# decisions as staff wrote them.
+EXPORTS = {"memory:dossier_zip": {"method": "post", "persona": "kalmar_ngo"}}
+
+
+def plant(world, text: str) -> None:
+    """Kalmar's goal picture, its activities' names and its lessons' titles become `text`."""
+    from samverka.memory.lessons.models import Lesson
+
+    Collaboration = type(world.kalmar)
+    Collaboration.objects.filter(pk=world.kalmar.pk).update(shared_goal_picture=text)
+    Activity.objects.filter(collaboration=world.kalmar).update(name=text)
+    Lesson.objects.filter(collaboration=world.kalmar).update(title=text)
