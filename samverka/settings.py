@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "samverka.imports",
     "samverka.jobs",
     "samverka.knowledge",
+    "samverka.research",
     "samverka.demo",
 ]
 

@@ -35,5 +35,6 @@ urlpatterns = [
     path("", include("samverka.children.urls")),
     path("", include("samverka.jobs.urls")),
     path("", include("samverka.knowledge.urls")),
+    path("", include("samverka.research.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -17,6 +17,7 @@ PROVIDERS: list[str] = [
     "samverka.surveys.rounds.panels.surveys_panel",
     "samverka.children.panels.children_panel",
     "samverka.knowledge.panels.knowledge_panel",
+    "samverka.research.panels.research_panel",
 ]
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record, save_audited
 from samverka.lib.disclosure import display
+from samverka.lib.exports import csv_bytes
 from samverka.referrals import selectors
 from samverka.referrals.models import ActorRelation, Referral, ReferralStatus, Service
 
@@ -150,3 +151,22 @@ def gaps_export(*, collaboration, by) -> str:
         )
     audit_record(actor=by, action=AuditAction.EXPORT, obj=collaboration, detail="referral gaps")
     return out.getvalue()
+
+
+@transaction.atomic
+def national_gaps_export(*, lines: list[list], year: int | None, by) -> bytes:
+    """The national gaps (already disclosure-controlled) as CSV; the export is audited."""
+    content = csv_bytes(
+        [
+            "need_category",
+            "municipality_code",
+            "municipality",
+            "raised_without_actor",
+            "failed_referrals",
+        ],
+        lines,
+    )
+    audit_record(
+        actor=by, action=AuditAction.EXPORT, detail=f"national referral gaps {year or 'all'}"
+    )
+    return content

@@ -15,7 +15,21 @@ SCOPES = {
     "referrals:detail": "collaboration",
     "referrals:gaps": "collaboration",
     "referrals:gaps_export": "collaboration",
+    "referrals:national_gaps": "national",
+    "referrals:national_gaps_export": "national",
 }
+
+# Exports for the formula-injection walker (HELPERS.md, "Exports registry").
+EXPORTS = {
+    "referrals:national_gaps_export": {"method": "get", "data": {}, "persona": "nationell"},
+}
+
+
+def plant(world, text):
+    """The national gaps export carries municipality names (kept by national staff)."""
+    municipality = world.kalmar.municipality
+    municipality.name = text
+    municipality.save(update_fields=["name"])
 
 
 def url_arguments(world):
