@@ -112,9 +112,7 @@ def test_the_researcher_always_reads_the_funder_count_disclosure_controlled(logi
     assert response.context["controlled"]
     assert response.context["report"].participant_count(municipality="0880", gender="male") is None
     assert "Show exact figures" not in response.content.decode()
-    export = client.post(
-        reverse("reports:national_funder_export"), {**YEAR_2025, "format": "csv"}
-    )
+    export = client.post(reverse("reports:national_funder_export"), {**YEAR_2025, "format": "csv"})
     assert export.status_code == 200
     rows = export.content.decode().splitlines()
     assert any("<5" in row for row in rows)
@@ -131,14 +129,10 @@ def test_the_researcher_by_membership_counts_only_their_collaborations(
     response = login_as(scoped_researcher).get(reverse("reports:national_funder"), YEAR_2025)
     report = response.context["report"]
     assert report.participant_count() == 6
-    assert [m for m, _n in response.context["form"].fields["municipality"].choices][1:] == [
-        "0880"
-    ]
+    assert [m for m, _n in response.context["form"].fields["municipality"].choices][1:] == ["0880"]
 
 
-def test_referral_gaps_compare_municipalities_through_the_disclosure_control(
-    login_as, world, gaps
-):
+def test_referral_gaps_compare_municipalities_through_the_disclosure_control(login_as, world, gaps):
     response = login_as(world.nationell).get(reverse("referrals:national_gaps"), {"year": 2025})
     housing = next(r for r in response.context["rows"] if r["need"].value == "housing")
     places = [code for code, _name in response.context["municipalities"]]

@@ -42,7 +42,6 @@ class ProjectForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 4}),
         }
 
-
     def clean(self):
         data = super().clean()
         approved, starts, ends = (
