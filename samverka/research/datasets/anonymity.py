@@ -4,7 +4,9 @@ place (municipality).
 Every combination of the four that appears in the released rows must be shared by at least k
 rows. Rows in smaller groups are coarsened before anything is removed, in this order:
 
-1. place: municipality → county (the rows of the small group only);
+1. place: municipality → county, for the small group together with every row of the same
+   county that shares its age band, gender and third-country status (so that a small group
+   joins its neighbours instead of standing alone at the county level);
 2. place: county → the whole country;
 3. age band: the band is joined with a neighbouring band (the one that gives the larger
    group), again and again up to "all ages";
@@ -114,12 +116,19 @@ def anonymise(rows: list[dict], *, k: int, county_of: dict[str, str]) -> tuple[l
     Each row has the QUASI_IDENTIFIERS, `place` being a municipality name, and `place_level`
     ("municipality"); `county_of` maps a municipality name to its county ("" when unknown)."""
     report = Report(k=k, rows_in=len(rows))
-    for row in _small(rows, k):
+    small = _small(rows, k)
+    # (age band, gender, third-country status, county) of the small groups: every row with the
+    # same four moves up to the county, so the small group joins its county's neighbours.
+    wanted = {(*_key(r)[:3], county_of.get(r["place"], "")) for r in small}
+    for row in rows:
         county = county_of.get(row["place"], "")
-        row["place"], row["place_level"] = (county, "county") if county else (NATIONAL, "national")
+        if (*_key(row)[:3], county) not in wanted:
+            continue
         if county:
+            row["place"], row["place_level"] = county, "county"
             report.to_county += 1
         else:
+            row["place"], row["place_level"] = NATIONAL, "national"
             report.to_national += 1
     for row in _small(rows, k):
         if row["place_level"] != "national":
