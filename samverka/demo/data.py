@@ -26,6 +26,7 @@ FEATURE_SEEDERS: list[str] = [
     "samverka.demo.surveys.seed",
     "samverka.demo.children.seed",
     "samverka.demo.knowledge.seed",
+    "samverka.demo.research.seed",
 ]
 
 DEMO_PASSWORD = "samverka-demo-2026"

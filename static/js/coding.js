@@ -18,6 +18,7 @@
     var preview = form.querySelector("[data-selection-preview]");
     var clearButton = form.querySelector("[data-clear-selection]");
     var label = container.dataset.selectedLabel || "";
+    var jump = document.querySelector("[data-jump-to-code]");
     var text = container.textContent;
     var chars = Array.from(text);
     if (occurrence) { occurrence.closest(".field").hidden = true; }
@@ -34,9 +35,10 @@
         preview.textContent = label + ": «" + (passage.length > 300 ? passage.slice(0, 300) + "…" : passage) + "»";
       }
       if (clearButton) { clearButton.hidden = false; }
+      if (jump) { jump.hidden = false; }
       container.querySelectorAll(".line").forEach(function (line) {
         var a = Number(line.dataset.start), b = Number(line.dataset.end);
-        line.classList.toggle("is-selected", a < end && b > start && b > a);
+        line.classList.toggle("is-selected", b > a && a >= start && b <= end);
       });
     }
 
@@ -46,6 +48,7 @@
       if (quote) { quote.value = ""; }
       if (preview) { preview.hidden = true; preview.textContent = ""; }
       if (clearButton) { clearButton.hidden = true; }
+      if (jump) { jump.hidden = true; }
       container.querySelectorAll(".line.is-selected").forEach(function (line) {
         line.classList.remove("is-selected");
       });
