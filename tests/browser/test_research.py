@@ -1,7 +1,6 @@
 """A researcher codes text selections in transcripts (mouse, keyboard, right to left) on a
 phone and exports the project as REFI-QDA."""
 
-import io
 import re
 import zipfile
 
