@@ -37,6 +37,7 @@ def _comparison(national, data):
     year = form.cleaned_data.get("year") if form.is_bound and form.is_valid() else None
     municipalities, cube = selectors.national_gap_cube(collaborations, year=year)
     names = dict(Municipality.objects.filter(code__in=municipalities).values_list("code", "name"))
+    municipalities = sorted(municipalities, key=lambda code: names.get(code, code))
     rows = []
     for need in NeedCategory:
         cells = [
