@@ -257,6 +257,23 @@ LAUGHS = (
         (qdpx(project_xml(source_xml("", path="internal://../x.txt"))), "unsafe names"),
         (qdpx(project_xml(source_xml(""))), "missing from the file"),
     ],
+    ids=[
+        "xml-not-zip",
+        "truncated-zip",
+        "no-project-qde",
+        "zip-bomb",
+        "member-path-parts",
+        "member-in-subfolder",
+        "malformed-xml",
+        "entities",
+        "codebook-as-project",
+        "no-plain-text",
+        "selection-outside-text",
+        "unknown-code",
+        "bad-guid",
+        "source-path-parts",
+        "source-missing",
+    ],
 )
 def test_bad_project_files_are_refused_and_nothing_is_stored(
     login_as, world, project, content, reason
@@ -280,6 +297,7 @@ def test_bad_project_files_are_refused_and_nothing_is_stored(
         ),
         (LAUGHS.replace(b"Project", b"CodeBook"), "entities"),
     ],
+    ids=["not-xml", "project-as-codebook", "bad-guid", "entities"],
 )
 def test_bad_codebook_files_are_refused(login_as, world, project, content, reason):
     before = project.codes.count()
