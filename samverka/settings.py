@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "samverka.jobs",
     "samverka.knowledge",
     "samverka.memory",
+    "samverka.research",
     "samverka.demo",
 ]
 

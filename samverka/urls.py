@@ -36,5 +36,6 @@ urlpatterns = [
     path("", include("samverka.jobs.urls")),
     path("", include("samverka.knowledge.urls")),
     path("", include("samverka.memory.urls")),
+    path("", include("samverka.research.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -19,6 +19,9 @@ import samverka
 #                  with @collaboration_view (samverka/orgs/decorators.py)
 #   national       national pages: everyone without the national capability gets 404; its view
 #                  is declared with @national_view
+#   research       a research project's pages: everyone who is not one of its researchers gets
+#                  404 (the national lead reads the project's own page); declared with
+#                  @research_view (samverka/research/access.py)
 SCOPES: dict[str, str] = {}
 
 
@@ -57,9 +60,10 @@ def test_every_url_pattern_has_a_scope_and_a_test():
     assert not stale, f"SCOPES names patterns that no longer exist: {sorted(stale)}"
 
 
-@pytest.mark.parametrize(
-    "name", [n for n in sorted(SCOPES) if SCOPES[n] in {"collaboration", "national"}]
-)
+SCOPED = {"collaboration", "national", "research"}
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(SCOPES) if SCOPES[n] in SCOPED])
 def test_every_scoped_url_declares_its_scope_on_the_view(name):
     """A collaboration or national page opens its scope through the decorator, so a view that
     forgets the access check cannot exist (the walker above only tests the roles it tries)."""
@@ -99,9 +103,7 @@ def test_anonymous_request_never_gets_data(client, world, name, method):
         assert response["Location"].startswith(reverse("accounts:login"))
 
 
-@pytest.mark.parametrize(
-    "name", [n for n in ALL_NAMES if SCOPES[n] in {"collaboration", "national"}]
-)
+@pytest.mark.parametrize("name", [n for n in ALL_NAMES if SCOPES[n] in SCOPED])
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_member_of_another_collaboration_gets_404(client, world, name, method):
     url = reverse(name, kwargs=kalmar_kwargs(name, world))
@@ -114,6 +116,15 @@ def test_member_of_another_collaboration_gets_404(client, world, name, method):
 
 @pytest.mark.parametrize("name", [n for n in ALL_NAMES if SCOPES[n] == "national"])
 def test_coordinator_cannot_open_national_pages(client, world, name):
+    client.force_login(world.kalmar_ngo)
+    response = client.get(reverse(name, kwargs=kalmar_kwargs(name, world)))
+    assert response.status_code in {404, 405}
+
+
+@pytest.mark.parametrize("name", [n for n in ALL_NAMES if SCOPES[n] == "research"])
+def test_coordinator_of_an_included_collaboration_cannot_open_research_pages(client, world, name):
+    """A project's material is for its researchers only, also when it comes from the
+    coordinator's own collaboration."""
     client.force_login(world.kalmar_ngo)
     response = client.get(reverse(name, kwargs=kalmar_kwargs(name, world)))
     assert response.status_code in {404, 405}

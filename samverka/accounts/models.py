@@ -40,6 +40,10 @@ class User(AbstractUser):
         return self.national_role == NationalRole.NATIONAL_LEAD
 
     @property
+    def is_national_researcher(self) -> bool:
+        return self.national_role == NationalRole.RESEARCHER
+
+    @property
     def is_national_staff(self) -> bool:
         return bool(self.national_role)
 

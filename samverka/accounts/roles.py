@@ -98,6 +98,12 @@ class Capability(StrEnum):
     # National comparisons (model, surveys, funder count, referral gaps, follow-up): read-only,
     # disclosure-controlled for everyone but the national lead.
     VIEW_NATIONAL_COMPARISONS = "view_national_comparisons"
+    # Research (samverka/research): researchers run research projects; a collaboration's
+    # coordinator (or the national lead) approves or revokes its inclusion in a project;
+    # coordinators and municipal contacts see which projects include their collaboration.
+    RUN_RESEARCH_PROJECTS = "run_research_projects"
+    APPROVE_RESEARCH_INCLUSION = "approve_research_inclusion"
+    VIEW_RESEARCH_INCLUSIONS = "view_research_inclusions"
 
 
 C = Capability
@@ -314,4 +320,17 @@ _MEMORY_CAPABILITIES = {
     Role.ACTIVITY_LEADER: {C.VIEW_MEMORY, C.WRITE_HANDOVERS, C.RECORD_LESSONS},
 }
 for _role, _capabilities in _MEMORY_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# Research (samverka/research): a researcher (national, or by membership in some collaborations)
+# starts research projects and works in those they belong to; the material of a project is
+# readable only by its researchers. A collaboration's inclusion in a project is approved, and
+# can be revoked, by its coordinator or the national lead; municipal contacts see the projects.
+_RESEARCH_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.APPROVE_RESEARCH_INCLUSION, C.VIEW_RESEARCH_INCLUSIONS},
+    Role.COORDINATOR: {C.APPROVE_RESEARCH_INCLUSION, C.VIEW_RESEARCH_INCLUSIONS},
+    Role.MUNICIPAL_CONTACT: {C.VIEW_RESEARCH_INCLUSIONS},
+    Role.RESEARCHER: {C.RUN_RESEARCH_PROJECTS},
+}
+for _role, _capabilities in _RESEARCH_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities

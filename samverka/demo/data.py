@@ -27,6 +27,7 @@ FEATURE_SEEDERS: list[str] = [
     "samverka.demo.children.seed",
     "samverka.demo.knowledge.seed",
     "samverka.demo.memory.seed",
+    "samverka.demo.research.seed",
 ]
 
 DEMO_PASSWORD = "samverka-demo-2026"

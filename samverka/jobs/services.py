@@ -59,13 +59,19 @@ class JobRefused(Exception):
 
 Progress = Callable[[int, str], None]
 PRODUCERS: dict[str, Callable[[Job, Progress], Output]] = {}
+# Who may still open a job of a kind whose work belongs to neither one collaboration nor the
+# national pages (a research project's export): kind -> (job, user) -> bool.
+ACCESS: dict[str, Callable[[Job, object], bool]] = {}
 
 
-def producer(kind: str):
-    """Register the function that makes a kind of job's file."""
+def producer(kind: str, *, may_open: Callable[[Job, object], bool] | None = None):
+    """Register the function that makes a kind of job's file; `may_open` decides who may still
+    open the job's page and file (default: its collaboration's members, or national staff)."""
 
     def register(function):
         PRODUCERS[kind] = function
+        if may_open is not None:
+            ACCESS[kind] = may_open
         return function
 
     return register

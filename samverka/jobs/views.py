@@ -17,7 +17,10 @@ def _own_job(request, job_code: str) -> Job:
     job = get_object_or_404(
         Job.objects.select_related("collaboration"), code=job_code, requested_by=request.user
     )
-    if job.collaboration is not None:
+    if job.kind in services.ACCESS:
+        if not services.ACCESS[job.kind](job, request.user):
+            raise Http404
+    elif job.collaboration is not None:
         collaboration_access(request.user, job.collaboration.code)  # 404 once they left
     elif national_access(request.user) is None:
         raise Http404

@@ -70,12 +70,23 @@ def collaboration_view(*required: Capability, any_of: Iterable[Capability] = ())
     return decorate
 
 
+# National pages a researcher without a national role may open, limited to the collaborations
+# where they hold a role with the capability (a researcher membership): the comparisons.
+SCOPED_NATIONAL_CAPABILITIES = frozenset({Capability.VIEW_NATIONAL_COMPARISONS})
+
+
 @dataclass(frozen=True)
 class NationalAccess:
-    """What a person with a national role may do on national pages."""
+    """What a person may do on national pages.
+
+    `collaboration_ids` is None for a national role (every collaboration); for a researcher who
+    holds the role only by membership it names the collaborations they may compare, and the
+    page runs in the tenant scope of exactly those (so every tenant query is limited to them).
+    """
 
     user: object
     role: str
+    collaboration_ids: frozenset[int] | None = None
 
     def can(self, capability: Capability) -> bool:
         return capability in CAPABILITIES.get(self.role, ())
@@ -84,11 +95,51 @@ class NationalAccess:
     def is_lead(self) -> bool:
         return self.can(Capability.MANAGE_NATIONAL)
 
+    @property
+    def is_scoped(self) -> bool:
+        return self.collaboration_ids is not None
 
-def national_access(user) -> NationalAccess | None:
-    if not (getattr(user, "is_authenticated", False) and user.national_role):
+    @property
+    def exact_figures(self) -> bool:
+        """Whether figures of other collaborations may be shown without disclosure control."""
+        return self.can(Capability.VIEW_EXACT_FUNDER_FIGURES)
+
+    def collaborations(self):
+        """The collaborations this person may compare on national pages."""
+        from samverka.orgs.models import Collaboration
+
+        queryset = Collaboration.objects.select_related("municipality", "lead_organisation")
+        if self.collaboration_ids is None:
+            return queryset.all()
+        return queryset.filter(pk__in=self.collaboration_ids)
+
+    def scope(self):
+        if self.collaboration_ids is None:
+            return national_scope()
+        return collaboration_scope(sorted(self.collaboration_ids))
+
+
+def national_access(user, capability: Capability | None = None) -> NationalAccess | None:
+    """National access of `user`: every collaboration for a national role; for a capability in
+    SCOPED_NATIONAL_CAPABILITIES also the collaborations where a membership role grants it."""
+    if not getattr(user, "is_authenticated", False):
         return None
-    return NationalAccess(user=user, role=user.national_role)
+    if user.national_role:
+        return NationalAccess(user=user, role=user.national_role)
+    if capability not in SCOPED_NATIONAL_CAPABILITIES:
+        return None
+    granting = [role for role, caps in CAPABILITIES.items() if capability in caps]
+    rows = list(
+        user.memberships.active()
+        .filter(role__in=granting)
+        .order_by("role")
+        .values_list("role", "collaboration_id")
+    )
+    if not rows:
+        return None
+    return NationalAccess(
+        user=user, role=rows[0][0], collaboration_ids=frozenset(c for _, c in rows)
+    )
 
 
 def national_view(capability: Capability = Capability.MANAGE_NATIONAL):
@@ -99,10 +150,10 @@ def national_view(capability: Capability = Capability.MANAGE_NATIONAL):
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-            national = national_access(request.user)
+            national = national_access(request.user, capability)
             if national is None or not national.can(capability):
                 raise Http404
-            with national_scope():
+            with national.scope():
                 return view(request, national, *args, **kwargs)
 
         return _declare(wrapper, ViewScope("national", (capability,)))

@@ -21,6 +21,7 @@ PROVIDERS: list[str] = [
     # activities near the end), handovers and the dossier.
     "samverka.memory.panels.inheritance_panel",
     "samverka.memory.panels.memory_panel",
+    "samverka.research.panels.research_panel",
 ]
 
 

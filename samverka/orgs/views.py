@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverka.accounts.roles import Capability
+from samverka.accounts.roles import Capability, Role
 from samverka.audit.selectors import recent_events_for_collaboration
 from samverka.orgs import services
 from samverka.orgs.decorators import collaboration_view, national_view
@@ -28,8 +28,10 @@ def home(request):
     if municipality:
         collaborations = collaborations.filter(municipality__code=municipality)
     my_roles: dict[int, list[str]] = {}
+    researcher = request.user.is_national_researcher
     for membership in request.user.memberships.active():
         my_roles.setdefault(membership.collaboration_id, []).append(membership.get_role_display())
+        researcher = researcher or membership.role == Role.RESEARCHER
     rows = [(c, my_roles.get(c.pk, [])) for c in collaborations]
     # --- hook: samverka/memory (handover notes waiting for this person) ---------------------
     from samverka.memory.hooks import unread_handovers_for
@@ -46,6 +48,7 @@ def home(request):
             if request.user.is_national_staff
             else [],
             "selected_municipality": municipality,
+            "researcher": researcher,
         },
     )
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from samverka.accounts.roles import Capability
 from samverka.lib.disclosure import disclosure_control
 from samverka.orgs.models import Organisation
-from samverka.referrals.models import NeedCategory, ReferralStatus, Service
+from samverka.referrals.models import NeedCategory, Referral, ReferralStatus, Service
 
 GAP_MEASURES = ["raised_without_actor", "failed_referrals"]
 
@@ -108,3 +108,41 @@ def gap_totals(collaboration) -> list[dict]:
             continue
         rows.append({"need": need, "raised_without_actor": raised, "failed_referrals": failed})
     return rows
+
+
+def national_gap_cube(collaborations, *, year: int | None = None):
+    """Gaps of many collaborations in ONE disclosure-controlled cube: need × municipality ×
+    measure (needs raised without an actor, failed referrals), for one year or all years.
+
+    Every figure of the national page is a slice of this cube, so the counts of one
+    municipality cannot be worked out from the totals (samverka/lib/disclosure.py)."""
+    collaborations = list(collaborations)
+    municipality_of = {c.pk: c.municipality.code for c in collaborations}
+    municipalities = sorted(set(municipality_of.values()))
+    counts: Counter = Counter()
+    referrals = Referral.objects.filter(collaboration__in=collaborations).order_by()
+    if year is not None:
+        referrals = referrals.filter(date__year=year)
+    for collaboration_id, need, status, has_organisation, has_service in referrals.values_list(
+        "collaboration_id", "need_category", "status", "organisation_id", "service_id"
+    ):
+        municipality = municipality_of[collaboration_id]
+        if has_organisation is None and has_service is None:
+            counts[(need, municipality, GAP_MEASURES[0])] += 1
+        elif status in ReferralStatus.failed():
+            counts[(need, municipality, GAP_MEASURES[1])] += 1
+    dims = [NeedCategory.values, municipalities, GAP_MEASURES]
+    return municipalities, disclosure_control(counts, dims)
+
+
+def referral_years(collaborations) -> list[int]:
+    """The years with referrals in these collaborations, newest first."""
+    return sorted(
+        {
+            d.year
+            for d in Referral.objects.filter(collaboration__in=list(collaborations))
+            .order_by()
+            .values_list("date", flat=True)
+        },
+        reverse=True,
+    )

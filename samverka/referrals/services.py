@@ -146,3 +146,22 @@ def gaps_export(*, collaboration, by) -> bytes:
     ]
     audit_record(actor=by, action=AuditAction.EXPORT, obj=collaboration, detail="referral gaps")
     return csv_bytes(["need_category", "period", "raised_without_actor", "failed_referrals"], rows)
+
+
+@transaction.atomic
+def national_gaps_export(*, lines: list[list], year: int | None, by) -> bytes:
+    """The national gaps (already disclosure-controlled) as CSV; the export is audited."""
+    content = csv_bytes(
+        [
+            "need_category",
+            "municipality_code",
+            "municipality",
+            "raised_without_actor",
+            "failed_referrals",
+        ],
+        lines,
+    )
+    audit_record(
+        actor=by, action=AuditAction.EXPORT, detail=f"national referral gaps {year or 'all'}"
+    )
+    return content

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverka.referrals import views
+from samverka.referrals import national, views
 
 app_name = "referrals"
 
@@ -20,4 +20,10 @@ urlpatterns = [
     path("c/<str:code>/referrals/gaps/", views.gaps, name="gaps"),
     path("c/<str:code>/referrals/gaps/export.csv", views.gaps_export, name="gaps_export"),
     path("c/<str:code>/referrals/<str:referral_code>/", views.referral_detail, name="detail"),
+    path("national/referrals/gaps/", national.national_gaps, name="national_gaps"),
+    path(
+        "national/referrals/gaps/export.csv",
+        national.national_gaps_export,
+        name="national_gaps_export",
+    ),
 ]

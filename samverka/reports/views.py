@@ -93,23 +93,31 @@ def funder_export(request, access):
     return _download(export)
 
 
-@national_view()
+@national_view(Capability.VIEW_NATIONAL_COMPARISONS)
 def national_funder(request, national):
-    """All municipalities, exact; a toggle previews the disclosure-controlled version."""
+    """All municipalities, exact; a toggle previews the disclosure-controlled version.
+
+    Researchers always read the disclosure-controlled version; a researcher by membership
+    counts only their collaborations (the decorator opens exactly their tenant scope)."""
     municipalities = list(
-        Municipality.objects.filter(collaborations__isnull=False).distinct().order_by("name")
+        Municipality.objects.filter(collaborations__in=national.collaborations())
+        .distinct()
+        .order_by("name")
     )
     form = NationalPeriodForm(request.GET if request.GET else None, municipalities=municipalities)
     period = form.period()
     context = {"form": form, "report": None}
     if period is not None:
         controlled = bool(form.is_bound and form.cleaned_data.get("controlled"))
+        controlled = controlled or not national.exact_figures
         chosen = form.cleaned_data.get("municipality", "") if form.is_bound else ""
         report = funder_report(start=period[0], end=period[1], controlled=controlled)
         names = {m.code: m.name for m in municipalities}
         context.update(
             report=report,
             controlled=controlled,
+            exact_allowed=national.exact_figures,
+            scoped=national.is_scoped,
             start=period[0],
             end=period[1],
             summary=_summary(report, TOTAL),
@@ -132,16 +140,19 @@ def national_funder(request, national):
     return render(request, "reports/national_funder.html", context)
 
 
-@national_view()
+@national_view(Capability.VIEW_NATIONAL_COMPARISONS)
 @require_POST
 def national_funder_export(request, national):
-    municipalities = Municipality.objects.filter(collaborations__isnull=False).distinct()
+    municipalities = Municipality.objects.filter(
+        collaborations__in=national.collaborations()
+    ).distinct()
     form = ExportForm(request.POST, municipalities=municipalities, national=True)
     if not form.is_valid():
         messages.error(request, _("The export could not be made: check the period."))
         return redirect(reverse("reports:national_funder"))
     data = form.cleaned_data
-    report = funder_report(start=data["from"], end=data["to"], controlled=data["controlled"])
+    controlled = data["controlled"] or not national.exact_figures  # researchers: always
+    report = funder_report(start=data["from"], end=data["to"], controlled=controlled)
     export = funder_report_export(
         report=report,
         file_format=data["format"],

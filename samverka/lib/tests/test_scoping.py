@@ -29,6 +29,9 @@ NOT_TENANT = {
     "surveys.instrument": "shared with the built-ins",
     # A person's own background work: reached only by who asked for it (samverka/jobs).
     "jobs.job": "the requester's own",
+    # A research project's inclusions decide which collaborations its pages may read
+    # (samverka/research/access.py), as memberships decide a member's.
+    "research.inclusion": "decides the research scope",
 }
 
 

@@ -15,6 +15,8 @@ SCOPES = {
     "referrals:detail": "collaboration",
     "referrals:gaps": "collaboration",
     "referrals:gaps_export": "collaboration",
+    "referrals:national_gaps": "national",
+    "referrals:national_gaps_export": "national",
 }
 
 
@@ -39,11 +41,17 @@ def url_arguments(world):
     return {"service_code": service.code, "referral_code": referral.code}
 
 
-# The exports registry (tests/test_export_injection.py). The gaps CSV carries need codes,
-# half-years and controlled counts; `plant` names the services and organisations it could
-# come to carry, so a future column with their names is walked too.
-EXPORTS = {"referrals:gaps_export": {"method": "get", "persona": "kalmar_ngo", "texts": False}}
+# The exports registry (tests/test_export_injection.py). The collaboration's gaps CSV carries
+# need codes, half-years and controlled counts; the national one municipality names (kept by
+# national staff). `plant` also names the services, so a future column with them is walked too.
+EXPORTS = {
+    "referrals:gaps_export": {"method": "get", "persona": "kalmar_ngo", "texts": False},
+    "referrals:national_gaps_export": {"method": "get", "data": {}, "persona": "nationell"},
+}
 
 
 def plant(world, text: str) -> None:
     Service.objects.filter(organisation__municipality=world.kalmar.municipality).update(name=text)
+    municipality = world.kalmar.municipality
+    municipality.name = text
+    municipality.save(update_fields=["name"])

@@ -185,10 +185,13 @@ def results_compare(request, access, round_code):
     return render(request, "surveys/results/compare.html", context)
 
 
-@national_view()
+@national_view(C.VIEW_NATIONAL_COMPARISONS)
 @require_GET
 def national(request, national):
-    """Built-in instruments' items over every collaboration, by municipality (controlled)."""
+    """Built-in instruments' items over every collaboration, by municipality (controlled).
+
+    National leads and researchers read it; a researcher by membership sees the collaborations
+    they are a researcher in (the decorator opens the tenant scope of exactly those)."""
     instruments = list(Instrument.objects.filter(builtin=True).order_by("name"))
     today = timezone.localdate()
     initial = {
