@@ -131,14 +131,25 @@ EXPORTS = {
         "data": {"format": "xlsx"},
         "persona": "forskare",
     },
-    "research:dataset_export": {"method": "post", "data": {}, "persona": "forskare"},
+    # The dataset's staff texts are survey item labels in its codebook; the walker's world has
+    # no survey answers, so it checks the files are clean rather than finding the planted text.
+    "research:dataset_export": {
+        "method": "post",
+        "data": {},
+        "persona": "forskare",
+        "texts": False,
+    },
 }
 
 
 def plant(world, text):
     """Give the texts researchers write (the code, the source and its passage, the memo) and
     the survey item a dataset labels its variables with the value `text`."""
-    project = ResearchProject.objects.get(created_by=world.forskare, title="Samverkan i praktiken")
+    project = ResearchProject.objects.filter(
+        created_by=world.forskare, title="Samverkan i praktiken"
+    ).first()
+    if project is None:  # the walker is downloading another app's export
+        return
     Code.objects.filter(project=project).update(name=text)
     for source in Source.objects.filter(project=project):
         source.name = text
