@@ -1,5 +1,6 @@
 """Every user-facing string has its Swedish translation, and the compiled catalogue is current."""
 
+import json
 import re
 import shutil
 import subprocess
@@ -38,3 +39,17 @@ def test_the_interface_speaks_swedish_by_default():
     with translation.override("sv"):
         assert translation.gettext("My collaborations") == "Mina samverkan"
         assert translation.gettext("Log in") == "Logga in"
+
+
+def test_the_translation_sources_never_give_one_message_two_translations():
+    """`scripts/messages-sync.sh` fills the catalogue from every file in locale/sv/sources/; two
+    rooms translating the same msgid differently would make one of them silently lose."""
+    sources = sorted((PO.parent.parent / "sources").glob("*.json"))
+    chosen: dict[str, tuple[str, object]] = {}
+    disagreements = []
+    for source in sources:
+        for msgid, msgstr in json.loads(source.read_text(encoding="utf-8")).items():
+            first = chosen.setdefault(msgid, (source.name, msgstr))
+            if first[1] != msgstr:
+                disagreements.append(f"{msgid!r}: {first} vs {(source.name, msgstr)}")
+    assert not disagreements, "\n".join(disagreements)
