@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.assessment.form_fields import textarea
 from samverka.assessment.models import Dilemma, DilemmaKind
+from samverka.lib.widgets import RadioSelect
 from samverka.orgs.forms import DateInput
 
 
@@ -22,7 +23,7 @@ class DilemmaForm(forms.ModelForm):
             "status",
         ]
         widgets = {
-            "kind": forms.RadioSelect,
+            "kind": RadioSelect,
             "occurred_on": DateInput(),
             "situation": textarea(4),
             "municipality_view": textarea(3),

@@ -17,6 +17,7 @@ from samverka.children.forms_common import (
     today,
 )
 from samverka.lib import agebands
+from samverka.lib.widgets import RadioSelect
 
 MAX_CHILDREN = 1000
 
@@ -38,7 +39,7 @@ class ConsultationForm(forms.Form):
         _("What the children were asked"),
         help_text=_("For example: What would make the leisure club better?"),
     )
-    method = forms.ChoiceField(label=_("How"), choices=Method.choices, widget=forms.RadioSelect)
+    method = forms.ChoiceField(label=_("How"), choices=Method.choices, widget=RadioSelect)
     activity = forms.ModelChoiceField(
         label=_("Activity"), queryset=Activity.objects.none(), required=False
     )
@@ -156,7 +157,7 @@ class ToldBackForm(forms.Form):
     told_back_how = forms.ChoiceField(
         label=_("How the children were told"),
         choices=FeedbackMethod.choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     told_back_note = PrivateText.text(
         _("What the children were told"),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from samverka.accounts.models import User
 from samverka.knowledge.bank.models import Item
 from samverka.knowledge.courses.models import Course, CourseRun, Module, TraineeRole
+from samverka.lib.widgets import RadioSelect
 from samverka.orgs.forms import DateInput
 from samverka.orgs.models import Organisation, OrganisationKind
 
@@ -56,7 +57,7 @@ class RunForm(forms.ModelForm):
         widgets = {
             "starts_on": DateInput(),
             "ends_on": DateInput(),
-            "form": forms.RadioSelect,
+            "form": RadioSelect,
         }
         help_texts = {"ends_on": _("For a course over several days.")}
 
@@ -77,7 +78,7 @@ class AttendeeForm(forms.Form):
     role only (volunteers are added from the volunteer's own page)."""
 
     WHO = [("member", _("A person in Samverka")), ("external", _("Someone from outside"))]
-    who = forms.ChoiceField(label=_("Who"), choices=WHO, widget=forms.RadioSelect, initial="member")
+    who = forms.ChoiceField(label=_("Who"), choices=WHO, widget=RadioSelect, initial="member")
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none(), required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), required=False
@@ -93,7 +94,7 @@ class AttendeeForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role"),
         choices=[c for c in TraineeRole.choices if c[0] != TraineeRole.VOLUNTEER],
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         initial=TraineeRole.STAFF,
     )
     number = forms.IntegerField(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverka.lib.widgets import RadioSelect
 from samverka.memory.continuation.models import Continuation, DecisionForum, Future
 from samverka.memory.continuation.selectors import owner_choices
 from samverka.orgs.forms import DateInput
@@ -19,7 +20,7 @@ class ContinuationForm(forms.ModelForm):
             "note",
         ]
         widgets = {
-            "future": forms.RadioSelect,
+            "future": RadioSelect,
             "decided_on": DateInput(),
             "note": forms.Textarea(attrs={"rows": 3}),
         }

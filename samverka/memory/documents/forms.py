@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.uploads import DOCUMENT_KINDS, RefusedUploadsMixin, UploadField
+from samverka.lib.widgets import RadioSelect
 from samverka.memory.documents.models import Agreement, AgreementForm, Document
 from samverka.orgs.forms import DateInput
 
@@ -49,7 +50,7 @@ class AgreementEditForm(forms.ModelForm):
         model = Agreement
         fields = ["form", "parties", "signed_on", "valid_from", "valid_until", "document", "note"]
         widgets = {
-            "form": forms.RadioSelect,
+            "form": RadioSelect,
             "signed_on": DateInput(),
             "valid_from": DateInput(),
             "valid_until": DateInput(),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverka.assessment.models import BoundarySpanner, OperationalRoutine
+from samverka.lib.widgets import RadioSelect
 from samverka.memory.continuation.selectors import owner_choices
 from samverka.memory.handovers.models import Handover, HandoverContact
 
@@ -43,7 +44,7 @@ class HandoverForm(forms.ModelForm):
         model = Handover
         fields = ["leaving", "reason", "successor", "routine", "spanner", "held", "open_matters"]
         widgets = {
-            "reason": forms.RadioSelect,
+            "reason": RadioSelect,
             "held": forms.Textarea(attrs={"rows": 5}),
             "open_matters": forms.Textarea(attrs={"rows": 4}),
         }
