@@ -17,19 +17,22 @@
       container: container,
       elements: elements,
       style: [
-        { selector: "node", style: { label: "data(label)", "font-size": narrow ? 9 : 10,
-          "text-wrap": "wrap", "text-max-width": narrow ? 70 : 110, "text-valign": "bottom",
+        { selector: "node", style: { label: "data(label)", "font-size": narrow ? 12 : 15,
+          "text-wrap": "wrap", "text-max-width": narrow ? 90 : 140, "text-valign": "bottom",
           "text-margin-y": 3, "text-background-color": "#ffffff", "text-background-opacity": 0.85,
           "text-background-padding": 2, "background-color": "#6b7280", width: 16, height: 16 } },
         { selector: "node.member", style: { "background-color": "#1d5c63", width: 24, height: 24 } },
-        { selector: "edge", style: { label: narrow ? "" : "data(label)", "font-size": 8, width: 1.5,
+        { selector: "edge", style: { label: narrow ? "" : "data(label)", "font-size": 11, width: 1.5,
           "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "#9ca3af",
-          "target-arrow-color": "#9ca3af" } }
+          "target-arrow-color": "#9ca3af", "text-rotation": "autorotate",
+          "text-background-color": "#ffffff", "text-background-opacity": 1,
+          "text-background-padding": 1, color: "#4b5563" } }
       ],
       layout: { name: "concentric", concentric: function (node) {
         return node.hasClass("member") ? 2 : 1;
-      }, levelWidth: function () { return 1; }, minNodeSpacing: narrow ? 48 : 30,
-        padding: 24 }
+      }, levelWidth: function () { return 1; }, minNodeSpacing: narrow ? 24 : 40,
+        // Labels are part of a node's size, so names never lie on top of each other.
+        nodeDimensionsIncludeLabels: true, avoidOverlap: true, padding: 24 }
     });
     container.dataset.nodes = String(cy.nodes().length);
   }
