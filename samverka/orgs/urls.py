@@ -14,6 +14,7 @@ urlpatterns = [
         views.partner_remove,
         name="partner_remove",
     ),
+    path("national/", views.national_home, name="national_home"),
     path("national/collaborations/new/", views.collaboration_create, name="collaboration_create"),
     path("national/municipalities/", views.municipalities, name="municipalities"),
     path(

@@ -16,6 +16,7 @@ from samverka.orgs.forms import (
     PartnerAddForm,
 )
 from samverka.orgs.models import Municipality, Organisation, Phase
+from samverka.orgs.national import sections_for
 from samverka.orgs.panels import panels_for
 from samverka.orgs.selectors import collaborations_for_user
 
@@ -232,3 +233,9 @@ def organisations(request, national):
             "form": form,
         },
     )
+
+
+@national_view(Capability.VIEW_NATIONAL_COMPARISONS)
+def national_home(request, national):
+    """The national start page: the national pages this person may open."""
+    return render(request, "orgs/national_home.html", {"sections": sections_for(national)})

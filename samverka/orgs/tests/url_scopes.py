@@ -5,6 +5,7 @@ SCOPES = {
     "orgs:partners": "collaboration",
     "orgs:organisation_create": "collaboration",
     "orgs:partner_remove": "collaboration",
+    "orgs:national_home": "national",
     "orgs:collaboration_create": "national",
     "orgs:municipalities": "national",
     "orgs:municipalities_import": "national",
