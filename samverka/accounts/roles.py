@@ -104,6 +104,8 @@ class Capability(StrEnum):
     RUN_RESEARCH_PROJECTS = "run_research_projects"
     APPROVE_RESEARCH_INCLUSION = "approve_research_inclusion"
     VIEW_RESEARCH_INCLUSIONS = "view_research_inclusions"
+    # The record of processing and DPIA facts for the data protection officer (samverka/privacy).
+    VIEW_PROCESSING_RECORD = "view_processing_record"
 
 
 C = Capability
@@ -333,4 +335,14 @@ _RESEARCH_CAPABILITIES = {
     Role.RESEARCHER: {C.RUN_RESEARCH_PROJECTS},
 }
 for _role, _capabilities in _RESEARCH_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# The record of processing (samverka/privacy): the data protection officer's page, read from the
+# installation itself. The national lead sees the whole installation and each collaboration's;
+# a coordinator sees their own collaboration's. Everyone else is refused.
+_PRIVACY_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.VIEW_PROCESSING_RECORD},
+    Role.COORDINATOR: {C.VIEW_PROCESSING_RECORD},
+}
+for _role, _capabilities in _PRIVACY_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
