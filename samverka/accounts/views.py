@@ -222,7 +222,10 @@ def invitation(request, token):
             )
             return redirect("orgs:collaboration", invitation.collaboration.code)
         return render(request, "accounts/invitation.html", {"invitation": invitation})
-    form = SignupForm(request.POST or None, initial={"email": invitation.email})
+    # The name the inviter wrote, as a start: the first word as first name, the rest as last.
+    first, _space, last = invitation.name.strip().partition(" ")
+    initial = {"email": invitation.email, "first_name": first, "last_name": last.strip()}
+    form = SignupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         person = {k: data[k] for k in ("username", "first_name", "last_name", "email")}

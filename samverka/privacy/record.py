@@ -158,14 +158,9 @@ def _is_personal(model, people: set) -> bool:
     return False
 
 
-# What an encrypted field holds, by its name without `_encrypted` (others show that name).
-ENCRYPTED_NAMES = {"name": gettext_lazy("name"), "phone": gettext_lazy("phone number")}
-
-
 def _field_label(f) -> str:
     if f.name.endswith("_encrypted"):
-        name = f.name.removesuffix("_encrypted")
-        return _("%(field)s (encrypted)") % {"field": ENCRYPTED_NAMES.get(name, name)}
+        return _("%(field)s (encrypted)") % {"field": crypto.encrypted_field_words(f.name)}
     # A verbose name Django made from the field's name is not marked for translation; the
     # catalogue may still know the words ("participant").
     return _(str(f.verbose_name))
