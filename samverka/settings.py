@@ -58,6 +58,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# In development without SITE_URL, links and QR codes use the address the app is served on
+# (samverka.lib.addresses.site_url).
+SITE_URL_FROM_REQUEST = DEBUG and not os.environ.get("SITE_URL")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -91,6 +94,7 @@ INSTALLED_APPS = [
     "samverka.knowledge",
     "samverka.memory",
     "samverka.research",
+    "samverka.privacy",
     "samverka.demo",
 ]
 
@@ -111,6 +115,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "samverka.lib.addresses.ServedAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

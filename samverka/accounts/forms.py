@@ -77,7 +77,12 @@ class InvitationForm(forms.ModelForm):
     def __init__(self, *args, collaboration, roles=None, **kwargs):
         super().__init__(*args, **kwargs)
         roles = roles or INVITABLE_BY_COORDINATOR
-        self.fields["role"].choices = [(r.value, r.label) for r in roles]
+        # No role is chosen in advance: the one who invites picks it (least powerful first).
+        self.fields["role"].choices = [
+            ("", _("Choose a role")),
+            *((r.value, r.label) for r in roles),
+        ]
+        self.fields["role"].initial = ""
         self.fields["organisation"].queryset = Organisation.objects.filter(
             Q(pk=collaboration.lead_organisation_id) | Q(partner_in=collaboration)
         ).distinct()

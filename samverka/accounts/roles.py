@@ -104,6 +104,8 @@ class Capability(StrEnum):
     RUN_RESEARCH_PROJECTS = "run_research_projects"
     APPROVE_RESEARCH_INCLUSION = "approve_research_inclusion"
     VIEW_RESEARCH_INCLUSIONS = "view_research_inclusions"
+    # The record of processing and DPIA facts for the data protection officer (samverka/privacy).
+    VIEW_PROCESSING_RECORD = "view_processing_record"
 
 
 C = Capability
@@ -166,17 +168,28 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.PARTNER: frozenset({C.VIEW_OVERVIEW, C.ANSWER_PARTNER_SURVEYS}),
 }
 
-# Which roles a coordinator may invite into their own collaboration.
+# Which roles a coordinator may invite into their own collaboration, least powerful first (the
+# invitation form preselects none).
 INVITABLE_BY_COORDINATOR = [
-    Role.COORDINATOR,
-    Role.MUNICIPAL_CONTACT,
-    Role.ACTIVITY_LEADER,
     Role.PARTNER,
+    Role.ACTIVITY_LEADER,
+    Role.MUNICIPAL_CONTACT,
+    Role.COORDINATOR,
+]
+# The national lead may also invite researchers into a collaboration.
+INVITABLE_BY_NATIONAL_LEAD = [
+    Role.PARTNER,
+    Role.ACTIVITY_LEADER,
+    Role.RESEARCHER,
+    Role.MUNICIPAL_CONTACT,
+    Role.COORDINATOR,
 ]
 
 # The collaboration model (samverka/assessment): profile, phases, self-assessment, dilemmas,
-# learning sessions and boundary spanners. Coordinators and national leads run self-assessment
-# rounds; the parties' members answer; researchers read aggregated results only.
+# learning sessions and boundary spanners. Both parties own the model: coordinators, municipal
+# contacts and national leads open and close self-assessment rounds; the parties' members answer
+# (partner organisations' members on the civil-society side); researchers read aggregated
+# results only.
 _MODEL_CAPABILITIES = {
     Role.NATIONAL_LEAD: {
         C.VIEW_COLLABORATION_MODEL,
@@ -194,6 +207,7 @@ _MODEL_CAPABILITIES = {
     Role.MUNICIPAL_CONTACT: {
         C.VIEW_COLLABORATION_MODEL,
         C.EDIT_COLLABORATION_MODEL,
+        C.MANAGE_ASSESSMENT,
         C.ANSWER_ASSESSMENT,
         C.VIEW_ASSESSMENT_RESULTS,
     },
@@ -203,6 +217,8 @@ _MODEL_CAPABILITIES = {
         C.VIEW_ASSESSMENT_RESULTS,
     },
     Role.RESEARCHER: {C.VIEW_COLLABORATION_MODEL, C.VIEW_ASSESSMENT_RESULTS},
+    # Partners answer (the rounds, the questions, their own answer), nothing else of the model.
+    Role.PARTNER: {C.ANSWER_ASSESSMENT},
 }
 for _role, _capabilities in _MODEL_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
@@ -334,3 +350,30 @@ _RESEARCH_CAPABILITIES = {
 }
 for _role, _capabilities in _RESEARCH_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+# The record of processing (samverka/privacy): the data protection officer's page, read from the
+# installation itself. The national lead sees the whole installation and each collaboration's;
+# a coordinator sees their own collaboration's. Everyone else is refused.
+_PRIVACY_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.VIEW_PROCESSING_RECORD},
+    Role.COORDINATOR: {C.VIEW_PROCESSING_RECORD},
+}
+for _role, _capabilities in _PRIVACY_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+
+def roles_with(capability: Capability) -> list[Role]:
+    """The roles that hold `capability`, in the order of Role (a refused page names them)."""
+    return [role for role in Role if capability in CAPABILITIES.get(role, ())]
+
+
+def who_can(*capabilities: Capability) -> str:
+    """'This page is for: Coordinator, Municipal contact.' — what a refused page says, naming
+    the roles that hold any of `capabilities` (in the person's language)."""
+    from django.utils.translation import gettext
+
+    roles = [r for r in Role if any(c in CAPABILITIES.get(r, ()) for c in capabilities)]
+    if not roles:
+        return ""
+    names = ", ".join(str(r.label) for r in roles)
+    return gettext("This page is for: %(roles)s.") % {"roles": names}

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from samverka.accounts.models import Invitation, Membership, User, hash_token
 from samverka.audit.models import AuditAction
 from samverka.audit.services import Saved, audit_record, save_audited
+from samverka.lib.addresses import site_url
 from samverka.lib.codes import new_token
 
 BACKUP_CODE_COUNT = 10
@@ -142,15 +143,18 @@ def invitation_create(
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     audit_record(actor=by, action=AuditAction.CREATE, obj=invitation, detail=role)
-    link = settings.SITE_URL + reverse("accounts:invitation", args=[token])
+    link = site_url() + reverse("accounts:invitation", args=[token])
     if email:
         with translation.override(translation.get_language()):
             body = render_to_string(
                 "accounts/email/invitation.txt",
                 {"invitation": invitation, "link": link, "inviter": by},
             )
+            subject = _("Invitation to %(collaboration)s in Samverka") % {
+                "collaboration": collaboration
+            }
         send_mail(
-            subject=str(collaboration),
+            subject=subject,
             message=body,
             from_email=None,
             recipient_list=[email],

@@ -31,7 +31,7 @@ from samverka.accounts.forms import (
 )
 from samverka.accounts.middleware import LOGIN_AT_KEY
 from samverka.accounts.models import Membership, User
-from samverka.accounts.roles import MEMBERSHIP_ROLES, Capability
+from samverka.accounts.roles import INVITABLE_BY_NATIONAL_LEAD, Capability
 from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view, national_view
 
@@ -222,7 +222,10 @@ def invitation(request, token):
             )
             return redirect("orgs:collaboration", invitation.collaboration.code)
         return render(request, "accounts/invitation.html", {"invitation": invitation})
-    form = SignupForm(request.POST or None, initial={"email": invitation.email})
+    # The name the inviter wrote, as a start: the first word as first name, the rest as last.
+    first, _space, last = invitation.name.strip().partition(" ")
+    initial = {"email": invitation.email, "first_name": first, "last_name": last.strip()}
+    form = SignupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         person = {k: data[k] for k in ("username", "first_name", "last_name", "email")}
@@ -263,7 +266,7 @@ def members(request, access):
 @collaboration_view(Capability.INVITE_MEMBERS)
 def member_invite(request, access):
     collaboration = access.collaboration
-    roles = MEMBERSHIP_ROLES if request.user.is_national_lead else None
+    roles = INVITABLE_BY_NATIONAL_LEAD if request.user.is_national_lead else None
     form = InvitationForm(request.POST or None, collaboration=collaboration, roles=roles)
     if request.method == "POST" and form.is_valid():
         invitation, link = services.invitation_create(

@@ -7,6 +7,7 @@ from samverka.accounts.roles import Capability as C
 def page_context(access, tab: str, **extra) -> dict:
     """The template context of a page of the model, opened at `tab`."""
     can = {
+        "view": access.can(C.VIEW_COLLABORATION_MODEL),
         "edit": access.can(C.EDIT_COLLABORATION_MODEL),
         "manage": access.can(C.MANAGE_ASSESSMENT),
         "answer": access.can(C.ANSWER_ASSESSMENT),

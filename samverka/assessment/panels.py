@@ -14,7 +14,7 @@ from samverka.orgs.panels import Panel
 
 def model_panel(request, access) -> Panel | None:
     if not access.can(Capability.VIEW_COLLABORATION_MODEL):
-        return None
+        return _answer_panel(request, access)
     collaboration = access.collaboration
     context = {
         "can_answer": access.can(Capability.ANSWER_ASSESSMENT),
@@ -49,3 +49,22 @@ def model_panel(request, access) -> Panel | None:
     if context["can_spanners"]:
         context["warnings"] = dependence_warnings(collaboration)
     return Panel(template="assessment/panel.html", context=context, order=20)
+
+
+def _answer_panel(request, access) -> Panel | None:
+    """For those who only answer (partner organisations' members): the open round, if any."""
+    if not access.can(Capability.ANSWER_ASSESSMENT):
+        return None
+    current = open_round(access.collaboration)
+    if current is None:
+        return None
+    mine = own_response(current, request.user)
+    return Panel(
+        template="assessment/panel_answer.html",
+        context={
+            "code": access.collaboration.code,
+            "open_round": current,
+            "answered": bool(mine and mine.submitted_at),
+        },
+        order=20,
+    )

@@ -66,6 +66,15 @@ def readable(token: str) -> bool:
     return True
 
 
+def encrypted_field_words(name: str) -> str:
+    """What an encrypted field holds, in words, by its name (`name_encrypted` → "name")."""
+    from django.utils.translation import gettext
+
+    words = {"name": gettext("name"), "phone": gettext("phone number")}
+    base = name.removesuffix("_encrypted")
+    return words.get(base, base.replace("_", " "))
+
+
 def encrypted_fields():
     """(model, field name) of every encrypted field: by convention named `*_encrypted`."""
     from django.apps import apps

@@ -25,7 +25,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from samverka.accounts.roles import CAPABILITIES, Capability
+from samverka.accounts.roles import CAPABILITIES, Capability, who_can
 from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.orgs.selectors import collaboration_access
 
@@ -60,7 +60,7 @@ def collaboration_view(*required: Capability, any_of: Iterable[Capability] = ())
             for capability in required:
                 access.require(capability)
             if any_of and not any(access.can(c) for c in any_of):
-                raise PermissionDenied
+                raise PermissionDenied(who_can(*any_of))
             request.collaboration_access = access  # for template tags of other features
             with collaboration_scope(access.collaboration):
                 return view(request, access, *args, **kwargs)

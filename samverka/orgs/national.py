@@ -121,6 +121,12 @@ SECTIONS = (
                 _("Every read and change of personal data, with its hash chain."),
                 C.MANAGE_NATIONAL,
             ),
+            NationalPage(
+                "privacy:national_record",
+                _("Record of processing"),
+                _("What this installation stores and how it is protected, for the DPO."),
+                C.VIEW_PROCESSING_RECORD,
+            ),
         ),
     ),
 )

@@ -22,6 +22,8 @@ PROVIDERS: list[str] = [
     "samverka.memory.panels.inheritance_panel",
     "samverka.memory.panels.memory_panel",
     "samverka.research.panels.research_panel",
+    # samverka/privacy: the record of processing for the data protection officer.
+    "samverka.privacy.panels.privacy_panel",
 ]
 
 

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from samverka.accounts.roles import CAPABILITIES, Capability, NationalRole, Role
+from samverka.accounts.roles import CAPABILITIES, Capability, NationalRole, Role, who_can
 from samverka.orgs.models import Collaboration
 
 
@@ -53,7 +53,7 @@ class CollaborationAccess:
 
     def require(self, capability: Capability) -> None:
         if not self.can(capability):
-            raise PermissionDenied
+            raise PermissionDenied(who_can(capability))
 
     @property
     def capabilities(self) -> frozenset[str]:

@@ -4,6 +4,7 @@ some of its items, and what is thin before a move to another phase."""
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samverka.assessment.boundary_spanners.selectors import dependence_warnings
 from samverka.assessment.instrument import OPERATIONAL_ELEMENTS
@@ -25,6 +26,12 @@ class ChecklistRow:
     done: bool
     note: str
     evidence: str = ""
+    # What in Samverka's own data shows the item is done (then `done` is True even unticked).
+    proof: str = ""
+
+    @property
+    def ticked(self) -> bool:
+        return self.done and not self.proof
 
 
 @dataclass
@@ -96,20 +103,89 @@ def checklist_evidence(collaboration: Collaboration) -> dict[str, str]:
     return evidence
 
 
+def checklist_proof(collaboration: Collaboration) -> dict[str, str]:
+    """Checklist items that Samverka's own data shows are done, each with the evidence used.
+
+    Only where Samverka holds the evidence itself: partners registered, texts of the profile
+    written, joint activities held, every routine described with a key person and a backup,
+    self-assessment rounds closed and learning sessions held, lessons shared. The rest stays
+    for the collaboration to tick.
+    """
+    from django.utils import timezone
+
+    from samverka.activities.models import Session
+
+    proof: dict[str, str] = {}
+    partners = collaboration.partners.count()
+    if partners:
+        proof["init_actors"] = ngettext(
+            "%(count)s partner organisation is registered.",
+            "%(count)s partner organisations are registered.",
+            partners,
+        ) % {"count": partners}
+    profile = profile_for(collaboration)
+    if collaboration.shared_goal_picture.strip():
+        proof["init_goals"] = _("A shared goal picture is written.")
+    if profile.welfare_gaps.strip():
+        proof["init_needs"] = _("The gaps in the welfare system are described.")
+    if profile.anchoring_forums.strip():
+        proof["init_anchored"] = _("Forums and steering groups are described.")
+    if profile.organisation.strip():
+        proof["init_structure"] = _("The collaboration organisation is described.")
+    held = Session.objects.filter(
+        activity__collaboration=collaboration,
+        activity__partners__isnull=False,
+        cancelled=False,
+        date__lte=timezone.localdate(),
+    ).distinct()
+    sessions = held.count()
+    if sessions:
+        activities = held.values("activity").distinct().count()
+        proof["impl_activities"] = ngettext(
+            "%(activities)s activity run with partners has held %(sessions)s sessions.",
+            "%(activities)s activities run with partners have held %(sessions)s sessions.",
+            activities,
+        ) % {"activities": activities, "sessions": sessions}
+    routines = routines_for(collaboration)
+    if all(r.is_documented and r.key_person_id and r.backup_person_id for r in routines):
+        proof["impl_routines"] = _(
+            "All %(total)s operational routines are described, each with a key person and a backup."
+        ) % {"total": len(routines)}
+    rounds = collaboration.assessment_rounds.filter(closed_at__isnull=False).count()
+    learning = collaboration.learning_sessions.count()
+    if rounds and learning:
+        proof["impl_learning"] = _(
+            "%(rounds)s self-assessment rounds closed and %(sessions)s learning sessions held."
+        ) % {"rounds": rounds, "sessions": learning}
+    from samverka.memory.models import Lesson
+
+    shared = Lesson.objects.filter(collaboration=collaboration, shared_at__isnull=False).count()
+    if shared:
+        proof["trans_lessons"] = ngettext(
+            "%(count)s lesson is shared nationally.",
+            "%(count)s lessons are shared nationally.",
+            shared,
+        ) % {"count": shared}
+    return proof
+
+
 def checklists_for(collaboration: Collaboration, *, evidence: bool = True) -> list[PhaseChecklist]:
     marks = checklist_marks(collaboration)
     hints = checklist_evidence(collaboration) if evidence else {}
+    proofs = checklist_proof(collaboration)
     result = []
     for phase in PHASE_ORDER:
         rows = []
         for item in checklist_for(phase):
             mark = marks.get(item.id)
+            proof = proofs.get(item.id, "")
             rows.append(
                 ChecklistRow(
                     item=item,
-                    done=bool(mark and mark.done),
+                    done=bool(mark and mark.done) or bool(proof),
                     note=mark.note if mark else "",
-                    evidence=hints.get(item.id, ""),
+                    evidence="" if proof else hints.get(item.id, ""),
+                    proof=proof,
                 )
             )
         result.append(

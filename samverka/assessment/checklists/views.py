@@ -39,8 +39,11 @@ def checklist_edit(request, access, phase_key):
         messages.success(request, _("The checklist is saved."))
         return redirect("assessment:model", access.code)
     checklist = checklist_of(collaboration, phase_key)
-    evidence = {row.item.id: row.evidence for row in checklist.rows}
-    rows = [dict(row, evidence=evidence.get(row["item"].id, "")) for row in form.rows()]
+    known = {row.item.id: row for row in checklist.rows}
+    rows = [
+        dict(row, evidence=known[row["item"].id].evidence, proof=known[row["item"].id].proof)
+        for row in form.rows()
+    ]
     return render(
         request,
         "assessment/checklist_form.html",

@@ -7,7 +7,7 @@ from samverka.assessment.models import AssessmentRound, Level, Party, Response
 from samverka.assessment.results.selectors import LEVELS, PARTIES
 from samverka.orgs.models import Collaboration, OrganisationKind
 
-RESPONDENT_ROLES = (Role.COORDINATOR, Role.MUNICIPAL_CONTACT, Role.ACTIVITY_LEADER)
+RESPONDENT_ROLES = (Role.COORDINATOR, Role.MUNICIPAL_CONTACT, Role.ACTIVITY_LEADER, Role.PARTNER)
 
 
 def round_or_404(collaboration: Collaboration, code: str) -> AssessmentRound:
@@ -19,8 +19,13 @@ def default_party_and_level(user, collaboration: Collaboration) -> tuple[str, st
     memberships = list(
         collaboration.memberships.active().filter(user=user).select_related("organisation")
     )
+    roles = {m.role for m in memberships}
     party = ""
-    for membership in memberships:
+    if roles == {Role.PARTNER}:
+        # A partner organisation's member answers for civil society, whatever the organisation
+        # (a library, a school) is in the register.
+        party = Party.CIVIL_SOCIETY
+    for membership in memberships if not party else []:
         organisation = membership.organisation
         if organisation is None:
             continue
@@ -30,7 +35,6 @@ def default_party_and_level(user, collaboration: Collaboration) -> tuple[str, st
             party = Party.CIVIL_SOCIETY
         if party:
             break
-    roles = {m.role for m in memberships}
     if not party:
         party = Party.MUNICIPALITY if Role.MUNICIPAL_CONTACT in roles else Party.CIVIL_SOCIETY
     level = Level.STRATEGIC if roles == {Role.MUNICIPAL_CONTACT} else Level.OPERATIONAL

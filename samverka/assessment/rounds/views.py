@@ -39,7 +39,7 @@ def _status(response) -> str:
     return "submitted" if response.submitted_at else "draft"
 
 
-@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(any_of=(C.VIEW_COLLABORATION_MODEL, C.ANSWER_ASSESSMENT))
 def rounds(request, access):
     collaboration = access.collaboration
     all_rounds = list(collaboration.assessment_rounds.order_by("-number"))
@@ -64,7 +64,7 @@ def rounds(request, access):
     )
 
 
-@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(any_of=(C.VIEW_COLLABORATION_MODEL, C.ANSWER_ASSESSMENT))
 def instrument(request, access):
     sections = [
         {
@@ -119,7 +119,7 @@ def round_open(request, access):
     )
 
 
-@collaboration_view(C.VIEW_COLLABORATION_MODEL)
+@collaboration_view(any_of=(C.VIEW_COLLABORATION_MODEL, C.ANSWER_ASSESSMENT))
 def round_detail(request, access, assessment_code):
     round = round_or_404(access.collaboration, assessment_code)
     counts = submitted_counts(round)

@@ -19,8 +19,9 @@ ROLES = [NGO, KOMMUN, LEDARE, PARTNER, FORSKARE, NATIONELL]
 
 VIEW = {NGO, KOMMUN, LEDARE, FORSKARE, NATIONELL}
 EDIT = {NGO, KOMMUN, NATIONELL}
-MANAGE = {NGO, NATIONELL}
-ANSWER = {NGO, KOMMUN, LEDARE}
+MANAGE = {NGO, KOMMUN, NATIONELL}  # both parties own the model (issue 13.11)
+ANSWER = {NGO, KOMMUN, LEDARE, PARTNER}  # partners answer on the civil-society side
+ROUNDS = VIEW | ANSWER
 RESULTS = {NGO, KOMMUN, LEDARE, FORSKARE, NATIONELL}
 SPANNERS = {NGO, KOMMUN, NATIONELL}
 
@@ -31,11 +32,11 @@ MATRIX = {
     "assessment:routine_edit": ("get", EDIT),
     "assessment:checklist_edit": ("get", EDIT),
     "assessment:phase_change": ("get", EDIT),
-    "assessment:rounds": ("get", VIEW),
-    "assessment:instrument": ("get", VIEW),
+    "assessment:rounds": ("get", ROUNDS),
+    "assessment:instrument": ("get", ROUNDS),
     "assessment:journey": ("get", RESULTS),
     "assessment:round_open": ("get", MANAGE),
-    "assessment:round": ("get", VIEW),
+    "assessment:round": ("get", ROUNDS),
     "assessment:answer": ("get", ANSWER),
     "assessment:round_close": ("post", MANAGE),
     "assessment:results": ("get", RESULTS),

@@ -102,7 +102,8 @@ def test_the_checklist_is_ticked_and_shown_with_progress(world, login_as):
     assert ChecklistMark.objects.get(item_id=items[2].id).note == "Pågår"
     page = client.get(url("model", world))
     initiation = page.context["checklists"][0]
-    assert (initiation.done, initiation.total) == (2, len(items))
+    # the two ticked, and the actors: Samverka knows Kalmar's partner (issue 13.12)
+    assert (initiation.done, initiation.total) == (3, len(items))
     # Unticking works too.
     client.post(url("checklist_edit", world, "initiation"), {f"done_{items[0].id}": "on"})
     assert ChecklistMark.objects.filter(collaboration=world.kalmar, done=True).count() == 1

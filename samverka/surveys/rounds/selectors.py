@@ -5,13 +5,13 @@ a partner's own links, the versions a round may use and which of their languages
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
 
 from samverka.accounts.roles import Role
+from samverka.lib.addresses import site_url
 from samverka.lib.disclosure import THRESHOLD, TOTAL, disclosure_control, display
 from samverka.lib.languages import LANGUAGE_CODES, LANGUAGE_LABELS, native_name
 from samverka.orgs.models import Organisation
@@ -79,7 +79,7 @@ def link_path(link: RespondentLink) -> str:
 
 
 def link_url(link: RespondentLink) -> str:
-    return settings.SITE_URL + link_path(link)
+    return site_url() + link_path(link)
 
 
 def short_address(link: RespondentLink) -> str:
