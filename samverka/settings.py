@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "samverka.knowledge",
     "samverka.memory",
     "samverka.research",
+    "samverka.followup",
     "samverka.demo",
 ]
 

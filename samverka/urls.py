@@ -37,5 +37,6 @@ urlpatterns = [
     path("", include("samverka.knowledge.urls")),
     path("", include("samverka.memory.urls")),
     path("", include("samverka.research.urls")),
+    path("", include("samverka.followup.urls")),
     path("admin/", admin.site.urls),
 ]
