@@ -230,3 +230,37 @@ def language_choices(version: InstrumentVersion | None) -> list[LanguageChoice]:
         )
         for code in LANGUAGE_CODES
     ]
+
+
+# --- who was offered the round (the response rate's denominator) -----------------------------
+
+
+def _open_until(round_: Round):
+    closed = round_.closed_at.date() if round_.closed_at else round_.closes_on
+    return min(closed, round_.closes_on)
+
+
+def attenders_while_open(round_: Round):
+    """The participants who attended a held session of the round's activity (or of any of the
+    collaboration's activities) while the round was open."""
+    from samverka.participants.models import Participant
+
+    sessions = {
+        "attendances__session__cancelled": False,
+        "attendances__session__date__gte": round_.opens_on,
+        "attendances__session__date__lte": _open_until(round_),
+    }
+    if round_.activity_id:
+        sessions["attendances__session__activity_id"] = round_.activity_id
+    else:
+        sessions["attendances__session__activity__collaboration_id"] = round_.collaboration_id
+    participants = Participant.objects.filter(collaboration_id=round_.collaboration_id)
+    return participants.filter(**sessions).distinct()
+
+
+def offered_count(round_: Round) -> int:
+    """How many were offered the round: the number entered by hand, or else the unique
+    attenders while it was open (0 when neither is known)."""
+    if round_.offered:
+        return round_.offered
+    return attenders_while_open(round_).count()
