@@ -22,6 +22,8 @@ PROVIDERS: list[str] = [
     "samverka.memory.panels.inheritance_panel",
     "samverka.memory.panels.memory_panel",
     "samverka.research.panels.research_panel",
+    # samverka/followup: goals, indicators and the way into the follow-up plan.
+    "samverka.followup.panels.followup_panel",
 ]
 
 

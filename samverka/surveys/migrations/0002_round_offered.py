@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0001_initial'),
+        ("surveys", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='round',
-            name='offered',
-            field=models.PositiveIntegerField(blank=True, help_text='How many people were offered the survey. Leave empty to count the unique attenders of its activity (or of the collaboration) while it is open.', null=True, verbose_name='offered to'),
+            model_name="round",
+            name="offered",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="How many people were offered the survey. Leave empty to count the unique attenders of its activity (or of the collaboration) while it is open.",
+                null=True,
+                verbose_name="offered to",
+            ),
         ),
     ]
