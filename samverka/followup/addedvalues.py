@@ -72,6 +72,15 @@ class AddedValues:
     evidence: dict[str, list]
 
     @property
+    def evidence_rows(self) -> list[tuple[str, str, list]]:
+        """(value label, civil-society role, notes) for each value with notes tagged."""
+        return [
+            (str(value.label), str(ADDED_VALUE_ROLES[value]), self.evidence[value.value])
+            for value in AddedValue
+            if self.evidence.get(value.value)
+        ]
+
+    @property
     def latest(self) -> RoundValues | None:
         shown = [r for r in self.rounds if r.enough]
         return shown[-1] if shown else None
