@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverka.followup import views
+from samverka.followup import national, views
 
 app_name = "followup"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path(IND + "remove/", views.indicator_remove, name="indicator_remove"),
     path(F + "evidence/new/", views.evidence_create, name="evidence_create"),
     path(F + "library/", views.library, name="library"),
+    path("national/followup/", national.national_followup, name="national"),
 ]

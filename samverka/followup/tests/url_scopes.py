@@ -11,6 +11,7 @@ SCOPES = {
     "followup:indicator_remove": "collaboration",
     "followup:evidence_create": "collaboration",
     "followup:library": "collaboration",
+    "followup:national": "national",
 }
 
 
