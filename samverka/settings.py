@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "samverka.memory",
     "samverka.research",
     "samverka.privacy",
+    "samverka.followup",
     "samverka.demo",
 ]
 

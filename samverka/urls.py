@@ -38,5 +38,6 @@ urlpatterns = [
     path("", include("samverka.memory.urls")),
     path("", include("samverka.research.urls")),
     path("", include("samverka.privacy.urls")),
+    path("", include("samverka.followup.urls")),
     path("admin/", admin.site.urls),
 ]

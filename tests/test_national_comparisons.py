@@ -21,6 +21,7 @@ PAGES = [
     "reports:national_funder",
     "referrals:national_gaps",
     "referrals:national_gaps_export",
+    "followup:national",
 ]
 YEAR_2025 = {"from": "2025-01-01", "to": "2025-12-31"}
 

@@ -106,6 +106,10 @@ class Capability(StrEnum):
     VIEW_RESEARCH_INCLUSIONS = "view_research_inclusions"
     # The record of processing and DPIA facts for the data protection officer (samverka/privacy).
     VIEW_PROCESSING_RECORD = "view_processing_record"
+    # Follow-up for learning (samverka/followup).
+    VIEW_FOLLOWUP = "view_followup"
+    EDIT_FOLLOWUP = "edit_followup"
+    REPORT_FOLLOWUP = "report_followup"
 
 
 C = Capability
@@ -359,6 +363,21 @@ _PRIVACY_CAPABILITIES = {
     Role.COORDINATOR: {C.VIEW_PROCESSING_RECORD},
 }
 for _role, _capabilities in _PRIVACY_CAPABILITIES.items():
+    CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
+
+
+# Follow-up for learning (samverka/followup): goals, indicators, values and evidence. Every
+# member and researchers read the plan and its (disclosure-controlled) figures; coordinators and
+# municipal contacts edit it; they and the national lead make the steering-group report.
+_FOLLOWUP_CAPABILITIES = {
+    Role.NATIONAL_LEAD: {C.VIEW_FOLLOWUP, C.REPORT_FOLLOWUP},
+    Role.COORDINATOR: {C.VIEW_FOLLOWUP, C.EDIT_FOLLOWUP, C.REPORT_FOLLOWUP},
+    Role.MUNICIPAL_CONTACT: {C.VIEW_FOLLOWUP, C.EDIT_FOLLOWUP, C.REPORT_FOLLOWUP},
+    Role.ACTIVITY_LEADER: {C.VIEW_FOLLOWUP},
+    Role.RESEARCHER: {C.VIEW_FOLLOWUP},
+    Role.PARTNER: {C.VIEW_FOLLOWUP},
+}
+for _role, _capabilities in _FOLLOWUP_CAPABILITIES.items():
     CAPABILITIES[_role] = CAPABILITIES[_role] | _capabilities
 
 

@@ -58,6 +58,12 @@ SECTIONS = (
                 C.VIEW_NATIONAL_COMPARISONS,
             ),
             NationalPage(
+                "followup:national",
+                _("Follow-up"),
+                _("The built-in indicators and the four added values per collaboration and year."),
+                C.VIEW_NATIONAL_COMPARISONS,
+            ),
+            NationalPage(
                 "children:national",
                 _("Children's voice"),
                 _("Consultations with children and whether they were told back."),

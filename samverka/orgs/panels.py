@@ -24,6 +24,8 @@ PROVIDERS: list[str] = [
     "samverka.research.panels.research_panel",
     # samverka/privacy: the record of processing for the data protection officer.
     "samverka.privacy.panels.privacy_panel",
+    # samverka/followup: goals, indicators and the way into the follow-up plan.
+    "samverka.followup.panels.followup_panel",
 ]
 
 

@@ -12,6 +12,9 @@
 //                                    (data-unit="…" for another unit); each answer's row grows
 //                                    with its wrapped label, so long answers stay readable on
 //                                    a phone (survey results)
+//   <canvas data-indicator-chart="ID">  a follow-up indicator: its values per period as bars
+//                                    and its target as a line ("type": "line" in a dataset;
+//                                    "unit": "%" for shares), small beside its table
 //
 // Every chart follows the page's language and direction (rtl) and the reader's wish for
 // reduced motion. The table beside every chart holds the same figures, for screen readers,
@@ -59,6 +62,30 @@
             : { x: categoryAxis, y: valueAxis },
           plugins: {
             legend: { position: "bottom", rtl: page.rtl },
+            tooltip: { rtl: page.rtl }
+          }
+        }
+      };
+    },
+
+    indicator: function (spec, page) {
+      var unit = spec.unit || "";
+      return {
+        labels: spec.labels,
+        height: page.narrow ? 200 : 180,
+        duration: 300,
+        dataset: { maxBarThickness: 36 },
+        options: {
+          scales: {
+            x: { reverse: page.rtl, ticks: { autoSkip: false, maxRotation: 0 } },
+            y: {
+              beginAtZero: true,
+              position: page.rtl ? "right" : "left",
+              ticks: { callback: function (value) { return unit ? value + " " + unit : value; } }
+            }
+          },
+          plugins: {
+            legend: { position: "bottom", rtl: page.rtl, labels: { boxWidth: 12 } },
             tooltip: { rtl: page.rtl }
           }
         }
@@ -135,6 +162,18 @@
       data: {
         labels: layout.labels,
         datasets: spec.datasets.map(function (dataset) {
+          if (dataset.type === "line") {
+            return {
+              type: "line",
+              label: dataset.label,
+              data: dataset.data,
+              borderColor: dataset.colour,
+              backgroundColor: dataset.colour,
+              borderDash: [6, 4],
+              borderWidth: 2,
+              pointRadius: 0
+            };
+          }
           return Object.assign({
             label: dataset.label,
             data: dataset.data,
@@ -150,6 +189,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
       draw(canvas, "bars", canvas.dataset.chart);
+    });
+    document.querySelectorAll("canvas[data-indicator-chart]").forEach(function (canvas) {
+      draw(canvas, "indicator", canvas.dataset.indicatorChart);
     });
     document.querySelectorAll("canvas[data-survey-chart]").forEach(function (canvas) {
       draw(canvas, "answers", canvas.dataset.surveyChart);

@@ -32,6 +32,9 @@ NOT_TENANT = {
     # A research project's inclusions decide which collaborations its pages may read
     # (samverka/research/access.py), as memberships decide a member's.
     "research.inclusion": "decides the research scope",
+    # The indicator library is shared: the built-ins (no collaboration) and a collaboration's
+    # own are listed together; pages filter them through followup.selectors.definitions_for.
+    "followup.indicatordefinition": "shared with the built-ins",
 }
 
 

@@ -43,6 +43,21 @@ MEASURE_LABELS = {
     "society": _("Understanding of society"),
     "activity": _("How the activity felt"),
     "feedback": _("Feedback on the activity"),
+    # The partner survey (samverka/surveys/builtin/partner): what changed, whether it lasts,
+    # its effects, and the four added values of collaboration with civil society.
+    "change": _("Changes in the organisation"),
+    "sustainability": _("Whether the changes last"),
+    "effects": _("Effects"),
+    "functional": _("Functional added value"),
+    "altruistic": _("Altruistic added value"),
+    "emotional": _("Emotional added value"),
+    "social": _("Social added value"),
+    # The child survey and the activity feedback.
+    "belonging": _("Belonging"),
+    "friends": _("Friends"),
+    "learning": _("Learning"),
+    "safety": _("Safety"),
+    "voice": _("Being listened to"),
 }
 
 

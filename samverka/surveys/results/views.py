@@ -30,6 +30,7 @@ from samverka.surveys.results.selectors import (
     national_rounds,
 )
 from samverka.surveys.results.tables import compared_view, section_views
+from samverka.surveys.rounds.selectors import round_reach
 
 C = Capability
 
@@ -93,6 +94,9 @@ def results(request, access, round_code):
         context["sections"] = section_views(results_, context["dimension"], chart=True)
         context["measures"] = results_.measures()
     context["has_comparable"] = bool(comparable_rounds(round_))
+    # How many were offered it, the response rate and who answered beside who attended
+    # (samverka/followup's survey denominators).
+    context["reach"] = round_reach(round_)
     return render(request, "surveys/results/results.html", context)
 
 

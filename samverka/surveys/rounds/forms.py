@@ -75,6 +75,15 @@ class RoundForm(forms.Form):
         help_text=_("Optional: ask about one session of the activity."),
         error_messages={"invalid_choice": _("Choose a session of this collaboration.")},
     )
+    offered = forms.IntegerField(
+        label=_("Offered to"),
+        min_value=1,
+        required=False,
+        help_text=_(
+            "How many people were offered the survey. Leave empty to count the unique "
+            "attenders of its activity (or of the collaboration) while it is open."
+        ),
+    )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Organisations with their own link"),
         queryset=None,
@@ -151,6 +160,7 @@ class RoundForm(forms.Form):
                     "languages": round_.languages,
                     "activity": round_.activity.code if round_.activity else None,
                     "session": round_.session.code if round_.session else "",
+                    "offered": round_.offered,
                     "organisations": [
                         link.organisation.code
                         for link in round_.links.filter(organisation__isnull=False)
@@ -223,6 +233,7 @@ class RoundForm(forms.Form):
             "languages": data["languages"],
             "activity": data.get("activity"),
             "session": data.get("session"),
+            "offered": data.get("offered"),
         }
         if "organisations" in self.fields:
             arguments["organisations"] = list(data.get("organisations") or [])

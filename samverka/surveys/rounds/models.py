@@ -52,6 +52,18 @@ class Round(models.Model):
     closes_on = models.DateField(_("closes"))
     languages = models.JSONField(_("languages"), default=list)
     closed_at = models.DateTimeField(_("closed early"), null=True, blank=True)
+    # How many were offered the round (the denominator of its response rate, samverka/followup):
+    # entered by hand, or when empty the unique attenders of its activity (or the
+    # collaboration) while it was open (rounds.selectors.offered_count).
+    offered = models.PositiveIntegerField(
+        _("offered to"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many people were offered the survey. Leave empty to count the unique "
+            "attenders of its activity (or of the collaboration) while it is open."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

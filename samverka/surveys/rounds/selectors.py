@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samverka.accounts.roles import Role
@@ -230,3 +231,115 @@ def language_choices(version: InstrumentVersion | None) -> list[LanguageChoice]:
         )
         for code in LANGUAGE_CODES
     ]
+
+
+# --- who was offered the round (the response rate's denominator) -----------------------------
+
+
+def _open_until(round_: Round):
+    closed = round_.closed_at.date() if round_.closed_at else round_.closes_on
+    return min(closed, round_.closes_on)
+
+
+def attenders_while_open(round_: Round):
+    """The participants who attended a held session of the round's activity (or of any of the
+    collaboration's activities) while the round was open."""
+    from samverka.participants.models import Participant
+
+    sessions = {
+        "attendances__session__cancelled": False,
+        "attendances__session__date__gte": round_.opens_on,
+        "attendances__session__date__lte": _open_until(round_),
+    }
+    if round_.activity_id:
+        sessions["attendances__session__activity_id"] = round_.activity_id
+    else:
+        sessions["attendances__session__activity__collaboration_id"] = round_.collaboration_id
+    participants = Participant.objects.filter(collaboration_id=round_.collaboration_id)
+    return participants.filter(**sessions).distinct()
+
+
+def offered_count(round_: Round) -> int:
+    """How many were offered the round: the number entered by hand, or else the unique
+    attenders while it was open (0 when neither is known)."""
+    if round_.offered:
+        return round_.offered
+    return attenders_while_open(round_).count()
+
+
+@dataclass
+class Reach:
+    """How many were offered a round, how many answered, and the two groups' profiles."""
+
+    offered: int
+    by_hand: bool
+    answered: int | None  # published (None: hidden)
+    rate: float | None
+    profile: list[tuple[str, str, list[tuple[str, str, str]]]]  # (dimension, label, rows)
+
+
+def _controlled_side(values: list[str], groups: list[str]) -> dict:
+    counts: dict[tuple, int] = {}
+    for value in values:
+        key = (value if value in groups else groups[-1],)
+        counts[key] = counts.get(key, 0) + 1
+    return disclosure_control(counts, [groups])
+
+
+def round_reach(round_: Round) -> Reach:
+    """The response rate and the respondents' profile (language, age band) beside the
+    attenders' while the round was open; every count through the disclosure control (each side
+    and dimension is one controlled table; a hidden count shows as hidden, never 0)."""
+    from samverka.lib import agebands
+    from samverka.participants.models import Language
+
+    offered = offered_count(round_)
+    answered_true = round_.responses.filter(submitted_at__isnull=False).count()
+    answered = disclosure_control({("n",): answered_true}, [["n"]])[("n",)]
+    rate = None
+    if offered and answered is not None and answered >= 5:
+        rate = min(100.0, 100.0 * answered_true / offered)
+    responses = list(
+        round_.responses.filter(submitted_at__isnull=False).values_list("language", "age_band")
+    )
+    attenders = list(attenders_while_open(round_).values_list("language", "birth_year"))
+    today = _open_until(round_)
+    languages = [code for code, _label in Language.choices]
+    language_labels = dict(Language.choices)
+    bands = [b.label for b in agebands.bands()] + [agebands.UNKNOWN]
+
+    def language_of(code: str) -> str:
+        return "sv" if (code or "").startswith("sv") else (code or "other")
+
+    sides = {
+        "language": (
+            [language_of(lang) for lang, _age in responses],
+            [language_of(lang) for lang, _year in attenders],
+            languages,
+            lambda g: str(language_labels.get(g, g)),
+        ),
+        "age_band": (
+            [age or agebands.UNKNOWN for _lang, age in responses],
+            [agebands.band_for(today.year - y if y else None) for _lang, y in attenders],
+            bands,
+            lambda g: str(_("unknown")) if g == agebands.UNKNOWN else g,
+        ),
+    }
+    profile = []
+    for dimension, (answering, attending, groups, label) in sides.items():
+        left = _controlled_side(answering, groups)
+        right = _controlled_side(attending, groups)
+        rows = [
+            (label(g), display(left[(g,)]), display(right[(g,)]))
+            for g in groups
+            if left[(g,)] != 0 or right[(g,)] != 0
+        ]
+        title = _("Language") if dimension == "language" else _("Age band")
+        profile.append((dimension, str(title), rows))
+    return Reach(
+        offered=offered,
+        by_hand=bool(round_.offered),
+        answered=answered,
+        rate=rate,
+        profile=profile,
+    )

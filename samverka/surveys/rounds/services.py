@@ -108,6 +108,7 @@ def round_create(
     activity=None,
     session=None,
     organisations=(),
+    offered: int | None = None,
     by,
 ) -> Round:
     """A new round with its general link and, for a partner survey, a link per organisation."""
@@ -133,6 +134,7 @@ def round_create(
         opens_on=opens_on,
         closes_on=closes_on,
         languages=_ordered_languages(languages),
+        offered=offered,
         created_by=by,
     )
     _sync_links(round_, organisations)
@@ -158,6 +160,7 @@ def round_update(
     session=None,
     version: InstrumentVersion | None = None,
     organisations=None,
+    offered: int | None = None,
     by,
 ) -> Round:
     """Change a round. The version is fixed once answers exist; a language with answers stays.
@@ -201,6 +204,7 @@ def round_update(
         "opens_on": opens_on,
         "closes_on": closes_on,
         "languages": _ordered_languages(languages),
+        "offered": offered,
     }
     save_audited(round_, new_values, by=by, collaboration=collaboration)
     links = _sync_links(round_, organisations)

@@ -1,0 +1,1 @@
+"""The steering-group report (PDF and XLSX), made in the background (samverka/jobs)."""
