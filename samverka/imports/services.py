@@ -20,7 +20,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from samverka.activities.models import Activity, ActivityType, Attendance, FocusArea, Session
+from samverka.activities.models import (
+    Activity,
+    ActivityType,
+    Attendance,
+    FocusArea,
+    Session,
+    attendance_too_early,
+)
 from samverka.activities.services import attendance_record_bulk
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record, save_audited
@@ -37,7 +44,6 @@ from samverka.imports.models import ImportedHousehold, PendingImport
 from samverka.orgs.models import Collaboration
 from samverka.participants.models import (
     ConsentEntry,
-    ConsentGivenBy,
     ConsentMethod,
     ConsentPurpose,
     Gender,
@@ -46,6 +52,7 @@ from samverka.participants.models import (
     Participant,
     ParticipantRole,
     ThirdCountryNational,
+    consent_giver_default,
 )
 from samverka.participants.services import consent_record, participant_create
 
@@ -200,8 +207,10 @@ def _parse_date(text: str) -> date:
             _("“%(value)s” is not a date. Write dates as YYYY-MM-DD, for example 2025-03-14.")
             % {"value": _shown(text)}
         ) from None
-    if day > timezone.localdate():
-        raise ValueError(_("The date %(value)s is in the future.") % {"value": value})
+    # The one rule for attendance that has not happened yet (the attendance page follows it
+    # too); a list's rows have no start time, so a day after today is refused.
+    if problem := attendance_too_early(day):
+        raise ValueError(problem)
     return day
 
 
@@ -771,9 +780,14 @@ def _household_for(collaboration, plan: ImportPlan, label: str | None, by) -> Ho
 
 
 def _consent_options(facts: dict) -> dict:
-    child = facts.get("role", ParticipantRole.CHILD) == ParticipantRole.CHILD
+    """A list's consent was asked on paper; who answered follows the one consent rule (a
+    guardian for a child, and for anyone too young to answer themselves)."""
     return {
-        "given_by": ConsentGivenBy.GUARDIAN if child else ConsentGivenBy.SELF,
+        "given_by": consent_giver_default(
+            role=facts.get("role", ParticipantRole.CHILD),
+            birth_year=facts.get("birth_year"),
+            on=timezone.localdate(),
+        ),
         "method": ConsentMethod.PAPER_IMPORT,
     }
 
@@ -799,7 +813,8 @@ def _participant_create(collaboration, plan: ImportPlan, code: str, by) -> Parti
 
 
 def _consent_record(participant: Participant, facts: dict, by) -> None:
-    options = _consent_options(facts)
+    # Who answers follows the registered person, not what the list says about them.
+    options = _consent_options({"role": participant.role, "birth_year": participant.birth_year})
     consent_record(
         participant=participant,
         purpose=ConsentPurpose.FUNDER_REPORTING,

@@ -134,7 +134,7 @@ def test_consent_withdrawal_is_added_to_the_ledger(client, world):
     client.post(
         reverse("participants:consent", args=[world.kalmar.code, participant.code]),
         {
-            "given_by": "self",
+            "given_by": "guardian",
             "method": "written",
             "consent_funder_reporting": "no",
             "consent_surveys": "yes",
