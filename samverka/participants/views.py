@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -17,7 +18,13 @@ from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import notice_texts, selectors, services
 from samverka.participants.forms import ConsentForm, IdentityForm, ParticipantForm
-from samverka.participants.models import ConsentEntry, ConsentPurpose, consent_giver_default
+from samverka.participants.models import (
+    ConsentEntry,
+    ConsentPurpose,
+    Identity,
+    consent_giver_default,
+    own_consent_age,
+)
 
 
 @collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
@@ -265,6 +272,7 @@ def participant_stored(request, access, participant_code):
         notice_texts.STORED[language], organisation=access.collaboration.lead_organisation.name
     )
     services.stored_data_view(participant=participant, by=request.user)
+    identity = Identity.objects.filter(participant=participant).first()
     consents = []
     for purpose, entry in participant.consent_state().items():
         title = notice_texts.NOTICE[language]["purposes"][purpose]["title"]
@@ -291,7 +299,9 @@ def participant_stored(request, access, participant_code):
             "draft_note": notice_texts.NOTICE[language]["draft_note"],
             "consents": consents,
             "sessions": texts["sessions"].format(count=participant.attendances.count()),
-            "has_identity": hasattr(participant, "identity"),
+            # Each field on its own: an identity may hold only a display name.
+            "has_name": bool(identity and identity.name_encrypted),
+            "has_phone": bool(identity and identity.phone_encrypted),
         },
     )
 
@@ -309,6 +319,8 @@ def consent_notice(request, access):
                 notice_texts.NOTICE[language],
                 organisation=access.collaboration.lead_organisation.name,
                 municipality=access.collaboration.municipality.name,
+                own_age=str(own_consent_age()),
+                retention_months=str(settings.RETENTION_MONTHS),
             ),
             "language": language,
             "html_lang": html_lang(language),
