@@ -73,6 +73,9 @@ class Activity(models.Model):
     )
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
+    # Breaks (school breaks) a weekly schedule skips, as [first, last] ISO date pairs; public
+    # holidays are skipped anyway (samverka/activities/calendar.py).
+    breaks = models.JSONField(_("breaks"), default=list, blank=True)
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -17,7 +17,7 @@ from typing import TypedDict, Unpack
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from samverka.activities import attendance_years
+from samverka.activities import attendance_years, calendar
 from samverka.activities.models import (
     Activity,
     Attendance,
@@ -54,7 +54,8 @@ class AttendanceResult:
 
 
 def session_dates(activity: Activity) -> list[date]:
-    """The dates a schedule produces: one date, or every chosen weekday up to the last date."""
+    """The dates a schedule produces: one date, or every chosen weekday up to the last date
+    except Swedish public holidays and the activity's listed breaks (`calendar.skipped`)."""
     if not activity.recurring:
         return [activity.starts_on]
     end = activity.ends_on or activity.starts_on
@@ -62,7 +63,8 @@ def session_dates(activity: Activity) -> list[date]:
     first = activity.starts_on + timedelta(days=(weekday - activity.starts_on.weekday()) % 7)
     dates, day = [], first
     while day <= end and len(dates) < MAX_GENERATED_SESSIONS:
-        dates.append(day)
+        if not calendar.skipped(activity, day):
+            dates.append(day)
         day += timedelta(days=7)
     return dates
 
@@ -110,6 +112,7 @@ class ActivityFields(TypedDict, total=False):
     start_time: datetime.time | None
     end_time: datetime.time | None
     description: str
+    breaks: list[list[str]]
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from samverka.activities import calendar
 from samverka.activities.models import (
     Activity,
     ActivityType,
@@ -111,8 +112,11 @@ class NewSession:
 
 def on_schedule(activity: Activity, day: date) -> bool:
     """Whether `day` is a date the activity's schedule has: a weekly activity's weekday between
-    its first and last date, a one-off activity's date."""
+    its first and last date (not a public holiday or one of its breaks), a one-off activity's
+    date."""
     if day < activity.starts_on or (activity.ends_on is not None and day > activity.ends_on):
+        return False
+    if activity.recurring and calendar.skipped(activity, day):
         return False
     if activity.weekday is None:
         return day == activity.starts_on or (
