@@ -301,6 +301,9 @@ FIELD_ENCRYPTION_KEYS = envlist("FIELD_ENCRYPTION_KEYS")
 AGE_BANDS = envlist("AGE_BANDS", "0-5,6-12,13-17,18-64,65+")
 # Participants with no attendance this long after their collaboration ended are erased.
 RETENTION_MONTHS = envint("RETENTION_MONTHS", 12)
+# From this age (by birth year) a participant may give or refuse consent themselves; younger
+# ones' consent is given by a guardian (samverka.participants.models.may_answer_themselves).
+CONSENT_OWN_AGE = envint("CONSENT_OWN_AGE", 13)
 # A volunteer's criminal-records extract counts as current this many months after it was seen;
 # older ones show as a reminder on the coordinator's overview (samverka/knowledge).
 CRIMINAL_RECORD_CHECK_MONTHS = envint("CRIMINAL_RECORD_CHECK_MONTHS", 12)

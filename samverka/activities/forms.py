@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samverka.accounts.models import User
+from samverka.activities import calendar
 from samverka.activities.models import Activity, Session, TargetGroup, Theme
 from samverka.orgs.forms import DateInput
 from samverka.orgs.models import Organisation
@@ -39,6 +40,15 @@ class ActivityForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    breaks = forms.CharField(
+        label=_("Breaks without sessions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "2026-10-26 – 2026-10-30"}),
+        help_text=_(
+            "School breaks and other days off, one a line: a date, or a first and a last date. "
+            "Public holidays are skipped anyway."
+        ),
+    )
 
     class Meta:
         model = Activity
@@ -56,6 +66,7 @@ class ActivityForm(forms.ModelForm):
             "weekday",
             "start_time",
             "end_time",
+            "breaks",
             "description",
         ]
         widgets = {
@@ -79,6 +90,17 @@ class ActivityForm(forms.ModelForm):
             Q(partner_in=collaboration) | Q(pk=collaboration.lead_organisation_id)
         ).distinct()
         self.fields["leaders"].queryset = collaboration_members(collaboration)
+        if self.instance.pk and not self.is_bound:
+            self.initial["breaks"] = calendar.breaks_text(self.instance.breaks or [])
+
+    def clean_breaks(self):
+        try:
+            return calendar.parse_breaks(self.cleaned_data["breaks"])
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("“%(line)s” is not a date or a first and a last date (YYYY-MM-DD).")
+                % {"line": error}
+            ) from None
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

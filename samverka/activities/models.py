@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.fields import CodeField
@@ -71,6 +73,9 @@ class Activity(models.Model):
     )
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
+    # Breaks (school breaks) a weekly schedule skips, as [first, last] ISO date pairs; public
+    # holidays are skipped anyway (samverka/activities/calendar.py).
+    breaks = models.JSONField(_("breaks"), default=list, blank=True)
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -168,6 +173,28 @@ class Session(models.Model):
 
     def __str__(self):
         return f"{self.activity} {self.date:%Y-%m-%d}"
+
+    def too_early_for_attendance(self, now=None) -> str | None:
+        """Why attendance cannot be recorded yet (attendance_too_early), or None."""
+        return attendance_too_early(self.date, self.start_time, now)
+
+
+def attendance_too_early(day, start_time=None, now=None) -> str | None:
+    """The one rule for when attendance may be recorded (the attendance page, its writer and
+    the import): once the session has started. A session on a later day has not; one today
+    has not before its start time (when it has one). Returns why not, or None.
+    """
+    now = timezone.localtime(now) if now is not None else timezone.localtime()
+    today = now.date()
+    if day > today:
+        when = day.isoformat()
+    elif day == today and start_time is not None and start_time > now.time():
+        when = f"{day.isoformat()} {start_time:%H:%M}"
+    else:
+        return None
+    return gettext_now(
+        "The session of %(when)s has not started yet: attendance is recorded once it has."
+    ) % {"when": when}
 
 
 class Attendance(models.Model):

@@ -17,7 +17,7 @@ from typing import TypedDict, Unpack
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from samverka.activities import attendance_years
+from samverka.activities import attendance_years, calendar
 from samverka.activities.models import (
     Activity,
     Attendance,
@@ -41,6 +41,11 @@ class AttendanceConflict(Exception):
         self.session = session
 
 
+class AttendanceTooEarly(Exception):
+    """The session has not started: nobody can have attended it yet (the message says so,
+    `samverka.activities.models.attendance_too_early`)."""
+
+
 @dataclass
 class AttendanceResult:
     added: int = 0
@@ -49,7 +54,8 @@ class AttendanceResult:
 
 
 def session_dates(activity: Activity) -> list[date]:
-    """The dates a schedule produces: one date, or every chosen weekday up to the last date."""
+    """The dates a schedule produces: one date, or every chosen weekday up to the last date
+    except Swedish public holidays and the activity's listed breaks (`calendar.skipped`)."""
     if not activity.recurring:
         return [activity.starts_on]
     end = activity.ends_on or activity.starts_on
@@ -57,7 +63,8 @@ def session_dates(activity: Activity) -> list[date]:
     first = activity.starts_on + timedelta(days=(weekday - activity.starts_on.weekday()) % 7)
     dates, day = [], first
     while day <= end and len(dates) < MAX_GENERATED_SESSIONS:
-        dates.append(day)
+        if not calendar.skipped(activity, day):
+            dates.append(day)
         day += timedelta(days=7)
     return dates
 
@@ -105,6 +112,7 @@ class ActivityFields(TypedDict, total=False):
     start_time: datetime.time | None
     end_time: datetime.time | None
     description: str
+    breaks: list[list[str]]
 
 
 @transaction.atomic
@@ -165,10 +173,13 @@ def attendance_record(
 
     Who is already present (or absent) is passed over. AttendanceYear follows in the same
     transaction, the list counts as saved (its version goes up, so a form opened before sees
-    a conflict) and the change is recorded in the audit trail.
+    a conflict) and the change is recorded in the audit trail. Marking anyone present at a
+    session that has not started is refused (AttendanceTooEarly; removing is allowed).
     """
     locked = Session.objects.select_for_update().get(pk=session.pk)
     add, remove = set(add), set(remove)
+    if add and (problem := locked.too_early_for_attendance()):
+        raise AttendanceTooEarly(problem)
     current = set(
         locked.attendances.filter(participant_id__in=add | remove).values_list(
             "participant_id", flat=True
@@ -191,6 +202,49 @@ def attendance_record(
     )
     session.version = locked.version
     return AttendanceResult(added=len(to_add), removed=len(to_remove))
+
+
+@transaction.atomic
+def attendance_add_new(
+    *,
+    session: Session,
+    by,
+    household,
+    role: str,
+    birth_year: int | None,
+    gender: str,
+    third_country_national: str,
+    display_name: str = "",
+    funder_consent: bool = False,
+    key: str = "",
+) -> "Participant | None":  # noqa: F821 (participants imports activities)
+    """Register someone on the spot (the attendance page's quick-add) and save them as
+    present at the session, in one transaction. Consent to funder reporting, when given, was
+    asked aloud: by a guardian for a child (the one consent rule), verbally. A resent form
+    (same `key`, e.g. a reload) adds nobody and returns None."""
+    from samverka.participants.models import ConsentMethod, consent_giver_default
+    from samverka.participants.services import participant_create
+
+    if not _claim_submission(session, key):
+        return None
+    participant = participant_create(
+        collaboration=session.activity.collaboration,
+        by=by,
+        household=household,
+        role=role,
+        birth_year=birth_year,
+        gender=gender,
+        third_country_national=third_country_national,
+        language="sv",
+        display_name=display_name,
+        consents={"funder_reporting": True} if funder_consent else {},
+        consent_given_by=consent_giver_default(
+            role=role, birth_year=birth_year, on=timezone.localdate()
+        ),
+        consent_method=ConsentMethod.VERBAL,
+    )
+    attendance_record(session=session, add=[participant.pk], by=by)
+    return participant
 
 
 @transaction.atomic

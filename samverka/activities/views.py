@@ -2,6 +2,7 @@ import uuid
 from typing import NamedTuple
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +16,9 @@ from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
 from samverka.activities.models import FocusArea, Headcount, Session
 from samverka.lib import agebands
 from samverka.orgs.decorators import collaboration_view
-from samverka.participants import services as participant_services
+from samverka.participants import selectors as participant_selectors
 from samverka.participants.forms import QuickParticipantForm
-from samverka.participants.models import Gender, Household, Participant
+from samverka.participants.models import Gender, Household, Identity, Participant
 
 
 @collaboration_view(
@@ -287,13 +288,29 @@ def _usual_participants(session: Session, collaboration) -> tuple[list[Tile], se
     return usual, saved
 
 
-def _candidates(session: Session, collaboration, present_ids: set[int], find: str = ""):
+def _named(access, find: str) -> set[int]:
+    """Participants of the collaboration whose display name (one the person may see)
+    contains `find`. Only for a search: it decrypts the collaboration's display names."""
+    with_names = Identity.objects.filter(participant__collaboration=access.collaboration).exclude(
+        display_name_encrypted=""
+    )
+    names = participant_selectors.display_names(
+        access, with_names.values_list("participant_id", flat=True)
+    )
+    wanted = find.casefold()
+    return {pid for pid, name in names.items() if wanted in name.casefold()}
+
+
+def _candidates(
+    session: Session, collaboration, present_ids: set[int], find: str = "", named=frozenset()
+):
     """Who is likely there: the usual participants first, then some of everyone else.
 
     Returns (usual participants, who is saved as present at the session, other participants,
     how many others there are in all), participants as Tiles in household order. The usual
     participants are those of _usual_participants and anyone in `present_ids`. `find` narrows
-    the others to participant or household codes that start with it.
+    the others to participant or household codes that start with it, and to `named` (ids of
+    participants whose display name matched it).
     """
     regulars, saved_ids = _usual_participants(session, collaboration)
     everyone = Participant.objects.filter(collaboration=collaboration)
@@ -306,7 +323,9 @@ def _candidates(session: Session, collaboration, present_ids: set[int], find: st
         # Households by their own code first: a condition on the joined household's code made
         # PostgreSQL read every household in the country (60 ms at national size).
         households = Household.objects.filter(collaboration=collaboration, code__startswith=find)
-        others = others.filter(Q(code__startswith=find) | Q(household__in=households))
+        others = others.filter(
+            Q(code__startswith=find) | Q(household__in=households) | Q(pk__in=named)
+        )
     # The first OTHERS_LISTED by code, straight from the index on collaboration and code
     # (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or
     # walked an index of the whole country to list forty.
@@ -318,6 +337,21 @@ def _candidates(session: Session, collaboration, present_ids: set[int], find: st
     else:  # the usual participants are all the collaboration's
         total = everyone.count() - len(regulars)
     return regulars, saved_ids, listed, total
+
+
+def _households(collaboration, tiles) -> dict[str, list[tuple[int, str]]]:
+    """The households of the usual participants for the quick-add's picker: household code →
+    its members (id, code), so that the picker can show who is in each family."""
+    codes = {t.household_code for t in tiles}
+    members: dict[str, list[tuple[int, str]]] = {code: [] for code in sorted(codes)}
+    rows = (
+        Participant.objects.filter(collaboration=collaboration, household__code__in=codes)
+        .order_by("household__code", "role", "code")
+        .values_list("pk", "code", "household__code")
+    )
+    for pk, code, household in rows:
+        members[household].append((pk, code))
+    return members
 
 
 def _present_from_post(request, collaboration) -> set[int]:
@@ -351,35 +385,55 @@ def attendance(request, access, session_code):
     version = session.version
     quick_form = QuickParticipantForm(collaboration=collaboration, prefix="new")
     conflict = None
+    too_early = session.too_early_for_attendance()
     if request.method == "POST":
         present_ids = _present_from_post(request, collaboration)
         version = int(request.POST.get("version") or 0)
         if request.POST.get("action") == "find":
             find = request.POST.get("find", "").strip().upper()
-        elif request.POST.get("action") == "add":
+        elif request.POST.get("action") == "add" and not too_early:
+            if not access.can(Capability.REGISTER_PARTICIPANTS):
+                raise PermissionDenied
             quick_form = QuickParticipantForm(
                 request.POST, collaboration=collaboration, prefix="new"
             )
             if quick_form.is_valid():
                 data = quick_form.cleaned_data
-                participant = participant_services.participant_create(
-                    collaboration=collaboration,
+                # Saved as present at once. The form's version follows only when nobody else
+                # saved the list since it was opened; otherwise saving the taps still shows
+                # the conflict.
+                in_step = version == session.version
+                participant = services.attendance_add_new(
+                    session=session,
                     by=request.user,
                     household=data["household"],
                     role=data["role"],
                     birth_year=data["birth_year"],
                     gender=data["gender"],
                     third_country_national=data["third_country_national"],
-                    language="sv",
-                    consents={"funder_reporting": True} if data["funder_consent"] else {},
+                    display_name=data["display_name"],
+                    funder_consent=data["funder_consent"],
+                    key=request.POST.get("key", ""),
                 )
-                present_ids = present_ids | {participant.pk}
-                messages.success(
-                    request,
-                    _("%(code)s is added and marked present. Remember to save.")
-                    % {"code": participant.code},
-                )
+                if participant is None:
+                    messages.info(request, _("This person was already added."))
+                else:
+                    if in_step:
+                        version = session.version
+                    present_ids = present_ids | {participant.pk}
+                    messages.success(
+                        request,
+                        _(
+                            "%(code)s is added and saved as present. "
+                            "Save the list to keep your other taps."
+                        )
+                        % {"code": participant.code},
+                    )
                 quick_form = QuickParticipantForm(collaboration=collaboration, prefix="new")
+        elif too_early:
+            # The form is not offered before the session starts; a posted list is refused.
+            messages.error(request, too_early)
+            return redirect("activities:attendance", access.code, session.code)
         else:
             try:
                 result = services.attendance_save(
@@ -416,16 +470,27 @@ def attendance(request, access, session_code):
                     )
                 return redirect("activities:attendance", access.code, session.code)
     regulars, saved_ids, others, others_total = _candidates(
-        session, collaboration, present_ids or set(), find
+        session, collaboration, present_ids or set(), find, _named(access, find) if find else ()
     )
     if present_ids is None:
         present_ids = saved_ids
+    households = (
+        _households(collaboration, regulars)
+        if access.can(Capability.REGISTER_PARTICIPANTS) and not too_early
+        else {}
+    )
+    names = participant_selectors.display_names(
+        access,
+        {t.pk for t in (*regulars, *others)} | {pk for m in households.values() for pk, _ in m},
+    )
     context = {
         "collaboration": collaboration,
         "session": session,
         "regulars": regulars,
         "others": others,
         "others_total": others_total,
+        "names": names,
+        "households": households,
         "find": find,
         "present_ids": present_ids,
         "version": version,
@@ -433,6 +498,7 @@ def attendance(request, access, session_code):
         "quick_form": quick_form,
         "can_register": access.can(Capability.REGISTER_PARTICIPANTS),
         "headcount_total": session.headcount_total or 0,
+        "too_early": too_early,
     }
     if conflict is not None:
         context["conflict"] = conflict

@@ -5,12 +5,14 @@ so that the demo always has a running term with a session today in Kalmar.
 """
 
 import random
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
+from dateutil.easter import easter
 from django.db import transaction
 from django.utils import timezone
 
 from samverka.accounts.models import User
+from samverka.activities import calendar
 from samverka.activities.models import (
     Activity,
     ActivityType,
@@ -50,6 +52,36 @@ DEMO_NAMES = ["Samira", "Abdi", "Leyla", "Omid", "Yonas", "Olena", "Hamza", "Ifr
 def _term(today):
     start = today - timedelta(weeks=10)
     return start, today + timedelta(weeks=5)
+
+
+def _workday(day: date) -> date:
+    """`day`, or the next day that is neither a weekend nor a public holiday (one-off events)."""
+    while day.weekday() >= 5 or calendar.public_holiday(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _weekdays_of(year: int, week: int) -> list:
+    monday = date.fromisocalendar(year, week, 1)
+    return [monday.isoformat(), (monday + timedelta(days=4)).isoformat()]
+
+
+def school_breaks(first: date, last: date, today: date) -> list[list[str]]:
+    """The school breaks a coordinator lists for the term: sports break (week 8), Easter
+    break (the week after Easter), autumn break (week 44) and the Christmas break, those that
+    fall in the term, but not one that holds today (the demo keeps a session today)."""
+    pairs = []
+    for year in range(first.year - 1, last.year + 1):
+        pairs.append(_weekdays_of(year, 8))
+        monday = easter(year) + timedelta(days=1)
+        pairs.append([monday.isoformat(), (monday + timedelta(days=4)).isoformat()])
+        pairs.append(_weekdays_of(year, 44))
+        pairs.append([date(year, 12, 22).isoformat(), date(year + 1, 1, 7).isoformat()])
+    return [
+        [a, b]
+        for a, b in pairs
+        if a <= last.isoformat() and b >= first.isoformat() and not a <= today.isoformat() <= b
+    ]
 
 
 def _activity(collaboration, name, **fields):
@@ -132,6 +164,12 @@ def _consents(participants, rng, creator, first_day):
                 )
 
 
+def _about(usual: int, rng) -> int:
+    """A count near `usual` (within about a third either way, at least 1)."""
+    spread = max(1, usual // 3)
+    return max(1, usual + rng.randint(-spread, spread))
+
+
 def _attend(people, rate, rng):
     return [p.pk for p in people if rng.random() < rate]
 
@@ -157,7 +195,10 @@ def seed_collaboration(collaboration, *, index: int) -> None:
     social = collaboration.partners.filter(kind=OrganisationKind.SOCIAL_SERVICES).first()
     town = collaboration.municipality.name
 
-    # The leisure club meets on today's weekday in Kalmar, so the demo always has a session today.
+    # The coordinator lists the school breaks; weekly sessions skip them and public holidays.
+    breaks = school_breaks(term_start, term_end, today)
+    # The leisure club meets on today's weekday in Kalmar, so the demo has a session today
+    # (unless today is a public holiday).
     club_day = today.weekday() if collaboration.municipality.code == "0880" else (index % 5)
     leisure, _ = _activity(
         collaboration,
@@ -167,6 +208,7 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         target_groups=[TargetGroup.CHILDREN_6_12],
         place=f"Idrottshallen, {town}",
         recurring=True,
+        breaks=breaks,
         starts_on=term_start,
         ends_on=term_end,
         weekday=club_day,
@@ -182,6 +224,7 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         target_groups=[TargetGroup.GUARDIANS],
         place=f"Stadsbiblioteket {town}",
         recurring=True,
+        breaks=breaks,
         starts_on=term_start,
         ends_on=term_end,
         weekday=(club_day + 2) % 5,
@@ -197,6 +240,7 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         target_groups=[TargetGroup.CHILDREN_6_12, TargetGroup.FAMILIES],
         place="Fritidsgården",
         recurring=True,
+        breaks=breaks,
         starts_on=term_start + timedelta(weeks=2),
         ends_on=term_end - timedelta(weeks=3),
         weekday=5,
@@ -211,7 +255,7 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         target_groups=[TargetGroup.PROFESSIONALS],
         place="Kommunhuset",
         recurring=False,
-        starts_on=term_start + timedelta(weeks=3),
+        starts_on=_workday(term_start + timedelta(weeks=3)),
     )
     open_day, _ = _activity(
         collaboration,
@@ -221,7 +265,7 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         target_groups=[TargetGroup.FAMILIES],
         place="Parken vid biblioteket",
         recurring=False,
-        starts_on=term_start + timedelta(weeks=6),
+        starts_on=_workday(term_start + timedelta(weeks=6)),
     )
     for activity, partner in ((leisure, club), (parents, library), (forum, social), (bikes, club)):
         if partner:
@@ -240,7 +284,7 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         sessions_generate(activity=activity, by=None)
     Session.objects.create(
         activity=forum,
-        date=term_start + timedelta(weeks=9),
+        date=_workday(term_start + timedelta(weeks=9)),
         start_time=time(9, 0),
         theme="Hålrum mellan förvaltningarna",
     )
@@ -263,10 +307,13 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         elif session.activity == bikes:
             rows.append((session, _attend(regulars[:8] + guardians[:3], 0.6, rng), leader))
         elif session.activity == forum:
-            Headcount.objects.create(session=session, age_band="18-64", gender="female", count=9)
-            Headcount.objects.create(session=session, age_band="18-64", gender="male", count=4)
+            # Anonymous headcounts vary from one meeting and one town to the next.
+            for gender, usual in (("female", 9), ("male", 4)):
+                Headcount.objects.create(
+                    session=session, age_band="18-64", gender=gender, count=_about(usual, rng)
+                )
         elif session.activity == open_day:
-            for band, gender, count in (
+            for band, gender, usual in (
                 ("0-5", "female", 6),
                 ("0-5", "male", 5),
                 ("6-12", "female", 14),
@@ -274,7 +321,9 @@ def seed_collaboration(collaboration, *, index: int) -> None:
                 ("18-64", "female", 17),
                 ("18-64", "male", 8),
             ):
-                Headcount.objects.create(session=session, age_band=band, gender=gender, count=count)
+                Headcount.objects.create(
+                    session=session, age_band=band, gender=gender, count=_about(usual, rng)
+                )
     # One session of the club was cancelled: nobody is recorded there.
     cancelled = past.filter(activity=leisure).order_by("date")[2]
     with attendance_record_bulk(by=leader) as attendance:

@@ -5,9 +5,10 @@ Later features extend `seed` with their own demo content.
 
 from base64 import b32encode
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -34,6 +35,20 @@ DEMO_PASSWORD = "samverka-demo-2026"
 # Published demo key for the national lead's authenticator (never use in production).
 DEMO_TOTP_KEY_HEX = b"samverka-demo-key-01".hex()
 DEMO_TOTP_KEY_BASE32 = b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()
+
+
+def demo_period(phase: str, today: date | None = None) -> dict[str, date]:
+    """A collaboration's period that runs through today, as its phase says: one in initiation
+    began this term, one in implementation began in 2023 (the story of the model's demo data)
+    and runs to the end of next year, one in transition ends within a few months."""
+    today = today or timezone.localdate()
+    begun = min(date(2023, 1, 1), today - timedelta(days=700))
+    if phase == Phase.INITIATION:
+        return {"starts_on": today - timedelta(days=120), "ends_on": date(today.year + 2, 12, 31)}
+    if phase == Phase.TRANSITION:
+        return {"starts_on": begun, "ends_on": today + timedelta(days=120)}
+    return {"starts_on": begun, "ends_on": date(today.year + 1, 12, 31)}
+
 
 # (code, slug, phase) – the nine municipalities of the programme.
 PROGRAMME = [
@@ -204,8 +219,7 @@ def seed() -> dict[str, Collaboration]:
             name=f"Barn i fokus {city}",
             defaults={
                 "lead_organisation": lead,
-                "starts_on": date(2023, 1, 1),
-                "ends_on": date(2025, 12, 31),
+                **demo_period(phase),
                 "phase": phase,
                 "shared_goal_picture": GOAL,
                 "collaboration_idea": IDEA,

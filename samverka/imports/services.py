@@ -20,7 +20,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from samverka.activities.models import Activity, ActivityType, Attendance, FocusArea, Session
+from samverka.activities import calendar
+from samverka.activities.models import (
+    Activity,
+    ActivityType,
+    Attendance,
+    FocusArea,
+    Session,
+    attendance_too_early,
+)
 from samverka.activities.services import attendance_record_bulk
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record, save_audited
@@ -37,7 +45,6 @@ from samverka.imports.models import ImportedHousehold, PendingImport
 from samverka.orgs.models import Collaboration
 from samverka.participants.models import (
     ConsentEntry,
-    ConsentGivenBy,
     ConsentMethod,
     ConsentPurpose,
     Gender,
@@ -46,6 +53,7 @@ from samverka.participants.models import (
     Participant,
     ParticipantRole,
     ThirdCountryNational,
+    consent_giver_default,
 )
 from samverka.participants.services import consent_record, participant_create
 
@@ -104,8 +112,11 @@ class NewSession:
 
 def on_schedule(activity: Activity, day: date) -> bool:
     """Whether `day` is a date the activity's schedule has: a weekly activity's weekday between
-    its first and last date, a one-off activity's date."""
+    its first and last date (not a public holiday or one of its breaks), a one-off activity's
+    date."""
     if day < activity.starts_on or (activity.ends_on is not None and day > activity.ends_on):
+        return False
+    if activity.recurring and calendar.skipped(activity, day):
         return False
     if activity.weekday is None:
         return day == activity.starts_on or (
@@ -200,8 +211,10 @@ def _parse_date(text: str) -> date:
             _("“%(value)s” is not a date. Write dates as YYYY-MM-DD, for example 2025-03-14.")
             % {"value": _shown(text)}
         ) from None
-    if day > timezone.localdate():
-        raise ValueError(_("The date %(value)s is in the future.") % {"value": value})
+    # The one rule for attendance that has not happened yet (the attendance page follows it
+    # too); a list's rows have no start time, so a day after today is refused.
+    if problem := attendance_too_early(day):
+        raise ValueError(problem)
     return day
 
 
@@ -771,9 +784,14 @@ def _household_for(collaboration, plan: ImportPlan, label: str | None, by) -> Ho
 
 
 def _consent_options(facts: dict) -> dict:
-    child = facts.get("role", ParticipantRole.CHILD) == ParticipantRole.CHILD
+    """A list's consent was asked on paper; who answered follows the one consent rule (a
+    guardian for a child, and for anyone too young to answer themselves)."""
     return {
-        "given_by": ConsentGivenBy.GUARDIAN if child else ConsentGivenBy.SELF,
+        "given_by": consent_giver_default(
+            role=facts.get("role", ParticipantRole.CHILD),
+            birth_year=facts.get("birth_year"),
+            on=timezone.localdate(),
+        ),
         "method": ConsentMethod.PAPER_IMPORT,
     }
 
@@ -799,7 +817,8 @@ def _participant_create(collaboration, plan: ImportPlan, code: str, by) -> Parti
 
 
 def _consent_record(participant: Participant, facts: dict, by) -> None:
-    options = _consent_options(facts)
+    # Who answers follows the registered person, not what the list says about them.
+    options = _consent_options({"role": participant.role, "birth_year": participant.birth_year})
     consent_record(
         participant=participant,
         purpose=ConsentPurpose.FUNDER_REPORTING,

@@ -167,13 +167,18 @@ class Participant(models.Model):
 
 
 class Identity(models.Model):
-    """Optional name and phone number, encrypted, for coordinators only. Every read is audited."""
+    """Optional name and phone number, encrypted, for coordinators only (every read is
+    audited); and an optional display name — a first name or nickname chosen with the
+    family — encrypted too, shown on attendance tiles to the leaders of activities the person
+    attends and to coordinators (`selectors.display_names`), never in exports, reports,
+    researcher views or the audit trail's values."""
 
     participant = models.OneToOneField(
         Participant, on_delete=models.CASCADE, related_name="identity"
     )
     name_encrypted = models.TextField(blank=True)
     phone_encrypted = models.TextField(blank=True)
+    display_name_encrypted = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = tenant_manager("participant__collaboration")
@@ -192,6 +197,10 @@ class Identity(models.Model):
     @property
     def phone(self) -> str:
         return crypto.decrypt(self.phone_encrypted)
+
+    @property
+    def display_name(self) -> str:
+        return crypto.decrypt(self.display_name_encrypted)
 
     def set(self, *, name: str, phone: str) -> None:
         self.name_encrypted = crypto.encrypt(name.strip())
@@ -213,7 +222,62 @@ class ConsentGivenBy(models.TextChoices):
 class ConsentMethod(models.TextChoices):
     VERBAL = "verbal", _("Verbally")
     WRITTEN = "written", _("In writing")
-    PAPER_IMPORT = "paper", _("On paper (imported list)")
+    # A signed paper form, or a paper list brought in by the import.
+    PAPER_IMPORT = "paper", _("On paper")
+
+
+# --- Who may answer for whom: the one consent rule (the form, the quick-add and the import) ---
+
+
+def own_consent_age() -> int:
+    """From this age (by birth year, as age bands count it) a person may answer for
+    themselves; Swedish law sets 13 for information-society services (setting
+    CONSENT_OWN_AGE)."""
+    return settings.CONSENT_OWN_AGE
+
+
+def may_answer_themselves(*, role: str, birth_year: int | None, on) -> bool:
+    """Whether the person may give or refuse consent themselves on `on` (a date).
+
+    A child with an unknown birth year may not: nobody can tell they are old enough. An
+    adult (a guardian) with an unknown birth year may.
+    """
+    if birth_year is None:
+        return role != ParticipantRole.CHILD
+    return on.year - birth_year >= own_consent_age()
+
+
+def consent_giver_default(*, role: str, birth_year: int | None, on) -> str:
+    """Who answers unless told otherwise: a guardian for a child, the person for an adult
+    old enough to answer."""
+    if role == ParticipantRole.CHILD or not may_answer_themselves(
+        role=role, birth_year=birth_year, on=on
+    ):
+        return ConsentGivenBy.GUARDIAN
+    return ConsentGivenBy.SELF
+
+
+def consent_giver_problem(*, role: str, birth_year: int | None, given_by: str, on) -> str | None:
+    """Why `given_by` may not answer for this person (None: they may)."""
+    if given_by == ConsentGivenBy.SELF and not may_answer_themselves(
+        role=role, birth_year=birth_year, on=on
+    ):
+        if birth_year is None:
+            return _(
+                "A child whose birth year is not known cannot answer for themselves: "
+                "a guardian answers."
+            )
+        return _(
+            "Below the age of %(age)s a person cannot answer for themselves: a guardian answers."
+        ) % {"age": own_consent_age()}
+    return None
+
+
+def consent_answer_word(given: bool, given_before: bool) -> str:
+    """What an entry of the ledger means: a "no" is a withdrawal only after a "yes"."""
+    if given:
+        return "given"
+    return "withdrawn" if given_before else "not given"
 
 
 class ConsentEntry(models.Model):
@@ -221,7 +285,9 @@ class ConsentEntry(models.Model):
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=ConsentPurpose.choices)
-    given = models.BooleanField(_("given"), help_text=_("No means withdrawn or declined."))
+    given = models.BooleanField(
+        _("given"), help_text=_("No means not given, or withdrawn after a yes.")
+    )
     given_at = models.DateTimeField(_("when"), default=timezone.now)
     given_by = models.CharField(
         _("by whom"), max_length=10, choices=ConsentGivenBy.choices, default=ConsentGivenBy.SELF
@@ -261,6 +327,27 @@ class ConsentEntry(models.Model):
 
     def __str__(self):
         return f"{self.participant_id} {self.purpose} {self.given}"
+
+    def answer_label(self) -> str:
+        """Given, not given or withdrawn (`answers` sets `given_before` on ledger rows)."""
+        word = consent_answer_word(self.given, getattr(self, "given_before", False))
+        return {
+            "given": _("Given"),
+            "withdrawn": _("Withdrawn"),
+            "not given": _("Not given"),
+        }[word]
+
+    @staticmethod
+    def answers(entries) -> list["ConsentEntry"]:
+        """The entries (any order) with `given_before`: whether an earlier entry of the same
+        purpose said yes, so that a first "no" reads as not given, never as withdrawn."""
+        entries = list(entries)
+        seen_yes: set[str] = set()
+        for entry in sorted(entries, key=lambda e: (e.given_at, e.id)):
+            entry.given_before = entry.purpose in seen_yes
+            if entry.given:
+                seen_yes.add(entry.purpose)
+        return entries
 
 
 class ConsentState(models.Model):

@@ -1,4 +1,4 @@
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from samverka.accounts.roles import Capability
@@ -37,3 +37,28 @@ def with_attendance_stats(qs: QuerySet[Participant]) -> QuerySet[Participant]:
         sessions_attended=Count("attendances", distinct=True),
         last_seen=Max("attendances__session__date"),
     )
+
+
+def display_names(access, participant_ids) -> dict[int, str]:
+    """The display names (participant id → name) that the person of `access` may see among
+    `participant_ids`: every one for a coordinator (VIEW_IDENTITIES); for anyone else only
+    those of participants who attended a session of an activity the person leads (as the
+    activity's or the session's leader). One query; names are decrypted here only."""
+    from samverka.activities.models import Attendance
+    from samverka.lib import crypto
+    from samverka.participants.models import Identity
+
+    ids = list(participant_ids)
+    if not ids:
+        return {}
+    identities = Identity.objects.filter(participant_id__in=ids).exclude(display_name_encrypted="")
+    if not access.can(Capability.VIEW_IDENTITIES):
+        user = access.user
+        led = Attendance.objects.filter(participant_id=OuterRef("participant_id")).filter(
+            Q(session__activity__leaders=user) | Q(session__leaders=user)
+        )
+        identities = identities.filter(Exists(led))
+    return {
+        pid: crypto.shown(token)
+        for pid, token in identities.values_list("participant_id", "display_name_encrypted")
+    }

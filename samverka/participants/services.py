@@ -20,14 +20,30 @@ from samverka.lib.codes import unused_codes
 from samverka.participants import consent_state
 from samverka.participants.models import (
     ConsentEntry,
-    ConsentGivenBy,
     ConsentMethod,
     Household,
     Identity,
     Participant,
+    consent_answer_word,
+    consent_giver_default,
+    consent_giver_problem,
     new_participant_code,
 )
 from samverka.participants.notice_texts import NOTICE_VERSION
+
+
+class ConsentRefused(ValueError):
+    """The answer cannot be recorded as given by whom it says (the one consent rule:
+    `samverka.participants.models.consent_giver_problem`); the message says why."""
+
+
+def consent_giver_check(*, role: str, birth_year: int | None, given_by: str, on=None) -> None:
+    """Raise ConsentRefused when `given_by` may not answer for this person."""
+    problem = consent_giver_problem(
+        role=role, birth_year=birth_year, given_by=given_by, on=on or timezone.localdate()
+    )
+    if problem:
+        raise ConsentRefused(problem)
 
 
 @transaction.atomic
@@ -43,12 +59,20 @@ def participant_create(
     language: str,
     name: str = "",
     phone: str = "",
+    display_name: str = "",
     consents: dict[str, bool] | None = None,
-    consent_given_by: str = ConsentGivenBy.SELF,
+    consent_given_by: str | None = None,
     consent_method: str = ConsentMethod.VERBAL,
     code: str | None = None,
 ) -> Participant:
-    """Register a participant; a new household is made unless one is given."""
+    """Register a participant; a new household is made unless one is given. Consents are
+    answered by `consent_given_by` (by default whoever the one consent rule names: a guardian
+    for a child); refused (ConsentRefused) when that person may not answer for them."""
+    if consents:
+        consent_given_by = consent_given_by or consent_giver_default(
+            role=role, birth_year=birth_year, on=timezone.localdate()
+        )
+        consent_giver_check(role=role, birth_year=birth_year, given_by=consent_given_by)
     if household is None:
         household = Household.objects.create(collaboration=collaboration)
         audit_record(
@@ -68,6 +92,8 @@ def participant_create(
     audit_record(actor=by, action=AuditAction.CREATE, obj=participant, collaboration=collaboration)
     if name or phone:
         identity_set(participant=participant, name=name, phone=phone, by=by)
+    if display_name.strip():
+        display_name_set(participant=participant, display_name=display_name, by=by)
     for purpose, given in (consents or {}).items():
         consent_record(
             participant=participant,
@@ -82,8 +108,10 @@ def participant_create(
 
 
 class ParticipantFields(TypedDict, total=False):
-    """What may change about a registered participant (ParticipantForm's fields)."""
+    """What may change about a registered participant (ParticipantForm's fields; the display
+    name only where the form offers it)."""
 
+    display_name: str
     household: Household
     role: str
     birth_year: int | None
@@ -97,7 +125,13 @@ def participant_update(
     *, participant: Participant, by, **fields: Unpack[ParticipantFields]
 ) -> Saved:
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    return save_audited(participant, fields, by=by)
+    display_name = fields.pop("display_name", None)
+    saved = save_audited(participant, fields, by=by)
+    if display_name is not None and display_name_set(
+        participant=participant, display_name=display_name, by=by
+    ):
+        saved = saved._replace(changed=(*saved.changed, "display_name"))
+    return saved
 
 
 class IdentityLocked(Exception):
@@ -129,6 +163,29 @@ def identity_set(*, participant: Participant, name: str, phone: str, by) -> None
         collaboration=participant.collaboration,
         fields=["identity"],
     )
+
+
+@transaction.atomic
+def display_name_set(*, participant: Participant, display_name: str, by) -> bool:
+    """Save the display name (empty: none), encrypted; the audit trail records that the field
+    changed, never its value. Refused (IdentityLocked) while the stored identity cannot be
+    read. Returns whether it changed."""
+    identity, _ = Identity.objects.select_for_update().get_or_create(participant=participant)
+    if not identity_readable(identity):
+        raise IdentityLocked
+    display_name = display_name.strip()
+    if identity.display_name == display_name:
+        return False
+    identity.display_name_encrypted = crypto.encrypt(display_name)
+    identity.save()
+    audit_record(
+        actor=by,
+        action=AuditAction.UPDATE,
+        obj=participant,
+        collaboration=participant.collaboration,
+        fields=["display_name"],
+    )
+    return True
 
 
 @transaction.atomic
@@ -168,18 +225,35 @@ def consent_record(
     purpose: str,
     given: bool,
     by,
-    given_by: str = ConsentGivenBy.SELF,
+    given_by: str | None = None,
     guardian: Participant | None = None,
     method: str = ConsentMethod.VERBAL,
     notice_language: str = "",
     given_at=None,
 ) -> ConsentEntry:
-    """Add an entry to the participant's consent ledger (the one writer of single entries)."""
+    """Add an entry to the participant's consent ledger (the one writer of single entries).
+
+    Refused (ConsentRefused) when `given_by` may not answer for the participant (a child
+    below CONSENT_OWN_AGE answering themselves). The audit trail says given, withdrawn (a no
+    after a yes) or not given (a first no).
+    """
+    given_at = given_at or timezone.now()
+    on = timezone.localdate(given_at) if timezone.is_aware(given_at) else given_at.date()
+    given_by = given_by or consent_giver_default(
+        role=participant.role, birth_year=participant.birth_year, on=on
+    )
+    consent_giver_check(
+        role=participant.role, birth_year=participant.birth_year, given_by=given_by, on=on
+    )
+    # A "no" is a withdrawal only when a "yes" came before it.
+    given_before = not given and (
+        ConsentEntry.objects.filter(participant=participant, purpose=purpose, given=True).exists()
+    )
     entry = ConsentEntry.objects.create(
         participant=participant,
         purpose=purpose,
         given=given,
-        given_at=given_at or timezone.now(),
+        given_at=given_at,
         given_by=given_by,
         guardian=guardian,
         method=method,
@@ -194,7 +268,7 @@ def consent_record(
         obj=participant,
         collaboration=participant.collaboration,
         fields=[f"consent:{purpose}"],
-        detail="given" if given else "withdrawn",
+        detail=consent_answer_word(given, given_before),
     )
     return entry
 
@@ -204,7 +278,7 @@ def consents_update(
     *,
     participant: Participant,
     consents: dict[str, bool],
-    given_by: str = ConsentGivenBy.SELF,
+    given_by: str | None = None,
     method: str = ConsentMethod.VERBAL,
     by,
 ) -> int:

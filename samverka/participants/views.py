@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -17,7 +18,13 @@ from samverka.lib.qr import qr_svg
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import notice_texts, selectors, services
 from samverka.participants.forms import ConsentForm, IdentityForm, ParticipantForm
-from samverka.participants.models import ConsentPurpose
+from samverka.participants.models import (
+    ConsentEntry,
+    ConsentPurpose,
+    Identity,
+    consent_giver_default,
+    own_consent_age,
+)
 
 
 @collaboration_view(Capability.VIEW_PARTICIPANT_DATA)
@@ -42,7 +49,14 @@ def participant_create(request, access):
         request.POST or None, collaboration=collaboration, identity_fields=identity_fields
     )
     consent_form = ConsentForm(request.POST or None, prefix="c")
-    if request.method == "POST" and form.is_valid() and consent_form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and consent_form.is_valid()
+        and consent_form.check_giver(
+            role=form.cleaned_data["role"], birth_year=form.cleaned_data["birth_year"]
+        )
+    ):
         participant = services.participant_create(
             collaboration=collaboration,
             by=request.user,
@@ -76,10 +90,13 @@ def participant_detail(request, access, participant_code):
             "collaboration": access.collaboration,
             "participant": participant,
             "consents": participant.consent_state(),
-            "ledger": participant.consents.select_related("recorded_by", "guardian"),
+            "ledger": ConsentEntry.answers(
+                participant.consents.select_related("recorded_by", "guardian")
+            ),
             "attendance": attendance[:20],
             "attendance_count": attendance.count(),
             "household_members": participant.household.members.exclude(pk=participant.pk),
+            "display_name": selectors.display_names(access, [participant.pk]).get(participant.pk),
             "can_identity": access.can(Capability.VIEW_IDENTITIES),
             "can_erase": access.can(Capability.ERASE_PARTICIPANTS),
             "can_edit": access.can(Capability.REGISTER_PARTICIPANTS),
@@ -91,11 +108,20 @@ def participant_detail(request, access, participant_code):
 @collaboration_view(Capability.REGISTER_PARTICIPANTS, Capability.VIEW_PARTICIPANT_DATA)
 def participant_edit(request, access, participant_code):
     participant = selectors.participant_for(access, participant_code)
+    may_see_name = access.can(Capability.VIEW_IDENTITIES)
     form = ParticipantForm(
         request.POST or None,
         instance=participant,
         collaboration=access.collaboration,
         identity_fields=False,
+        display_name=may_see_name,
+        initial={
+            "display_name": selectors.display_names(access, [participant.pk]).get(
+                participant.pk, ""
+            )
+        }
+        if may_see_name
+        else None,
     )
     form.fields["household"].required = True
     if request.method == "POST" and form.is_valid():
@@ -147,8 +173,18 @@ def participant_consent(request, access, participant_code):
         for purpose, entry in participant.consent_state().items()
         if entry is not None
     }
-    form = ConsentForm(request.POST or None, current=current)
-    if request.method == "POST" and form.is_valid():
+    form = ConsentForm(
+        request.POST or None,
+        current=current,
+        given_by=consent_giver_default(
+            role=participant.role, birth_year=participant.birth_year, on=timezone.localdate()
+        ),
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.check_giver(role=participant.role, birth_year=participant.birth_year)
+    ):
         changed = services.consents_update(
             participant=participant,
             consents=form.consents(),
@@ -236,6 +272,7 @@ def participant_stored(request, access, participant_code):
         notice_texts.STORED[language], organisation=access.collaboration.lead_organisation.name
     )
     services.stored_data_view(participant=participant, by=request.user)
+    identity = Identity.objects.filter(participant=participant).first()
     consents = []
     for purpose, entry in participant.consent_state().items():
         title = notice_texts.NOTICE[language]["purposes"][purpose]["title"]
@@ -262,7 +299,9 @@ def participant_stored(request, access, participant_code):
             "draft_note": notice_texts.NOTICE[language]["draft_note"],
             "consents": consents,
             "sessions": texts["sessions"].format(count=participant.attendances.count()),
-            "has_identity": hasattr(participant, "identity"),
+            # Each field on its own: an identity may hold only a display name.
+            "has_name": bool(identity and identity.name_encrypted),
+            "has_phone": bool(identity and identity.phone_encrypted),
         },
     )
 
@@ -280,6 +319,8 @@ def consent_notice(request, access):
                 notice_texts.NOTICE[language],
                 organisation=access.collaboration.lead_organisation.name,
                 municipality=access.collaboration.municipality.name,
+                own_age=str(own_consent_age()),
+                retention_months=str(settings.RETENTION_MONTHS),
             ),
             "language": language,
             "html_lang": html_lang(language),

@@ -39,6 +39,8 @@ document.addEventListener("DOMContentLoaded", function () {
       counter.textContent = template.replace("{n}", n);
     });
   });
+  var focusTarget = document.querySelector("[data-focus-on-load]");
+  if (focusTarget && document.activeElement !== focusTarget) { focusTarget.focus(); }
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       if (!window.confirm(form.dataset.confirm)) { event.preventDefault(); }

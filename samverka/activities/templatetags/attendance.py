@@ -5,12 +5,14 @@ the quick-add form's radio buttons rendered widget by widget on every request, t
 than everything else on the page together (README, Performance).
 """
 
+import copy
 from html import escape
 
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from samverka.participants.models import ParticipantRole
 
@@ -18,27 +20,73 @@ register = template.Library()
 
 
 @register.simple_tag
-def taps(tiles, present_ids):
+def taps(tiles, present_ids, names=None):
     """One tap tile (a labelled checkbox named `present`) per participant in `tiles`.
 
-    `tiles` are `activities.views.Tile`s; those in `present_ids` are checked. Every value is
-    escaped as `{{ }}` would (`html.escape`, which `django.utils.html.escape` also uses; this
-    is several times faster than format_html for a hundred tiles).
+    `tiles` are `activities.views.Tile`s; those in `present_ids` are checked; `names`
+    (participant id → display name, only those the viewer may see) puts the name on the tile
+    with the code beneath, and into what the filter searches. Every value is escaped as `{{ }}`
+    would (`html.escape`, which `django.utils.html.escape` also uses; this is several times
+    faster than format_html for a hundred tiles).
     """
     roles = {value: escape(str(label)) for value, label in ParticipantRole.choices}
+    names = names or {}
     html = []
     for t in tiles:
         code, household = escape(t.code), escape(t.household_code)
         role = roles.get(t.role) or escape(t.role)
         year = f" · {escape(str(t.birth_year))}" if t.birth_year else ""
         checked = " checked" if t.pk in present_ids else ""
+        name = names.get(t.pk)
+        if name:
+            name = escape(name)
+            shown = f'<span class="tap-name" dir="auto">{name}</span>'
+            search = f"{code} {household} {name}"
+        else:
+            shown, search = "", f"{code} {household}"
         html.append(
-            f'<label class="tap" data-search="{code} {household}">'
-            f'<input type="checkbox" name="present" value="{code}"{checked}>'
+            f'<label class="tap" data-search="{search}">'
+            f'<input type="checkbox" name="present" value="{code}"{checked}>{shown}'
             f'<span class="tap-code">{code}</span>'
             f'<span class="tap-meta">{role}{year} · {household}</span></label>\n'
         )
     return mark_safe("".join(html))  # every value above is escaped
+
+
+@register.simple_tag
+def household_picker(form, households, names):
+    """The quick-add's household: a list of the usual participants' households, each with its
+    members' codes and display names (those the viewer may see), then a field for another
+    household's code (the form's `household`, left out of `quick_form_body`)."""
+    picked = form.picked_household() if form.is_bound else ""
+    field_id = escape(form.add_prefix("household_pick"))
+    options = [f'<option value="">{escape(str(_("A new household")))}</option>']
+    for code, members in households.items():
+        people = ", ".join(
+            f"{member} {names[pk]}" if names.get(pk) else member for pk, member in members
+        )
+        selected = " selected" if code == picked else ""
+        options.append(
+            f'<option value="{escape(code)}"{selected}>{escape(code)}: {escape(people)}</option>'
+        )
+    typed = form["household"]
+    errors = "".join(f"<li>{escape(str(e))}</li>" for e in typed.errors)
+    html = (
+        f'<div class="field">'
+        f'<label for="id_{field_id}">{escape(str(_("Household")))}</label>'
+        f'<p class="helptext" id="id_{field_id}_helptext">'
+        f"{escape(str(_('Children and guardians of one family share a household.')))}</p>"
+        f'<select name="{field_id}" id="id_{field_id}" '
+        f'aria-describedby="id_{field_id}_helptext">{"".join(options)}</select></div>'
+        f'<div class="field{" has-error" if errors else ""}">'
+        f'<label for="{typed.auto_id}">{escape(str(typed.label))}</label>'
+        f'<p class="helptext">{escape(str(typed.help_text))}</p>'
+        f'<input type="text" name="{typed.html_name}" id="{typed.auto_id}" maxlength="8" '
+        f'autocapitalize="characters" autocomplete="off" value="{escape(typed.value() or "")}">'
+        + (f'<ul class="errorlist" id="{typed.auto_id}_error">{errors}</ul>' if errors else "")
+        + "</div>"
+    )
+    return mark_safe(html)  # every value above is escaped
 
 
 # Blank quick-add forms as HTML, by what their HTML depends on.
@@ -53,6 +101,9 @@ def quick_form_body(form):
     once per process and language; a bound form (with the leader's input and errors) every time.
     The birth year's bounds and placeholder are in the key, as they depend on the year.
     """
+    # The household is drawn by `household_picker` beside the list of households.
+    form = copy.copy(form)
+    form.fields = {name: f for name, f in form.fields.items() if name != "household"}
     if form.is_bound:
         return render_to_string("includes/form_body.html", {"form": form})
     year = form.fields["birth_year"]

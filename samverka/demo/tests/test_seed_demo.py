@@ -67,12 +67,17 @@ def test_seed_demo_builds_the_documented_world(seeded, client, capsys):
     # A term of weekly sessions with attendance, consent and a session today in Kalmar.
     kalmar = Collaboration.objects.get(name="Barn i fokus Kalmar")
     club = Activity.objects.get(collaboration=kalmar, name="Fritidsklubben")
-    assert club.sessions.count() >= 14
+    # Sixteen weeks, less school breaks and public holidays.
+    assert club.sessions.count() >= 10
     assert Attendance.objects.filter(session__activity=club).count() > 50
     ledare = User.objects.get(username="kalmar.ledare")
     from django.utils import timezone
 
-    assert Session.objects.filter(activity__leaders=ledare, date=timezone.localdate()).exists()
+    from samverka.activities.calendar import public_holiday
+
+    assert public_holiday(timezone.localdate()) or (
+        Session.objects.filter(activity__leaders=ledare, date=timezone.localdate()).exists()
+    )
     assert ConsentEntry.objects.filter(given=False, purpose="photos").exists()
     assert Identity.objects.filter(participant__collaboration=kalmar).exists()
     assert Participant.objects.with_consent("funder_reporting").count() > 100

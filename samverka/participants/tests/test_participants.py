@@ -2,6 +2,7 @@ from django.urls import reverse
 
 from samverka.audit.models import AuditEvent
 from samverka.participants.models import ConsentEntry, Identity, Participant
+from samverka.participants.notice_texts import NOTICE_VERSION
 from samverka.participants.services import consent_record, participant_create
 
 
@@ -134,7 +135,7 @@ def test_consent_withdrawal_is_added_to_the_ledger(client, world):
     client.post(
         reverse("participants:consent", args=[world.kalmar.code, participant.code]),
         {
-            "given_by": "self",
+            "given_by": "guardian",
             "method": "written",
             "consent_funder_reporting": "no",
             "consent_surveys": "yes",
@@ -218,7 +219,7 @@ def test_consent_record_uses_the_current_notice_version(world):
     entry = consent_record(
         participant=participant, purpose="photos", given=True, by=world.kalmar_ngo
     )
-    assert entry.notice_version == "2026-1"
+    assert entry.notice_version == NOTICE_VERSION
     assert entry.notice_language == "ar"
 
 
