@@ -31,6 +31,15 @@ programming (as in tau-argus), which this module does not do.
 Every displayed view must be a slice of ONE controlled cube (computed once over all its
 dimensions), never a separately controlled smaller table: two differently suppressed views of
 the same counts can be combined to recover hidden values.
+
+Published tables: a report rarely publishes every margin of its cube. `published` names the
+tables it does publish, each as the dimensions it keeps (e.g. `[(0, 1, 2), (0, 3)]`: municipality
+× age band × gender, and municipality × third-country status, each with all its margins). Only
+those cells are computed, and only the lines inside one published table are constraints, which
+is all a reader can use: cells of different tables share only their common margins, and any two
+tables with the same common margins come from some inner cube, so no further equation holds.
+The problem is then much smaller, and far fewer cells are hidden to protect inner cells that are
+never shown. None means every margin of the full cube.
 """
 
 import heapq
@@ -46,20 +55,53 @@ Cell = tuple
 Cube = dict[Cell, int | None]
 
 
-def display(value: int | None, threshold: int = THRESHOLD) -> str:
-    """A published value as text: a hidden cell reads "<5"."""
-    return f"<{threshold}" if value is None else str(value)
+HIDDEN = ".."  # Statistics Sweden's mark for a figure that is not shown
+
+Published = Sequence[Sequence[int]] | None
 
 
-def full_table(counts: Mapping[Cell, int], dimensions: Sequence[Sequence[Hashable]]) -> dict:
-    """Every cell of the hypercube, margins included, with its true value (no control)."""
+def display(value: int | None, threshold: int = THRESHOLD, *, mark: str | None = None) -> str:
+    """A published value as text: a hidden cell reads `mark` — HIDDEN ("..", explained beside
+    the table) in the funder count — or, where a page has not moved to it yet, "<5"."""
+    if value is None:
+        return f"<{threshold}" if mark is None else mark
+    return str(value)
+
+
+def _masks(n: int, published: Published) -> list[tuple[bool, ...]]:
+    """Which dimensions are summed (True) in each kind of published cell."""
+    if published is None:
+        return list(product((False, True), repeat=n))
+    masks = set()
+    for kept in published:
+        if not kept or any(not 0 <= d < n for d in kept):
+            raise ValueError(f"a published table keeps dimensions of the cube, not {kept!r}")
+        for subset in product((False, True), repeat=len(kept)):
+            summed = [True] * n
+            for d, star in zip(kept, subset, strict=True):
+                summed[d] = star
+            masks.add(tuple(summed))
+    return sorted(masks)
+
+
+def full_table(
+    counts: Mapping[Cell, int],
+    dimensions: Sequence[Sequence[Hashable]],
+    published: Published = None,
+) -> dict:
+    """Every published cell (default: every cell of the hypercube, margins included), with its
+    true value (no control)."""
     dims = _check_dimensions(dimensions)
-    cube = dict.fromkeys(product(*[[*values, TOTAL] for values in dims]), 0)
+    masks = _masks(len(dims), published)
+    cube = {}
+    for mask in masks:
+        axes = [[TOTAL] if star else values for values, star in zip(dims, mask, strict=True)]
+        cube.update(dict.fromkeys(product(*axes), 0))
     for key, count in counts.items():
         _check_cell(key, count, dims)
         if not count:
             continue
-        for mask in product((False, True), repeat=len(dims)):
+        for mask in masks:
             cube[tuple(TOTAL if star else v for v, star in zip(key, mask, strict=True))] += count
     return cube
 
@@ -69,16 +111,18 @@ def disclosure_control(
     dimensions: Sequence[Sequence[Hashable]],
     *,
     threshold: int = THRESHOLD,
+    published: Published = None,
 ) -> Cube:
-    """All cells of the hypercube (margins included); None marks a hidden cell.
+    """All published cells (default: every cell of the hypercube, margins included); None
+    marks a hidden cell.
 
     `counts` maps inner cells (one value per dimension; missing cells are 0) to non-negative
     integers; `dimensions` lists each dimension's values in display order. TOTAL ("*") in a
-    result key stands for the whole dimension.
+    result key stands for the whole dimension. `published`: see the module docstring.
     """
     dims = _check_dimensions(dimensions)
-    cube = full_table(counts, dims)
-    control = _Control(cube, dims)
+    cube = full_table(counts, dims, published)
+    control = _Control(cube, dims, published)
     for cell in sorted(cube, key=control.order):
         if 0 < cube[cell] < threshold:
             control.hide(cell)
@@ -91,30 +135,39 @@ def disclosure_control(
     return {cell: (None if cell in control.hidden else value) for cell, value in cube.items()}
 
 
-def lines(dimensions: Sequence[Sequence[Hashable]]) -> Iterator[list[Cell]]:
-    """Every line of the cube: its cells along one dimension, the line's total last."""
-    for _d, line in _lines_by_direction(dimensions):
+def lines(
+    dimensions: Sequence[Sequence[Hashable]], published: Published = None
+) -> Iterator[list[Cell]]:
+    """Every line of the cube (of the published tables): its cells along one dimension, the
+    line's total last."""
+    for _d, line in _lines_by_direction(dimensions, published):
         yield line
 
 
-def _lines_by_direction(dimensions) -> Iterator[tuple[int, list[Cell]]]:
-    """`lines`, each with the dimension it runs along."""
+def _lines_by_direction(dimensions, published: Published = None) -> Iterator[tuple[int, list]]:
+    """`lines`, each with the dimension it runs along; a line two tables share comes once."""
     dims = [list(values) for values in dimensions]
-    for d, values in enumerate(dims):
-        others = [[*v, TOTAL] for i, v in enumerate(dims) if i != d]
-        for rest in product(*others):
-            yield d, [(*rest[:d], value, *rest[d:]) for value in [*values, TOTAL]]
+    tables = [range(len(dims))] if published is None else published
+    seen = set()
+    for kept in tables:
+        for d in kept:
+            others = [[*v, TOTAL] if i in kept else [TOTAL] for i, v in enumerate(dims) if i != d]
+            for rest in product(*others):
+                if (d, rest) in seen:
+                    continue
+                seen.add((d, rest))
+                yield d, [(*rest[:d], value, *rest[d:]) for value in [*dims[d], TOTAL]]
 
 
 class _Control:
     """The suppression state of one cube."""
 
-    def __init__(self, cube: dict, dims: list[list]):
+    def __init__(self, cube: dict, dims: list[list], published: Published = None):
         self.cube = cube
         self.dims = dims
         self.positions = [{v: i for i, v in enumerate(d)} for d in dims]
         directions, self.lines = [], []
-        for d, line in _lines_by_direction(dims):
+        for d, line in _lines_by_direction(dims, published):
             directions.append(d)
             self.lines.append(line)
         self.lines_of: dict[Cell, list[int]] = {cell: [] for cell in cube}

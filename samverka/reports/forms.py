@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samverka.reports.services import FORMATS
+from samverka.reports.services import WEB_FORMATS
 
 
 def this_year() -> tuple[date, date]:
@@ -81,9 +81,11 @@ class NationalPeriodForm(PeriodForm):
 
 
 class ExportForm(PeriodForm):
-    def __init__(self, *args, municipalities=(), national=False, **kwargs):
+    def __init__(self, *args, municipalities=(), national=False, exact_allowed=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["format"] = forms.ChoiceField(choices=[(f, f) for f in FORMATS])
+        self.fields["format"] = forms.ChoiceField(choices=[(f, f) for f in WEB_FORMATS])
+        if exact_allowed:
+            self.fields["exact"] = forms.BooleanField(required=False)
         if national:
             self.fields["controlled"] = forms.BooleanField(
                 label=_("Disclosure-controlled, for sharing"), required=False

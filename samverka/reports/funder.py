@@ -1,12 +1,14 @@
 """The funder count (AMIF): figures as a hypercube, exact or disclosure-controlled.
 
 Participants form one 4-dimensional cube (municipality × age band × gender × third-country
-national) over ALL municipalities of the period; the anonymous headcounts form a second cube
-(municipality × age band × gender). A disclosure-controlled report runs each cube once
-through `disclosure_control`, and every table, chart, panel figure and export – national or
-for one municipality – is a slice of those cubes, so no two views can be combined to recover
-a hidden value. Sessions held and activities per focus area count events, not people, and are
-shown exactly.
+national) over ALL municipalities of the period (or one collaboration's own figures on its
+page); the anonymous headcounts form a second cube (municipality × age band × gender). A
+disclosure-controlled report runs each cube once through `disclosure_control`, protecting the
+tables it publishes (PUBLISHED: the total, by age band, by gender, by third-country status and
+age band × gender, per municipality and for all), and every table, chart, panel figure and
+export – national or for one municipality – is a slice of those cubes, so no two views can be
+combined to recover a hidden value. Sessions held and activities per focus area count events,
+not people, and are shown exactly. A hidden figure reads ".." (HIDDEN).
 """
 
 from dataclasses import dataclass
@@ -15,15 +17,26 @@ from datetime import date
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from samverka.accounts.roles import Capability
 from samverka.activities.models import FocusArea
 from samverka.lib import agebands
 from samverka.lib.charts import Row, Table, bar_chart
-from samverka.lib.disclosure import TOTAL, Cube, disclosure_control, display, full_table
+from samverka.lib.disclosure import HIDDEN, TOTAL, Cube, disclosure_control, full_table
+from samverka.lib.disclosure import display as _display
 from samverka.participants.models import Gender, ThirdCountryNational
 from samverka.reports.selectors import FunderFigures, funder_figures
 
 PARTICIPANT_DIMENSIONS = ("municipality", "age_band", "gender", "third_country_national")
 HEADCOUNT_DIMENSIONS = ("municipality", "age_band", "gender")
+# The participant tables the report publishes: municipality × age band × gender (with the
+# total, by age band and by gender as its margins) and municipality × third-country status.
+PUBLISHED = [(0, 1, 2), (0, 3)]
+TOTAL_CODE = "total"  # a summed dimension in the long rows of the CSV
+
+
+def display(value: int | None) -> str:
+    """A figure as text; a hidden one reads ".."."""
+    return _display(value, mark=HIDDEN)
 
 
 def _with_extras(known: list[str], seen) -> list[str]:
@@ -77,10 +90,23 @@ class FunderReport:
 
     # Long tables (CSV, XLSX) --------------------------------------------------------------
     def participant_rows(self, municipality: str | None = None) -> list[tuple]:
-        """Inner cells with a non-zero true count, in order; hidden values as "<5"."""
-        return self._long_rows(
-            self.participants, self.participant_dims, self.figures.participants, municipality
+        """Exact: the inner cells with a non-zero true count, in order. Disclosure-controlled:
+        the published cells with a non-zero true count (a summed dimension reads "total"),
+        hidden values as ".."."""
+        if not self.controlled:
+            return self._long_rows(
+                self.participants, self.participant_dims, self.figures.participants, municipality
+            )
+        truth = full_table(self.figures.participants, self.participant_dims, PUBLISHED)
+        positions = [{v: i for i, v in enumerate([*d, TOTAL])} for d in self.participant_dims[1:]]
+        keys = sorted(
+            (k for k, n in truth.items() if n and k[0] != TOTAL and municipality in (None, k[0])),
+            key=lambda k: (k[0], *(p[v] for v, p in zip(k[1:], positions, strict=True))),
         )
+        return [
+            (*(TOTAL_CODE if v == TOTAL else v for v in key), display(self.participants[key]))
+            for key in keys
+        ]
 
     def headcount_rows(self, municipality: str | None = None) -> list[tuple]:
         return self._long_rows(
@@ -125,13 +151,14 @@ class FunderReport:
         )
 
     def third_country_table(self, municipality: str = TOTAL, *, slug: str = "") -> Table:
+        """By third-country status only: the published tables do not cross it with gender."""
         return self._grid(
             self.participants,
             PARTICIPANT_DIMENSIONS,
-            caption=_("Participants by third-country-national status and gender"),
+            caption=_("Participants by third-country-national status"),
             corner=_("Third-country national"),
             rows=[(tcn_label(t), {"third_country_national": t}) for t in self.participant_dims[3]],
-            columns=[(gender_label(g), {"gender": g}) for g in self.participant_dims[2]],
+            columns=[],
             fixed={"municipality": municipality},
             slug=slug,
         )
@@ -173,6 +200,7 @@ class FunderReport:
             rows=body,
             slug=slug,
         )
+        table.hidden = any(HIDDEN in row.values for row in body)  # the note beside it
         if chart:
             table.chart = bar_chart(
                 labels=[label for label, _c in rows],
@@ -248,6 +276,7 @@ class FunderReport:
             rows=body,
             slug=slug,
         )
+        table.hidden = any(HIDDEN in row.values for row in body)  # the note beside it
         if chart:
             table.chart = bar_chart(
                 labels=[label for label, _r in rows],
@@ -270,6 +299,15 @@ def tcn_label(value: str) -> str:
     return str(ThirdCountryNational(value).label) if value in ThirdCountryNational.values else value
 
 
+def sees_exact_figures(access) -> bool:
+    """Whoever may see the collaboration's participant rows (its coordinator, its municipal
+    contact where they see the register) sees its own funder count exactly, as does the
+    national lead; for everyone else the figures leave that circle and are controlled."""
+    return access.can(Capability.VIEW_PARTICIPANT_DATA) or access.can(
+        Capability.VIEW_EXACT_FUNDER_FIGURES
+    )
+
+
 def build_report(figures: FunderFigures, *, controlled: bool) -> FunderReport:
     seen, heads = figures.participants, figures.headcounts
     municipalities = _with_extras(
@@ -286,17 +324,26 @@ def build_report(figures: FunderFigures, *, controlled: bool) -> FunderReport:
         _with_extras([*settings.AGE_BANDS, agebands.UNKNOWN], (k[1] for k in heads)),
         _with_extras(list(Gender.values), (k[2] for k in heads)),
     ]
-    control = disclosure_control if controlled else full_table
+    if controlled:
+        participants = disclosure_control(
+            figures.participants, participant_dims, published=PUBLISHED
+        )
+        headcounts = disclosure_control(figures.headcounts, headcount_dims)
+    else:
+        participants = full_table(figures.participants, participant_dims)
+        headcounts = full_table(figures.headcounts, headcount_dims)
     return FunderReport(
         figures=figures,
         controlled=controlled,
         participant_dims=participant_dims,
         headcount_dims=headcount_dims,
-        participants=control(figures.participants, participant_dims),
-        headcounts=control(figures.headcounts, headcount_dims),
+        participants=participants,
+        headcounts=headcounts,
     )
 
 
-def funder_report(*, start: date, end: date, controlled: bool) -> FunderReport:
-    """The report for a period; `controlled` for everyone but the national lead's exact view."""
-    return build_report(funder_figures(start=start, end=end), controlled=controlled)
+def funder_report(*, start: date, end: date, controlled: bool, collaborations=None) -> FunderReport:
+    """The report for a period; `controlled` for figures that leave the circle allowed to see
+    the participant rows; `collaborations` (ids) for one collaboration's own figures."""
+    figures = funder_figures(start=start, end=end, collaborations=collaborations)
+    return build_report(figures, controlled=controlled)

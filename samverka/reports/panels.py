@@ -1,20 +1,21 @@
 from django.utils import timezone
 
 from samverka.accounts.roles import Capability
-from samverka.lib.disclosure import display
 from samverka.orgs.panels import Panel
 from samverka.reports.forms import this_year
-from samverka.reports.funder import funder_report
+from samverka.reports.funder import display, funder_report, sees_exact_figures
 
 
 def funder_panel(request, access):
-    """This year's funder count for the collaboration's municipality, and the way to the report."""
+    """This year's funder count of the collaboration, and the way to the report."""
     if not access.can(Capability.VIEW_AGGREGATES):
         return None
-    exact = access.can(Capability.VIEW_EXACT_FUNDER_FIGURES)
+    exact = sees_exact_figures(access)
     start, end = this_year()
     municipality = access.collaboration.municipality
-    report = funder_report(start=start, end=end, controlled=not exact)
+    report = funder_report(
+        start=start, end=end, controlled=not exact, collaborations=[access.collaboration.pk]
+    )
     return Panel(
         template="reports/panel.html",
         context={

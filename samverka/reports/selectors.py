@@ -19,7 +19,7 @@ from datetime import date
 from django.db.models import Count, Sum
 
 from samverka.activities.attendance_years import attended_between
-from samverka.activities.models import Activity, Headcount, Session
+from samverka.activities.models import Activity, Headcount, Session, TargetGroup
 from samverka.lib import agebands
 from samverka.orgs.models import Collaboration, Municipality
 from samverka.participants.models import ConsentPurpose, Participant
@@ -40,6 +40,13 @@ class FunderFigures:
     focus_areas: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
 
 
+def for_professionals(target_groups) -> bool:
+    """An activity aimed at professionals (or volunteers) only: its anonymous headcounts are
+    staff, not participants, and never enter the participant figures."""
+    groups = set(target_groups or ())
+    return bool(groups) and groups <= {TargetGroup.PROFESSIONALS, TargetGroup.VOLUNTEERS}
+
+
 def counted_participants(*, start: date, end: date):
     """Participants counted for the period (distinct rows, see the module docstring).
 
@@ -52,18 +59,25 @@ def counted_participants(*, start: date, end: date):
     )
 
 
-def funder_figures(*, start: date, end: date) -> FunderFigures:
+def funder_figures(*, start: date, end: date, collaborations=None) -> FunderFigures:
+    """The true counts; `collaborations` (ids) limits them to those collaborations' own
+    participants, headcounts and sessions (a collaboration's page), None counts all."""
     # Collaborations and activities are few (hundreds, tens of thousands): the big aggregations
     # group by their ids and are mapped to municipalities and focus areas here, which spares
     # the database joins and sorts over a million rows (README, Performance).
-    municipality_of = dict(Collaboration.objects.values_list("pk", "municipality__code"))
+    chosen = Collaboration.objects.all()
+    if collaborations is not None:
+        chosen = chosen.filter(pk__in=list(collaborations))
+    municipality_of = dict(chosen.values_list("pk", "municipality__code"))
 
     participants: Counter = Counter()
     # Grouped in the database (one row per birth year and cell, not per participant), without
     # the model's default ordering, which would join households and sort for nothing.
+    counted = counted_participants(start=start, end=end)
+    if collaborations is not None:
+        counted = counted.filter(collaboration_id__in=list(municipality_of))
     rows = (
-        counted_participants(start=start, end=end)
-        .order_by()
+        counted.order_by()
         .values("collaboration_id", "birth_year", "gender", "third_country_national")
         .annotate(n=Count("pk"))
         .values_list("collaboration_id", "birth_year", "gender", "third_country_national", "n")
@@ -76,25 +90,29 @@ def funder_figures(*, start: date, end: date) -> FunderFigures:
         participants[(municipality_of[collaboration_id], band_of[birth_year], gender, tcn)] += n
 
     held = Session.objects.filter(date__gte=start, date__lte=end, cancelled=False).order_by()
-    headcounts: Counter = Counter()
-    for row in (
-        Headcount.objects.filter(session__in=held)
-        .values("session__activity__collaboration__municipality__code", "age_band", "gender")
-        .annotate(n=Sum("count"))
-    ):
-        key = (
-            row["session__activity__collaboration__municipality__code"],
-            row["age_band"],
-            row["gender"],
-        )
-        headcounts[key] += row["n"] or 0
+    activities = Activity.objects.order_by().values_list(
+        "pk", "collaboration_id", "focus_area", "target_groups"
+    )
+    if collaborations is not None:
+        activities = activities.filter(collaboration_id__in=list(municipality_of))
+        held = held.filter(activity__collaboration_id__in=list(municipality_of))
+    activity_place, professional = {}, set()
+    for pk, collaboration_id, focus_area, target_groups in activities:
+        activity_place[pk] = (municipality_of[collaboration_id], focus_area)
+        if for_professionals(target_groups):
+            professional.add(pk)
 
-    activity_place = {
-        pk: (municipality_of[collaboration_id], focus_area)
-        for pk, collaboration_id, focus_area in Activity.objects.values_list(
-            "pk", "collaboration_id", "focus_area"
-        )
-    }
+    headcounts: Counter = Counter()
+    for activity_id, age_band, gender, n in (
+        Headcount.objects.filter(session__in=held)
+        .order_by()
+        .values("session__activity_id", "age_band", "gender")
+        .annotate(n=Sum("count"))
+        .values_list("session__activity_id", "age_band", "gender", "n")
+    ):
+        if activity_id in professional:
+            continue  # staff at a forum or training, not participants
+        headcounts[(activity_place[activity_id][0], age_band, gender)] += n or 0
     focus: dict[tuple[str, int], list[int]] = {}
     for activity_id, sessions in (
         held.values("activity_id").annotate(n=Count("pk")).values_list("activity_id", "n")
@@ -104,7 +122,9 @@ def funder_figures(*, start: date, end: date) -> FunderFigures:
         pair[1] += 1
 
     municipalities = list(
-        Municipality.objects.filter(collaborations__isnull=False).distinct().order_by("name")
+        Municipality.objects.filter(collaborations__in=list(municipality_of))
+        .distinct()
+        .order_by("name")
     )
     return FunderFigures(
         start=start,

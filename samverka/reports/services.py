@@ -13,6 +13,9 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# The web also offers the CSV that Excel with Swedish settings opens directly.
+WEB_FORMATS = {**FORMATS, "csv_excel": "text/csv; charset=utf-8"}
+EXTENSIONS = {"csv": "csv", "csv_excel": "csv", "xlsx": "xlsx"}
 
 
 @dataclass(frozen=True)
@@ -33,12 +36,14 @@ def funder_report_export(
     via: str = "web",
 ) -> Export:
     """The report as CSV or XLSX, recorded as an export in the audit trail."""
-    if file_format not in FORMATS:
+    if file_format not in WEB_FORMATS:
         raise ValueError(f"unknown format {file_format!r}")
-    if file_format == "csv":
-        content = exports.participants_csv(report, municipality).encode()
-    else:
+    if file_format == "xlsx":
         content = exports.funder_xlsx(report, municipality)
+    else:
+        content = exports.participants_csv(
+            report, municipality, excel_swedish=file_format == "csv_excel"
+        )
     marking = "shared" if report.controlled else "exact"
     filename = "-".join(
         part
@@ -48,6 +53,7 @@ def funder_report_export(
             report.start.isoformat(),
             report.end.isoformat(),
             marking,
+            "excel" if file_format == "csv_excel" else "",
         )
         if part
     )
@@ -62,4 +68,4 @@ def funder_report_export(
             f"municipality {municipality or 'all'} via {via}"
         ),
     )
-    return Export(content, FORMATS[file_format], f"{filename}.{file_format}")
+    return Export(content, WEB_FORMATS[file_format], f"{filename}.{EXTENSIONS[file_format]}")

@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
-from samverka.lib.disclosure import TOTAL, display
+from samverka.lib.disclosure import TOTAL
 from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.orgs.models import Municipality
 from samverka.reports.forms import ExportForm, NationalPeriodForm, PeriodForm
-from samverka.reports.funder import FunderReport, funder_report
+from samverka.reports.funder import FunderReport, display, funder_report, sees_exact_figures
 from samverka.reports.services import funder_report_export
 
 
@@ -47,10 +47,10 @@ def _download(export) -> HttpResponse:
 
 @collaboration_view(Capability.VIEW_AGGREGATES)
 def funder(request, access):
-    """The funder count for the collaboration's municipality (all its collaborations)."""
+    """The funder count of the collaboration's own participants, headcounts and sessions."""
     collaboration = access.collaboration
     municipality = collaboration.municipality
-    exact = access.can(Capability.VIEW_EXACT_FUNDER_FIGURES)
+    exact = sees_exact_figures(access)
     form = PeriodForm(request.GET if request.GET else None)
     period = form.period()
     context = {
@@ -61,7 +61,9 @@ def funder(request, access):
         "report": None,
     }
     if period is not None:
-        report = funder_report(start=period[0], end=period[1], controlled=not exact)
+        report = funder_report(
+            start=period[0], end=period[1], controlled=not exact, collaborations=[collaboration.pk]
+        )
         context.update(
             report=report,
             summary=_summary(report, municipality.code),
@@ -75,14 +77,20 @@ def funder(request, access):
 @collaboration_view(Capability.VIEW_AGGREGATES)
 @require_POST
 def funder_export(request, access):
-    """Always disclosure-controlled: an export from a collaboration is meant for sharing."""
+    """The shareable export is disclosure-controlled (it leaves the circle); those who see the
+    figures exactly may also download them exactly, for the funder report itself."""
     collaboration = access.collaboration
-    form = ExportForm(request.POST)
+    form = ExportForm(request.POST, exact_allowed=sees_exact_figures(access))
     if not form.is_valid():
         messages.error(request, _("The export could not be made: check the period."))
         return redirect("reports:funder", access.code)
     data = form.cleaned_data
-    report = funder_report(start=data["from"], end=data["to"], controlled=True)
+    report = funder_report(
+        start=data["from"],
+        end=data["to"],
+        controlled=not data.get("exact"),
+        collaborations=[collaboration.pk],
+    )
     export = funder_report_export(
         report=report,
         file_format=data["format"],

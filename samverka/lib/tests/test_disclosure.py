@@ -28,12 +28,12 @@ def true_value(counts, cell):
     )
 
 
-def determined_cells(result, dims):
+def determined_cells(result, dims, published=None):
     """Hidden cells whose value follows from the published ones (dense exact RREF)."""
     hidden = [cell for cell, value in result.items() if value is None]
     column = {cell: i for i, cell in enumerate(hidden)}
     rows = []
-    for line in lines(dims):
+    for line in lines(dims, published):
         row = [Fraction(0)] * len(hidden)
         for cell in line[:-1]:
             if cell in column:
@@ -266,3 +266,55 @@ def test_the_nearest_cell_to_hide_is_the_one_a_walk_over_lines_finds(table, rng)
             break
         assert control.neighbour_to_hide(cell) == expected
         control.hide(cell)
+
+
+@st.composite
+def cubes_with_published_tables(draw):
+    counts, dims = draw(tables(min_dims=2, max_dims=4, max_values=3, max_count=12))
+    n = len(dims)
+    published = draw(
+        st.lists(
+            st.lists(st.integers(0, n - 1), min_size=1, max_size=n, unique=True).map(
+                lambda kept: tuple(sorted(kept))
+            ),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        )
+    )
+    return counts, dims, published
+
+
+@settings(max_examples=200, deadline=None)
+@given(cubes_with_published_tables())
+def test_published_tables_are_protected(case):
+    """Only the published tables' cells are computed; none of them shows a count from 1 to 4,
+    each is its true value when shown, and no hidden one follows from the published ones."""
+    counts, dims, published = case
+    result = disclosure_control(counts, dims, published=published)
+    for cell, value in result.items():
+        kept = {d for d, v in enumerate(cell) if v != TOTAL}
+        assert any(kept <= set(table) for table in published), cell
+        true = true_value(counts, cell)
+        if 1 <= true <= 4:
+            assert value is None, f"small count visible at {cell}"
+        if value is not None:
+            assert value == true
+    assert determined_cells(result, dims, published) == []
+
+
+def test_the_funder_tables_keep_the_total_of_a_small_group():
+    """Age × gender and third-country status, each with its margins: the total survives."""
+    counts = {
+        ("a", "6-12", "f", "yes"): 6,
+        ("a", "6-12", "m", "yes"): 5,
+        ("a", "18-64", "f", "no"): 9,
+        ("a", "18-64", "m", "yes"): 3,
+        ("a", "6-12", "m", "no"): 7,
+    }
+    dims = [["a"], ["6-12", "18-64"], ["f", "m"], ["yes", "no"]]
+    result = disclosure_control(counts, dims, published=[(0, 1, 2), (0, 3)])
+    assert result[("a", TOTAL, TOTAL, TOTAL)] == 30
+    assert result[("a", TOTAL, TOTAL, "yes")] == 14
+    assert result[("a", "6-12", TOTAL, TOTAL)] == 18
+    assert ("a", "6-12", "f", "yes") not in result  # never published, never computed

@@ -32,18 +32,33 @@ def test_exact_csv_with_header_and_codes(data):
     ]
 
 
-def test_disclosure_control_writes_small_counts_as_less_than_five(kalmar_figures):
+def test_disclosure_control_writes_the_published_tables_with_the_hidden_mark(kalmar_figures):
+    """The rows are the cells of the published tables (a summed dimension reads "total"); a
+    hidden figure reads "..", never "<5" (it need not be fewer than five)."""
     lines = run(*PERIOD, "--format", "csv", "--disclosure-control")
     assert lines[0] == HEADER
-    assert "0880,6-12,male,yes,<5" in lines
-    assert all(line.split(",")[-1] == "<5" or int(line.split(",")[-1]) >= 5 for line in lines[1:])
+    assert "0880,6-12,male,total,.." in lines
+    assert "0880,6-12,female,total,.." in lines  # 6, hidden with the 2 beside it
+    assert "0880,total,total,total,8" in lines  # the total survives
+    assert "2582,total,total,no,7" in lines
+    assert not any("<5" in line for line in lines)
+    assert all(line.split(",")[-1] == ".." or int(line.split(",")[-1]) >= 5 for line in lines[1:])
 
 
 def test_municipality_option_keeps_one_municipality(kalmar_figures):
     lines = run(*PERIOD, "--format", "csv", "--municipality", "0880")
     assert lines == [HEADER, "0880,6-12,female,yes,6", "0880,6-12,male,yes,2"]
     controlled = run(*PERIOD, "--format", "csv", "--municipality", "0880", "--disclosure-control")
-    assert controlled == [HEADER, "0880,6-12,female,yes,<5", "0880,6-12,male,yes,<5"]
+    assert controlled == [
+        HEADER,
+        "0880,6-12,female,total,..",
+        "0880,6-12,male,total,..",
+        "0880,6-12,total,total,8",
+        "0880,total,female,total,..",
+        "0880,total,male,total,..",
+        "0880,total,total,yes,8",
+        "0880,total,total,total,8",
+    ]
 
 
 def test_only_rows_with_someone_in_them_are_written(db):
@@ -54,8 +69,13 @@ def test_xlsx_goes_to_the_output_file(kalmar_figures, tmp_path):
     target = tmp_path / "amif.xlsx"
     assert run(*PERIOD, "--format", "xlsx", "--output", str(target)) == []
     book = load_workbook(target)
-    assert book.sheetnames == ["participants", "headcounts", "focus_areas", "about"]
-    assert list(book["participants"].values)[1] == ("0880", "6-12", "female", "yes", 6)
+    assert book.sheetnames == [
+        "Deltagare",
+        "Anonyma deltagarräkningar",
+        "Insatsområden",
+        "Om filen",
+    ]
+    assert list(book["Deltagare"].values)[1] == ("0880", "Kalmar", "6–12", "Flicka/kvinna", "Ja", 6)
 
 
 def test_every_run_is_in_the_audit_trail(kalmar_figures):

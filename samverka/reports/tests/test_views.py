@@ -18,19 +18,55 @@ def national_page():
     return reverse("reports:national_funder")
 
 
-@pytest.mark.parametrize("persona", ["kalmar_ngo", "kalmar_kommun", "forskare"])
-def test_coordinator_municipal_contact_and_researcher_see_controlled_figures(
+@pytest.mark.parametrize("persona", ["kalmar_ngo", "kalmar_kommun"])
+def test_coordinator_and_municipal_contact_see_their_collaboration_exactly(
     login_as, world, kalmar_figures, persona
 ):
+    """Who may see the collaboration's participant rows sees its own funder count exactly."""
     client = login_as(getattr(world, persona))
     response = client.get(page(world), YEAR_2025)
     assert response.status_code == 200
     report = response.context["report"]
+    assert not report.controlled
+    assert report.participant_count(municipality="0880", gender="male") == 2
+    age_gender = response.context["tables"]["age_gender"]
+    six_to_twelve = next(row for row in age_gender.rows if row.label == "6–12")
+    assert six_to_twelve.values == ["6", "2", "0", "0", "8"]
+    body = response.content.decode()
+    main = body.split("<main", 1)[1]
+    assert ">..<" not in main and "&lt;5" not in main
+    assert "Boden" not in main  # only the collaboration's own figures
+    assert 'name="exact"' in body  # the exact download is offered
+
+
+def test_a_researcher_sees_the_collaboration_disclosure_controlled(login_as, world, kalmar_figures):
+    response = login_as(world.forskare).get(page(world), YEAR_2025)
+    assert response.status_code == 200
+    report = response.context["report"]
     assert report.controlled
     assert report.participant_count(municipality="0880", gender="male") is None
+    assert report.participant_count(municipality="0880") == 8  # the total survives
     body = response.content.decode()
-    assert "&lt;5" in body
-    assert "Boden" not in body.split("<main", 1)[1]  # only the collaboration's municipality
+    assert "<td>..</td>" in body
+    assert "&lt;5" not in body
+    assert "..”" in body  # explained beside the table
+    assert 'name="exact"' not in body
+
+
+def test_the_collaboration_page_counts_only_its_own_participants(login_as, world, data):
+    """Another collaboration in the same municipality is not in this collaboration's count."""
+    from samverka.orgs.models import Collaboration
+
+    other = Collaboration.objects.create(
+        name="Andra samverkan",
+        municipality=world.kalmar.municipality,
+        lead_organisation=world.kalmar.lead_organisation,
+        starts_on=date(2024, 1, 1),
+    )
+    data.group(3, data.session(date(2025, 3, 4)))
+    data.group(6, data.session(date(2025, 3, 5), other, activity="Annat"), other)
+    report = login_as(world.kalmar_ngo).get(page(world), YEAR_2025).context["report"]
+    assert report.participant_count(municipality="0880") == 3
 
 
 def test_national_lead_sees_exact_figures_on_a_collaboration_page(login_as, world, kalmar_figures):
@@ -41,7 +77,7 @@ def test_national_lead_sees_exact_figures_on_a_collaboration_page(login_as, worl
     age_gender = response.context["tables"]["age_gender"]
     six_to_twelve = next(row for row in age_gender.rows if row.label == "6–12")
     assert six_to_twelve.values == ["6", "2", "0", "0", "8"]
-    assert "&lt;5" not in response.content.decode()
+    assert "<td>..</td>" not in response.content.decode()
 
 
 @pytest.mark.parametrize("persona", ["kalmar_ledare", "kalmar_partner_user"])
@@ -70,7 +106,7 @@ def test_the_page_has_charts_with_tables_and_no_inline_script(login_as, world, k
 
 
 def test_a_chart_with_every_bar_hidden_is_left_out(login_as, world, kalmar_figures):
-    response = login_as(world.kalmar_ngo).get(page(world), YEAR_2025)
+    response = login_as(world.forskare).get(page(world), YEAR_2025)
     tables = response.context["tables"]
     assert tables["age_gender"].chart == {}  # 6 and 2: every cell is hidden
     assert tables["focus_areas"].chart  # sessions are not people: always drawn
@@ -136,7 +172,7 @@ def test_national_lead_previews_the_controlled_version(login_as, world, kalmar_f
     response = login_as(world.nationell).get(national_page(), {**YEAR_2025, "controlled": "on"})
     assert response.context["controlled"]
     assert response.context["report"].participant_count(municipality="0880", gender="male") is None
-    assert "&lt;5" in response.content.decode()
+    assert "<td>..</td>" in response.content.decode()
 
 
 def test_national_lead_sees_the_details_of_one_municipality(login_as, world, kalmar_figures):
@@ -165,12 +201,16 @@ def test_the_overview_shows_this_years_count(login_as, world, data):
     assert "<strong>9</strong>" in text
 
 
-def test_the_overview_panel_hides_a_small_count(login_as, world, data):
+def test_the_overview_panel_hides_a_small_count_from_those_outside_the_circle(
+    login_as, world, data
+):
     data.group(3, data.session(timezone.localdate()))
-    text = login_as(world.kalmar_ngo).get(reverse("orgs:collaboration", args=[world.kalmar.code]))
-    assert "<strong>&lt;5</strong>" in text.content.decode()
-    exact = login_as(world.nationell).get(reverse("orgs:collaboration", args=[world.kalmar.code]))
-    assert "<strong>3</strong>" in exact.content.decode()
+    overview = reverse("orgs:collaboration", args=[world.kalmar.code])
+    text = login_as(world.forskare).get(overview)
+    assert "<strong>..</strong>" in text.content.decode()
+    for persona in ("nationell", "kalmar_ngo", "kalmar_kommun"):
+        exact = login_as(getattr(world, persona)).get(overview)
+        assert "<strong>3</strong>" in exact.content.decode(), persona
 
 
 def test_the_overview_has_no_funder_panel_for_an_activity_leader(client, world):

@@ -5,8 +5,10 @@
 
 CSV goes to standard output (or --output) with the header
 municipality_code,age_band,gender,third_country_national,participants; XLSX needs --output.
-Exact figures unless --disclosure-control; with it, the rows of one municipality are a slice
-of the national controlled table, the same as on screen. Every run is in the audit trail.
+Exact figures unless --disclosure-control; with it, the rows are the cells of the published
+tables (a summed dimension reads "total", a hidden figure ".."), and the rows of one
+municipality are a slice of the national controlled table, the same as on screen. Every run
+is in the audit trail.
 """
 
 import re
