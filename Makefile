@@ -50,8 +50,9 @@ test:
 test-sqlite: venv-dev
 	$(PY) -m pytest -n $(TEST_JOBS) $(PYTEST_ARGS)
 
+# With a streaming replica, so that samverka/lib/tests/test_replica.py reads from a real one.
 test-postgres: venv-dev
-	bash scripts/with-postgres.sh $(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh --replica $(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .

@@ -40,7 +40,10 @@ def _fast_and_plain(settings, _media_root):
     # Stored files (documents, the demo's archive, background work) never land in the worktree.
     settings.MEDIA_ROOT = _media_root
     # The cache holds counters (guessed survey links per address) and kept figures: each test
-    # starts without another's.
+    # starts without another's. In memory here, so that tests without the database may use it;
+    # the database cache of production (settings.CACHES) is tested where it matters
+    # (samverka/lib/tests/test_no_state_in_a_process.py, the respondent's query counts).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
 
     cache.clear()

@@ -12,9 +12,10 @@ the server confirmed is stored in the database.
 import os
 import re
 import time
-from html.parser import HTMLParser
 
 from locust import HttpUser, between, events, task
+
+from bench.forms import read_form
 
 LINK = os.environ.get("BENCH_SURVEY_LINK", "")
 # Every request and completed flow, one line each ("ok GET", "fail FLOW", ...): locust's CSV
@@ -28,69 +29,6 @@ def _log(request_type, name, response_time, response_length, exception=None, **k
     if LOG:
         with open(LOG, "a") as log:
             log.write(f"{'fail' if exception else 'ok'} {request_type}\n")
-
-
-class FormReader(HTMLParser):
-    """The first POST form of a page: its fields, as a person would fill them in."""
-
-    def __init__(self):
-        super().__init__()
-        self.in_form = False
-        self.done = False
-        self.fields: dict[str, list[str]] = {}
-        self.choices: dict[str, list[str]] = {}
-        self.multi: set[str] = set()
-        self.text: list[str] = []
-        self._select = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if self.done:
-            return
-        if tag == "form" and a.get("method", "").lower() == "post":
-            self.in_form = True
-        if not self.in_form:
-            return
-        name = a.get("name")
-        if tag == "input" and name:
-            kind = a.get("type", "text").lower()
-            if kind == "hidden":
-                self.fields[name] = [a.get("value", "")]
-            elif kind in ("radio", "checkbox"):
-                self.choices.setdefault(name, []).append(a.get("value", "on"))
-                if kind == "checkbox":
-                    self.multi.add(name)
-            elif kind == "number":
-                low = a.get("min") or "1"
-                self.fields[name] = [str(max(int(float(low)), 1))]
-            elif kind not in ("submit", "button"):
-                self.text.append(name)
-        elif tag == "textarea" and name:
-            self.text.append(name)
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select and a.get("value"):
-            self.choices.setdefault(self._select, []).append(a["value"])
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-        if tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
-
-    def data(self) -> dict:
-        data = dict(self.fields)
-        for name, values in self.choices.items():
-            data[name] = [values[0]]
-        for name in self.text:
-            data.setdefault(name, ["Bra"])
-        return data
-
-
-def read_form(html: str) -> dict:
-    reader = FormReader()
-    reader.feed(html)
-    return reader.data()
 
 
 class SurveyRespondent(HttpUser):

@@ -155,6 +155,31 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A PostgreSQL streaming replica for national reports (samverka/lib/replica.py): reads inside
+# `reading_replica()` go there, writes never. In tests the alias mirrors the primary, except
+# in the test that points it at a real replica (scripts/with-postgres.sh --replica).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["samverka.lib.replica.ReplicaRouter"]
+
+# The cache holds what several processes must share (guessed survey links per address, kept
+# survey results), so by default it lives in the database, in a table `migrate` creates
+# (samverka/lib/migrations): two web processes behind a load balancer count alike.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": "samverka_cache",
+        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", 100_000)},
+    }
+}
+# Sessions in the database (Django's default, stated): any process serves any logged-in person.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database must take a parent meeting answering at once (make run, demos):
     # write-ahead logging so readers never wait for a writer, a busy timeout so a writer waits
@@ -193,6 +218,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling and lockout (django-axes): a username+address pair is locked
 # after LOGIN_FAILURE_LIMIT failures for LOGIN_LOCKOUT_MINUTES.
+# Failed logins are counted in the database (the handler says so), shared by every process.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("LOGIN_LOCKOUT_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -19,6 +19,8 @@ done
 
 if [ "$runtime_only" = no ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
+    # The load bench runs two gunicorn instances behind nginx (bench/load.py).
+    [ -x /usr/sbin/nginx ] || missing+=(nginx)
 
     have_pg=no
     for d in /usr/lib/postgresql/*/bin; do

@@ -57,7 +57,9 @@ def audit_record(
         fields=sorted(set(fields)),
         detail=detail[:200],
     )
-    with transaction.atomic():
+    # No savepoint inside the caller's transaction (two statements on every audited write, the
+    # survey's send among them): an audit record that fails must fail the whole change anyway.
+    with transaction.atomic(savepoint=False):
         event.chain_hash = chain.link(chain.previous_hash(AuditEvent), event)
         event.save()
     return event

@@ -17,6 +17,7 @@ collaboration or national URL whose view is not declared this way.
 """
 
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import wraps
 
@@ -26,6 +27,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from samverka.accounts.roles import CAPABILITIES, Capability, who_can
+from samverka.lib.replica import reading_replica
 from samverka.lib.scoping import collaboration_scope, national_scope
 from samverka.orgs.selectors import collaboration_access
 
@@ -142,6 +144,14 @@ def national_access(user, capability: Capability | None = None) -> NationalAcces
     )
 
 
+def _reads(request, capability: Capability):
+    """National comparison pages read from the replica when there is one (GET only: a POST
+    may read what it has just written); see samverka/lib/replica.py."""
+    if capability == Capability.VIEW_NATIONAL_COMPARISONS and request.method in ("GET", "HEAD"):
+        return reading_replica()
+    return nullcontext()
+
+
 def national_view(capability: Capability = Capability.MANAGE_NATIONAL):
     """A national page: the view gets `national` (NationalAccess); others get 404."""
 
@@ -153,7 +163,7 @@ def national_view(capability: Capability = Capability.MANAGE_NATIONAL):
             national = national_access(request.user, capability)
             if national is None or not national.can(capability):
                 raise Http404
-            with national.scope():
+            with national.scope(), _reads(request, capability):
                 return view(request, national, *args, **kwargs)
 
         return _declare(wrapper, ViewScope("national", (capability,)))

@@ -109,6 +109,10 @@ class InstrumentVersion(models.Model):
     # all its texts are present and as missing otherwise.
     language_status = models.JSONField(_("translation status"), default=dict, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Set whenever a recording is added, replaced or removed (services/recordings.py): the
+    # respondent pages keep a published version's structure in memory and know from this
+    # column, read with the response, when that copy is out of date (respond/pages.py).
+    recordings_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -8,9 +8,7 @@ order, so an item hidden by a condition also hides the items that depend on it.
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.db.models import Count, Max, Sum
-
-from samverka.surveys.instruments.models import InstrumentVersion, Item, ItemAudio, Section
+from samverka.surveys.instruments.models import InstrumentVersion, Item, Section
 from samverka.surveys.instruments.rules import is_visible
 from samverka.surveys.respond.models import Answer, Response
 
@@ -43,18 +41,18 @@ class Survey:
 
 def load_survey(version: InstrumentVersion) -> Survey:
     """The survey of `version`. A published version is frozen except for its recordings, so
-    it is built once per process and recordings (added or removed) make a new key."""
+    it is built once per process, without a query on later requests: the key is the version's
+    row as the request read it, and a recording added or removed sets `recordings_changed_at`
+    (a new key). This is a memo of rows every process reads alike, not state: another process
+    builds the same survey from the same row."""
     if not version.is_published:
         return _build_survey(version)
-    audio = ItemAudio.objects.filter(item__version=version).aggregate(
-        n=Count("id"), last=Max("uploaded_at"), ids=Sum("id")
-    )
     # The code is random per version: a key never meets another version (ids can be reused).
-    return _published_survey(version.pk, version.code, (audio["n"], audio["last"], audio["ids"]))
+    return _published_survey(version.pk, version.code, version.recordings_changed_at)
 
 
 @lru_cache(maxsize=64)
-def _published_survey(version_pk: int, _code: str, _audio_signature: tuple) -> Survey:
+def _published_survey(version_pk: int, _code: str, _recordings_changed_at) -> Survey:
     return _build_survey(InstrumentVersion.objects.get(pk=version_pk))
 
 

@@ -16,7 +16,7 @@ from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib import agebands
 from samverka.participants.models import ConsentPurpose, Participant
-from samverka.surveys.instruments.models import DONT_KNOW, ItemRole, ItemType, Section
+from samverka.surveys.instruments.models import DONT_KNOW, Item, ItemRole, ItemType
 from samverka.surveys.respond.models import Answer, Response
 from samverka.surveys.respond.pages import (
     Answers,
@@ -78,11 +78,14 @@ def response_start(*, link: RespondentLink, language: str) -> Response:
 
 
 @transaction.atomic
-def page_save(*, response: Response, section: Section, values: Answers) -> None:
-    """Replace the answers of one page (section) of a draft response.
+def page_save(*, response: Response, items: list[Item], values: Answers) -> None:
+    """Replace the answers of one page of a draft response: `items` are the page's items (of
+    the response's version, as `pages.load_survey` holds them), `values` the answers by item.
 
     Drafts are not in the audit trail: they hold no personal data and are purged unless sent
-    (`purge_survey_drafts`); sending is recorded (`response_submit`).
+    (`purge_survey_drafts`); sending is recorded (`response_submit`). Three statements: the
+    draft's row locked (against a parallel send), its old answers of the page deleted, the new
+    ones inserted in one statement.
     """
     locked = (
         Response.objects.select_for_update(of=("self",)).select_related("round").get(pk=response.pk)
@@ -90,12 +93,12 @@ def page_save(*, response: Response, section: Section, values: Answers) -> None:
     if locked.submitted_at is not None:
         raise AlreadySubmitted
     _require_open(locked.round)
-    items = {item.pk: item for item in section.items.all()}
+    items = {item.pk: item for item in items if item.version_id == locked.version_id}
     Answer.objects.filter(response=locked, item_id__in=items).delete()
     Answer.objects.bulk_create(
         Answer(
             response=locked,
-            item=items[pk],
+            item_id=pk,
             value=answer.value,
             number=answer.number,
             text=answer.text,

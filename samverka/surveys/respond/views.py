@@ -10,6 +10,7 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -77,6 +78,42 @@ def link_view(view):
     return wrapper
 
 
+def response_view(view):
+    """A page of one draft (/s/<code>/<token>/...): the response and its link in one query,
+    the view run in the round's collaboration scope with (link, response). The token belongs to
+    this link and round only. A respondent's pages are most of the survey traffic, so a found
+    token costs no look-up of the guessing counter (whoever holds a token has found the link);
+    a miss goes through `link_view`'s path, which counts a wrong link code as a guess."""
+
+    @wraps(view)
+    def wrapper(request, link_code, token, *args, **kwargs):
+        with national_scope():  # the link code and token decide the collaboration
+            response = (
+                Response.objects.select_related(
+                    "version",
+                    "link__round__version",
+                    "link__round__collaboration__lead_organisation",
+                    "link__organisation",
+                )
+                .filter(token=token, link__code=link_code.strip().upper(), round=F("link__round"))
+                .first()
+            )
+        if response is None:
+            return _no_response(request, link_code)
+        link = response.link
+        response.round = link.round
+        with collaboration_scope(link.round.collaboration):
+            return view(request, link, response, *args, **kwargs)
+
+    return wrapper
+
+
+@link_view
+def _no_response(request, link):
+    """The link exists (else link_view answered), the token is not one of its drafts."""
+    raise Http404
+
+
 def _visitor_languages(request) -> list[str]:
     """The survey languages the browser asks for, best first, then Swedish and English."""
     wanted = []
@@ -115,13 +152,6 @@ def _not_found(request, *, too_many: bool):
     if too_many:
         response["Retry-After"] = str(minutes * 60)
     return response
-
-
-def _response(link: RespondentLink, token: str) -> Response:
-    """A response of this link only: a token of another link or round is unknown here."""
-    return get_object_or_404(
-        Response.objects.select_related("version"), token=token, link=link, round=link.round
-    )
 
 
 def _round_languages(round_) -> list[str]:
@@ -293,10 +323,9 @@ def _question(survey, shown, index: int, raw: dict, error: str, link, lang: dict
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@link_view
-def question_page(request, link, token, page):
+@response_view
+def question_page(request, link, response, page):
     """One section of the survey. POST saves the page and moves on (or back)."""
-    response = _response(link, token)
     if response.submitted_at is not None:
         return redirect(_done_url(link, response.language))
     if link.round.state != "open":
@@ -317,7 +346,7 @@ def question_page(request, link, token, page):
         if sent.is_valid:
             try:
                 services.page_save(
-                    response=response, section=survey.section(page), values=sent.values
+                    response=response, items=survey.page_items(page), values=sent.values
                 )
             except services.AlreadySubmitted:
                 return redirect(_done_url(link, response.language))
@@ -363,10 +392,9 @@ def question_page(request, link, token, page):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@link_view
-def finish(request, link, token):
+@response_view
+def finish(request, link, response):
     """The last step: how much was answered, the optional card code, and Send."""
-    response = _response(link, token)
     if response.submitted_at is not None:
         return redirect(_done_url(link, response.language))
     if link.round.state != "open":

@@ -2,12 +2,18 @@
 reads the same text). A replaced or deleted recording's file goes after the commit."""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverka.audit.models import AuditAction
 from samverka.lib.languages import LANGUAGE_CODES
-from samverka.surveys.instruments.models import Item, ItemAudio
+from samverka.surveys.instruments.models import InstrumentVersion, Item, ItemAudio
 from samverka.surveys.instruments.services import EditRefused, audit_change, locked_version
+
+
+def _recordings_changed(version: InstrumentVersion) -> None:
+    """Respondent pages keep a published survey in memory; this tells them it changed."""
+    InstrumentVersion.objects.filter(pk=version.pk).update(recordings_changed_at=timezone.now())
 
 
 def _delete_file_later(name: str) -> None:
@@ -37,6 +43,7 @@ def audio_save(*, item: Item, by, language: str, upload, content_type: str) -> I
     audio.save()
     if old_name:
         _delete_file_later(old_name)
+    _recordings_changed(version)
     audit_change(
         by,
         AuditAction.CREATE if created else AuditAction.UPDATE,
@@ -55,4 +62,5 @@ def audio_delete(*, audio: ItemAudio, by) -> None:
     detail = f"item {audio.item.item_id} {audio.language}"
     audio.delete()
     _delete_file_later(name)
+    _recordings_changed(version)
     audit_change(by, AuditAction.DELETE, version, version, ["audio"], detail=detail)
