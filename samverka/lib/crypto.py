@@ -70,7 +70,11 @@ def encrypted_field_words(name: str) -> str:
     """What an encrypted field holds, in words, by its name (`name_encrypted` → "name")."""
     from django.utils.translation import gettext
 
-    words = {"name": gettext("name"), "phone": gettext("phone number")}
+    words = {
+        "name": gettext("name"),
+        "phone": gettext("phone number"),
+        "display_name": gettext("display name"),
+    }
     base = name.removesuffix("_encrypted")
     return words.get(base, base.replace("_", " "))
 

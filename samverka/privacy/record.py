@@ -373,16 +373,18 @@ def _research(collaboration) -> list[Fact]:
 
 
 def _processors() -> list[Fact]:
-    database = settings.DATABASES["default"]
-    engine = database["ENGINE"].rsplit(".", 1)[-1]
-    host = database.get("HOST") or _("on this server")
+    databases = []
+    for alias, database in settings.DATABASES.items():
+        engine = database["ENGINE"].rsplit(".", 1)[-1]
+        host = database.get("HOST") or _("on this server")
+        databases.append(f"{alias}: {engine}, {host}")
     mail = (
         settings.EMAIL_HOST
         if "smtp" in settings.EMAIL_BACKEND
         else _("none: e-mails are printed to the server's log")
     )
     return [
-        Fact(_("Database"), f"{engine}, {host}", "DATABASE_URL"),
+        Fact(_("Database"), "; ".join(databases), "DATABASES (DATABASE_URL)"),
         Fact(_("E-mail server (invitations)"), mail, "EMAIL_HOST"),
         Fact(_("Uploaded files"), str(settings.MEDIA_ROOT), "MEDIA_ROOT"),
     ]
@@ -564,6 +566,16 @@ def _children(today: date) -> list[Fact]:
             "participants.Participant.birth_year",
         ),
     ]
+    own_age = getattr(settings, "CONSENT_OWN_AGE", None)
+    if own_age is not None:
+        facts.append(
+            Fact(
+                _("Consent given by the person themselves"),
+                _("from %(age)s years by birth year; for younger children, by a guardian")
+                % {"age": own_age},
+                "CONSENT_OWN_AGE",
+            )
+        )
     if apps.is_installed("samverka.children"):
         Consultation = apps.get_model("children", "Consultation")
         facts.append(

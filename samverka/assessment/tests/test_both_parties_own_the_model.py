@@ -65,3 +65,18 @@ def test_the_invitation_form_chooses_no_role_in_advance(world, login_as):
     assert '<option value="" selected>' in str(form["role"])
     response = client.post(invite, {"name": "Sara", "email": ""})
     assert response.status_code == 200 and response.context["form"].errors["role"]
+
+
+def test_pages_a_role_cannot_act_on_say_who_can(world, login_as):
+    leader = login_as(world.kalmar_ledare)
+    body = leader.get(url("rounds", world)).content.decode()
+    assert 'id="who-can"' in body
+    said = body.split('id="who-can"')[1].split("</p>")[0]
+    assert "Omgångar öppnas och stängs av" in said and "Kommunal kontaktperson" in said
+    model = leader.get(url("model", world)).content.decode()
+    assert "Fasen och dess checklista sköts av" in model
+    coordinator = login_as(world.kalmar_ngo)
+    assert 'id="who-can"' not in coordinator.get(url("rounds", world)).content.decode()
+    members = reverse("accounts:members", args=[world.kalmar.code])
+    page = login_as(world.kalmar_kommun).get(members).content.decode()
+    assert "Nya medlemmar bjuds in av: " in page and "Samordnare" in page

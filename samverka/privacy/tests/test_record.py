@@ -70,6 +70,7 @@ def test_every_room_that_holds_personal_data_has_a_purpose():
     [
         ("RETENTION_MONTHS", 7, "raderas 7 månader efter"),
         ("INVITATION_VALID_DAYS", 3, "3 dagar"),
+        ("CONSENT_OWN_AGE", 15, "från 15 år enligt födelseår"),
     ],
 )
 def test_a_changed_setting_changes_the_page(world, login_as, setting, value, expected):

@@ -1,3 +1,7 @@
+import shlex
+import sys
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -40,6 +44,16 @@ class Command(BaseCommand):
             "The national lead needs a second factor. Add this key to an authenticator app: "
             f"{data.DEMO_TOTP_KEY_BASE32}"
         )
-        self.stdout.write(
-            "or print the current code with: .venv/bin/python manage.py demo_totp nationell"
-        )
+        self.stdout.write(f"or print the current code with: {totp_command('nationell')}")
+
+
+def totp_command(username: str) -> str:
+    """The demo_totp command as it works when pasted into a new shell: from the project folder,
+    with the project's Python, and with DEBUG on (demo_totp refuses without it) or, on a demo
+    server run with DEBUG off, with --force."""
+    python = Path(".venv/bin/python")
+    if not (settings.BASE_DIR / python).exists():
+        python = Path(sys.executable)
+    command = f"{python} manage.py demo_totp {username}"
+    command = f"DEBUG=1 {command}" if settings.DEBUG else f"{command} --force"
+    return f"cd {shlex.quote(str(settings.BASE_DIR))} && {command}"
