@@ -58,8 +58,10 @@ class ResearchProject(models.Model):
     ends_on = models.DateField(_("last day"))
     data_requested = models.JSONField(_("data asked for"), default=list, blank=True)
     # Keyed hash of pseudonyms (datasets): one secret per project, so a person's pseudonym is
-    # stable within the project and cannot be linked across projects. Encrypted (lib/crypto).
-    pseudonym_key = models.TextField(default=new_pseudonym_key, editable=False)
+    # stable within the project and cannot be linked across projects. Encrypted (lib/crypto;
+    # named `*_encrypted` so the key check of `manage.py check` and the record of processing
+    # see it).
+    pseudonym_key_encrypted = models.TextField(default=new_pseudonym_key, editable=False)
     guid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -98,7 +100,7 @@ class ResearchProject(models.Model):
         return [DataKind(k).label for k in self.data_requested or [] if k in DataKind.values]
 
     def pseudonym_secret(self) -> bytes:
-        return bytes.fromhex(crypto.decrypt(self.pseudonym_key))
+        return bytes.fromhex(crypto.decrypt(self.pseudonym_key_encrypted))
 
 
 class ProjectResearcherQuerySet(models.QuerySet):

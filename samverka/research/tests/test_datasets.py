@@ -114,6 +114,14 @@ def test_pseudonyms_are_stable_in_a_project_and_differ_between_projects(world, p
     assert girl.code not in first
 
 
+def test_a_projects_pseudonym_secret_is_stored_encrypted_where_the_key_check_looks(project):
+    from samverka.lib import crypto
+
+    assert (type(project), "pseudonym_key_encrypted") in set(crypto.encrypted_fields())
+    stored = type(project).objects.values_list("pseudonym_key_encrypted", flat=True).get()
+    assert project.pseudonym_secret().hex() not in stored
+
+
 def test_no_participant_code_and_no_free_text_reach_the_files(login_as, world, project, scene):
     archive = export(login_as(world.forskare), project, scene["dataset"])
     everything = b"".join(archive.read(name) for name in archive.namelist())
