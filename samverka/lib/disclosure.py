@@ -48,6 +48,8 @@ from collections.abc import Hashable, Iterator, Mapping, Sequence
 from itertools import combinations, product
 from math import gcd
 
+import numpy as np
+
 TOTAL = "*"
 THRESHOLD = 5  # counts from 1 to THRESHOLD - 1 are hidden
 
@@ -90,19 +92,27 @@ def full_table(
     published: Published = None,
 ) -> dict:
     """Every published cell (default: every cell of the hypercube, margins included), with its
-    true value (no control)."""
+    true value (no control). The margins are summed with numpy, one array per kind of cell."""
     dims = _check_dimensions(dimensions)
     masks = _masks(len(dims), published)
+    positions = [{v: i for i, v in enumerate(values)} for values in dims]
+    inner = np.zeros([len(values) for values in dims], dtype=np.int64)
+    for key, count in counts.items():
+        try:
+            if len(key) != len(dims):
+                raise KeyError(key)
+            where = tuple(p[v] for p, v in zip(positions, key, strict=True))
+        except (KeyError, TypeError):
+            raise ValueError(f"cell {key!r} is not in the table's dimensions") from None
+        if isinstance(count, bool) or not isinstance(count, int | np.integer) or count < 0:
+            raise ValueError(f"count {count!r} for {key!r} is not a non-negative integer")
+        inner[where] += count
     cube = {}
     for mask in masks:
-        axes = [[TOTAL] if star else values for values, star in zip(dims, mask, strict=True)]
-        cube.update(dict.fromkeys(product(*axes), 0))
-    for key, count in counts.items():
-        _check_cell(key, count, dims)
-        if not count:
-            continue
-        for mask in masks:
-            cube[tuple(TOTAL if star else v for v, star in zip(key, mask, strict=True))] += count
+        summed = tuple(d for d, star in enumerate(mask) if star)
+        values = inner.sum(axis=summed) if summed else inner
+        axes = [[TOTAL] if star else d for d, star in zip(dims, mask, strict=True)]
+        cube.update(zip(product(*axes), map(int, values.ravel()), strict=True))
     return cube
 
 
@@ -389,10 +399,3 @@ def _check_dimensions(dimensions: Sequence[Sequence[Hashable]]) -> list[list]:
         if len(set(values)) != len(values):
             raise ValueError("dimension values must be unique")
     return dims
-
-
-def _check_cell(key: Cell, count: int, dims: list[list]) -> None:
-    if len(key) != len(dims) or any(v not in d for v, d in zip(key, dims, strict=False)):
-        raise ValueError(f"cell {key!r} is not in the table's dimensions")
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise ValueError(f"count {count!r} for {key!r} is not a non-negative integer")

@@ -60,6 +60,13 @@ def test_coordinator_sees_upright_bar_charts_on_a_phone(
     assert ages["axis"] == "x" and ages["bars"] >= 1 and ages["width"] > 100
     assert ages["colours"] == list(SERIES[: len(ages["colours"])])
     assert drawn(page, "m-focus-areas-chart-data")["axis"] == "x"
+    # Exact figures for whoever sees the register: 12 girls and 6 boys, no hidden mark.
+    main = page.locator("main")
+    expect(main.locator("table").first).to_contain_text("12")
+    expect(main.locator("td", has_text=re.compile(r"^\.\.$"))).to_have_count(0)
+    expect(
+        main.get_by_role("button", name=re.compile("CSV för Excel|CSV for Excel"))
+    ).to_have_count(2)
     no_horizontal_scroll(page)
     shoot("funder-report-phone")
     assert csp_reports == []
