@@ -209,12 +209,20 @@ class _Control:
         # groups. A group is the lines of one direction whose coordinates agree with given
         # values outside a set of "free" dimensions; each line is in one group per subset of
         # its other dimensions. Entries whose cell has since been hidden are dropped lazily.
+        # Built when step 3 first needs them (after primary suppression and step 2, which
+        # hide most cells), so hiding those cells keeps no group heaps up to date.
         n = len(dims)
+        self._directions = directions
         self._others = [[e for e in range(n) if e != d] for d in range(n)]
         self._free = [[list(combinations(self._others[d], k)) for k in range(n)] for d in range(n)]
-        self._groups: dict[tuple, list] = {}
+        self._groups: dict[tuple, list] | None = None
         self._groups_of: list[list[list]] = []
-        for index, (d, line) in enumerate(zip(directions, self.lines, strict=True)):
+        self._hidden_by_order: list = []  # hidden cells by `order`, protected ones dropped lazily
+
+    def _build_groups(self) -> dict[tuple, list]:
+        """The line groups of step 3, from every line's current best candidate."""
+        self._groups = {}
+        for index, (d, line) in enumerate(zip(self._directions, self.lines, strict=True)):
             fixed = line[-1]
             groups = []
             for subsets in self._free[d]:
@@ -227,7 +235,7 @@ class _Control:
                     group.append((self._heaps[index][0], index))
         for group in self._groups.values():
             heapq.heapify(group)
-        self._hidden_by_order: list = []  # hidden cells by `order`, protected ones dropped lazily
+        return self._groups
 
     def protected(self) -> set[Cell]:
         """Hidden cells whose value cannot be worked out from the published cells."""
@@ -248,7 +256,7 @@ class _Control:
                 heapq.heappop(heap)
             if not heap:
                 self._alive.discard(index)
-            elif heap[0] is not head:
+            elif heap[0] is not head and self._groups is not None:
                 for group in self._groups_of[index]:
                     heapq.heappush(group, (heap[0], index))
         self._pending.extend(self.lines_of[cell])
@@ -307,13 +315,12 @@ class _Control:
         dozen heaps, instead of walking thousands of lines.
         """
         hidden = self.hidden
+        groups = self._groups if self._groups is not None else self._build_groups()
         for k in range(len(self.dims)):
             best = None
             for d, others in enumerate(self._others):
                 for free in self._free[d][k]:
-                    group = self._groups.get(
-                        (d, free, tuple(cell[e] for e in others if e not in free))
-                    )
+                    group = groups.get((d, free, tuple(cell[e] for e in others if e not in free)))
                     if not group:
                         continue
                     while group and group[0][0][1] in hidden:
