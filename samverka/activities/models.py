@@ -223,15 +223,17 @@ class Attendance(models.Model):
 
 
 class AttendanceYear(models.Model):
-    """The months of one year in which a participant attended at least one held session.
+    """The months of one year in which a participant attended at least one held session, with
+    what the funder count groups by.
 
-    Derived from Attendance and Session (date, cancelled), never edited by itself: the writers
-    of attendance (`attendance_record` and its bulk variant `attendance_record_bulk` in
-    `samverka.activities.services`) and `session_update` keep it in step, and
-    `rebuild_report_tables` rebuilds it.
-    The funder count reads one row per participant and year here instead of every attendance
-    row of the period (README, Performance). `months` has bit 0 for January … bit 11 for
-    December.
+    Derived from Attendance and Session (date, cancelled) and from the participant (its
+    collaboration, birth year, gender, third-country status) and its current funder-reporting
+    consent (ConsentState), never edited by itself: `samverka.activities.attendance_years.refresh`
+    is its one writer, called by the writers of attendance (`attendance_record` and its bulk
+    variant `attendance_record_bulk` in `samverka.activities.services`), `session_update`,
+    `participant_update` and the consent writers; `rebuild_report_tables` rebuilds it.
+    The funder count is a grouped count over these rows, already in the shape of the answer
+    (README, Performance). `months` has bit 0 for January … bit 11 for December.
     """
 
     # No index of its own: attendance_year_once (participant, year) serves lookups by participant.
@@ -243,16 +245,26 @@ class AttendanceYear(models.Model):
     )
     year = models.PositiveSmallIntegerField()
     months = models.PositiveSmallIntegerField()
+    # The participant's, kept in step (see above).
+    collaboration = models.ForeignKey(
+        "orgs.Collaboration", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    birth_year = models.PositiveSmallIntegerField(null=True)
+    gender = models.CharField(max_length=12)
+    third_country_national = models.CharField(max_length=8)
+    counted = models.BooleanField(default=False)  # funder-reporting consent given, as of now
 
-    objects = tenant_manager("participant__collaboration")
+    objects = tenant_manager("collaboration")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["participant", "year"], name="attendance_year_once"),
         ]
         indexes = [
-            # One year's rows with their months and participants, straight from the index.
-            models.Index(fields=["year", "months", "participant"], name="attendance_year_scan"),
+            # One year's counted rows: attended_between and the funder count.
+            models.Index(
+                fields=["year", "counted", "months", "participant"], name="attendance_year_scan"
+            ),
         ]
 
     def __str__(self):

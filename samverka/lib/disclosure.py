@@ -48,6 +48,8 @@ from collections.abc import Hashable, Iterator, Mapping, Sequence
 from itertools import combinations, product
 from math import gcd
 
+import numpy as np
+
 TOTAL = "*"
 THRESHOLD = 5  # counts from 1 to THRESHOLD - 1 are hidden
 
@@ -90,19 +92,27 @@ def full_table(
     published: Published = None,
 ) -> dict:
     """Every published cell (default: every cell of the hypercube, margins included), with its
-    true value (no control)."""
+    true value (no control). The margins are summed with numpy, one array per kind of cell."""
     dims = _check_dimensions(dimensions)
     masks = _masks(len(dims), published)
+    positions = [{v: i for i, v in enumerate(values)} for values in dims]
+    inner = np.zeros([len(values) for values in dims], dtype=np.int64)
+    for key, count in counts.items():
+        try:
+            if len(key) != len(dims):
+                raise KeyError(key)
+            where = tuple(p[v] for p, v in zip(positions, key, strict=True))
+        except (KeyError, TypeError):
+            raise ValueError(f"cell {key!r} is not in the table's dimensions") from None
+        if isinstance(count, bool) or not isinstance(count, int | np.integer) or count < 0:
+            raise ValueError(f"count {count!r} for {key!r} is not a non-negative integer")
+        inner[where] += count
     cube = {}
     for mask in masks:
-        axes = [[TOTAL] if star else values for values, star in zip(dims, mask, strict=True)]
-        cube.update(dict.fromkeys(product(*axes), 0))
-    for key, count in counts.items():
-        _check_cell(key, count, dims)
-        if not count:
-            continue
-        for mask in masks:
-            cube[tuple(TOTAL if star else v for v, star in zip(key, mask, strict=True))] += count
+        summed = tuple(d for d, star in enumerate(mask) if star)
+        values = inner.sum(axis=summed) if summed else inner
+        axes = [[TOTAL] if star else d for d, star in zip(dims, mask, strict=True)]
+        cube.update(zip(product(*axes), map(int, values.ravel()), strict=True))
     return cube
 
 
@@ -199,12 +209,20 @@ class _Control:
         # groups. A group is the lines of one direction whose coordinates agree with given
         # values outside a set of "free" dimensions; each line is in one group per subset of
         # its other dimensions. Entries whose cell has since been hidden are dropped lazily.
+        # Built when step 3 first needs them (after primary suppression and step 2, which
+        # hide most cells), so hiding those cells keeps no group heaps up to date.
         n = len(dims)
+        self._directions = directions
         self._others = [[e for e in range(n) if e != d] for d in range(n)]
         self._free = [[list(combinations(self._others[d], k)) for k in range(n)] for d in range(n)]
-        self._groups: dict[tuple, list] = {}
+        self._groups: dict[tuple, list] | None = None
         self._groups_of: list[list[list]] = []
-        for index, (d, line) in enumerate(zip(directions, self.lines, strict=True)):
+        self._hidden_by_order: list = []  # hidden cells by `order`, protected ones dropped lazily
+
+    def _build_groups(self) -> dict[tuple, list]:
+        """The line groups of step 3, from every line's current best candidate."""
+        self._groups = {}
+        for index, (d, line) in enumerate(zip(self._directions, self.lines, strict=True)):
             fixed = line[-1]
             groups = []
             for subsets in self._free[d]:
@@ -217,7 +235,7 @@ class _Control:
                     group.append((self._heaps[index][0], index))
         for group in self._groups.values():
             heapq.heapify(group)
-        self._hidden_by_order: list = []  # hidden cells by `order`, protected ones dropped lazily
+        return self._groups
 
     def protected(self) -> set[Cell]:
         """Hidden cells whose value cannot be worked out from the published cells."""
@@ -238,7 +256,7 @@ class _Control:
                 heapq.heappop(heap)
             if not heap:
                 self._alive.discard(index)
-            elif heap[0] is not head:
+            elif heap[0] is not head and self._groups is not None:
                 for group in self._groups_of[index]:
                     heapq.heappush(group, (heap[0], index))
         self._pending.extend(self.lines_of[cell])
@@ -297,13 +315,12 @@ class _Control:
         dozen heaps, instead of walking thousands of lines.
         """
         hidden = self.hidden
+        groups = self._groups if self._groups is not None else self._build_groups()
         for k in range(len(self.dims)):
             best = None
             for d, others in enumerate(self._others):
                 for free in self._free[d][k]:
-                    group = self._groups.get(
-                        (d, free, tuple(cell[e] for e in others if e not in free))
-                    )
+                    group = groups.get((d, free, tuple(cell[e] for e in others if e not in free)))
                     if not group:
                         continue
                     while group and group[0][0][1] in hidden:
@@ -389,10 +406,3 @@ def _check_dimensions(dimensions: Sequence[Sequence[Hashable]]) -> list[list]:
         if len(set(values)) != len(values):
             raise ValueError("dimension values must be unique")
     return dims
-
-
-def _check_cell(key: Cell, count: int, dims: list[list]) -> None:
-    if len(key) != len(dims) or any(v not in d for v, d in zip(key, dims, strict=False)):
-        raise ValueError(f"cell {key!r} is not in the table's dimensions")
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise ValueError(f"count {count!r} for {key!r} is not a non-negative integer")

@@ -12,6 +12,7 @@ from typing import TypedDict, Unpack
 from django.db import transaction
 from django.utils import timezone
 
+from samverka.activities import attendance_years
 from samverka.audit.models import AuditAction
 from samverka.audit.services import Saved, audit_record, save_audited
 from samverka.lib import agebands, crypto
@@ -131,6 +132,9 @@ def participant_update(
         participant=participant, display_name=display_name, by=by
     ):
         saved = saved._replace(changed=(*saved.changed, "display_name"))
+    # The birth year, gender and third-country status are on the participant's rows of the
+    # funder count's table: kept in step by its one writer.
+    attendance_years.refresh([participant.pk], years=())
     return saved
 
 
@@ -261,7 +265,7 @@ def consent_record(
         notice_language=notice_language or participant.language,
         recorded_by=by,
     )
-    consent_state.refresh([participant.pk])
+    _ConsentDerived.refresh([participant.pk])
     audit_record(
         actor=by,
         action=AuditAction.UPDATE,
@@ -304,6 +308,23 @@ def consents_update(
     return changed
 
 
+class _ConsentDerived:
+    """What the consent ledger's writers keep in step: ConsentState, and the consent on the
+    funder count's rows (AttendanceYear), through that table's one writer."""
+
+    @staticmethod
+    def refresh(participant_ids) -> None:
+        ids = list(participant_ids)
+        consent_state.refresh(ids)
+        attendance_years.refresh(ids, years=())
+
+    @staticmethod
+    def rebuild() -> int:
+        rows = consent_state.rebuild()
+        attendance_years.refresh_consent()
+        return rows
+
+
 class ConsentBulk(DerivedBulk):
     """Consent-ledger entries in bulk: see `consent_record_bulk`."""
 
@@ -321,7 +342,7 @@ class ConsentBulk(DerivedBulk):
         "recorded_by_id",
         "recorded_at",
     ]
-    derived = consent_state
+    derived = _ConsentDerived
 
     def add(
         self,

@@ -49,7 +49,7 @@ def _word(value: str, label) -> str:
     return _("Total") if value == TOTAL_CODE else label(value)
 
 
-def funder_xlsx(report: FunderReport, municipality: str | None = None) -> bytes:
+def funder_xlsx(report: FunderReport, municipality: str | None = None, collaboration=None) -> bytes:
     names = {m.code: m.name for m in report.figures.municipalities}
     participants = exports.Sheet(
         _("Participants"),
@@ -107,7 +107,7 @@ def funder_xlsx(report: FunderReport, municipality: str | None = None) -> bytes:
     about = exports.Sheet(
         _("About this file"),
         [],
-        about_rows(report, municipality, names),
+        about_rows(report, municipality, names, collaboration),
         widths=(28, 80),
         wrap=True,
     )
@@ -115,7 +115,7 @@ def funder_xlsx(report: FunderReport, municipality: str | None = None) -> bytes:
 
 
 def about_rows(
-    report: FunderReport, municipality: str | None, names: dict[str, str]
+    report: FunderReport, municipality: str | None, names: dict[str, str], collaboration=None
 ) -> list[tuple[str, str]]:
     where = [(_("Municipality"), _("All municipalities"))]
     if municipality:
@@ -123,6 +123,8 @@ def about_rows(
             (_("Municipality"), names.get(municipality, municipality)),
             (_("Municipality code"), municipality),
         ]
+    if collaboration is not None:  # a collaboration's own figures
+        where.insert(0, (_("Collaboration"), collaboration.name))
     return [
         (_("Report"), _("Funder count (AMIF)")),
         (_("From"), report.start.isoformat()),

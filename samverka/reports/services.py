@@ -39,7 +39,7 @@ def funder_report_export(
     if file_format not in WEB_FORMATS:
         raise ValueError(f"unknown format {file_format!r}")
     if file_format == "xlsx":
-        content = exports.funder_xlsx(report, municipality)
+        content = exports.funder_xlsx(report, municipality, collaboration)
     else:
         content = exports.participants_csv(
             report, municipality, excel_swedish=file_format == "csv_excel"

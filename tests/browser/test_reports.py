@@ -60,6 +60,13 @@ def test_coordinator_sees_upright_bar_charts_on_a_phone(
     assert ages["axis"] == "x" and ages["bars"] >= 1 and ages["width"] > 100
     assert ages["colours"] == list(SERIES[: len(ages["colours"])])
     assert drawn(page, "m-focus-areas-chart-data")["axis"] == "x"
+    # Exact figures for whoever sees the register: 12 girls and 6 boys, no hidden mark.
+    main = page.locator("main")
+    expect(main.locator("table").first).to_contain_text("12")
+    expect(main.locator("td", has_text=re.compile(r"^\.\.$"))).to_have_count(0)
+    expect(
+        main.get_by_role("button", name=re.compile("CSV för Excel|CSV for Excel"))
+    ).to_have_count(2)
     no_horizontal_scroll(page)
     shoot("funder-report-phone")
     assert csp_reports == []
@@ -80,4 +87,29 @@ def test_national_lead_sees_the_municipalities_as_lying_bars(
     assert municipalities["colours"] == list(SERIES[:2])
     no_horizontal_scroll(page)
     shoot("national-funder-report-phone")
+    assert csp_reports == []
+
+
+def test_a_researcher_sees_the_hidden_mark_explained_beside_the_table(
+    page, live_world, log_in, shoot, csp_reports
+):
+    """Outside the circle that sees the register the figures are disclosure-controlled: a
+    hidden cell reads "..", never "<5", and the note beside the table says what it means."""
+    data = Data(live_world)
+    session = data.session(date(2025, 3, 4))
+    data.group(12, session, birth_year=2016, gender="female", tcn="yes")
+    data.group(2, session, birth_year=2016, gender="male", tcn="no")
+    key = TOTPDevice.objects.get(user=live_world.forskare).bin_key
+    log_in(live_world.forskare)
+    page.get_by_label(CODE_LABEL).fill(authenticator_code(key))
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    page.goto(reverse("reports:funder", args=[live_world.kalmar.code]) + YEAR_2025)
+    main = page.locator("main")
+    expect(main.locator("td", has_text=re.compile(r"^\.\.$")).first).to_be_visible()
+    expect(main).not_to_contain_text("<5")
+    expect(main.locator("p.small", has_text="..").first).to_be_visible()
+    expect(main.get_by_text("14", exact=True).first).to_be_visible()  # the total survives
+    no_horizontal_scroll(page)
+    shoot("funder-report-researcher-phone")
     assert csp_reports == []

@@ -136,6 +136,7 @@ def test_the_shareable_xlsx_speaks_swedish_in_a_swedish_session(login_as, world,
     assert focus[1][3:] == (2, 2)
     about = dict(row[:2] for row in book["Om filen"].values)
     assert (about["Kommun"], about["Kommunkod"]) == ("Kalmar", "0880")
+    assert about["Samverkan"] == world.kalmar.name  # the collaboration's own figures
     assert "”..”" in about["Anmärkning"] or "“..”" in about["Anmärkning"]
 
 

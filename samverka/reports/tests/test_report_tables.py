@@ -41,8 +41,9 @@ from samverka.participants.tests.test_participants import register
 from samverka.reports.selectors import counted_participants
 
 
-def year_rows() -> set[tuple[int, int, int]]:
-    return set(AttendanceYear.objects.values_list("participant_id", "year", "months"))
+def year_rows() -> set[tuple]:
+    """Every column of the rows: months and what the funder count groups by."""
+    return set(AttendanceYear.objects.values_list(*attendance_years.COLUMNS))
 
 
 def consent_rows() -> set[tuple[int, str, bool]]:
@@ -481,3 +482,103 @@ def test_the_import_command_keeps_the_tables_in_step(data, tmp_path):
     assert Participant.objects.filter(code__in=["AB23", "CD34"]).count() == 2
     assert months_of(registered) == {2025: bits(9)}
     assert_in_step()
+
+
+def test_changing_what_the_count_groups_by_updates_the_derived_rows(data, login_as):
+    """Gender, birth year, third-country status and consent live on the participant's rows of
+    AttendanceYear too; the edit page and the consent writers keep them in step."""
+    from samverka.reports.selectors import funder_figures
+
+    world = data.world
+    child = data.participant(birth_year=2016, gender="female", tcn="yes")
+    data.attend(child, data.session(date(2024, 5, 7)), data.session(date(2025, 3, 4)))
+    row = AttendanceYear.objects.get(participant=child, year=2025)
+    assert (row.collaboration_id, row.birth_year, row.gender, row.third_country_national) == (
+        world.kalmar.pk,
+        2016,
+        "female",
+        "yes",
+    )
+    assert row.counted
+
+    client = login_as(world.kalmar_ngo)
+    edit = reverse("participants:edit", args=[world.kalmar.code, child.code])
+    response = client.post(
+        edit,
+        {
+            "household": child.household_id,
+            "role": "child",
+            "birth_year": "2012",
+            "gender": "male",
+            "third_country_national": "no",
+            "language": "ar",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    for year in (2024, 2025):  # every year's row, not only the last one attended
+        row = AttendanceYear.objects.get(participant=child, year=year)
+        assert (row.birth_year, row.gender, row.third_country_national) == (2012, "male", "no")
+    assert funder_figures(start=date(2025, 1, 1), end=date(2025, 12, 31)).participants == {
+        ("0880", "13-17", "male", "no"): 1
+    }
+    assert_in_step()
+
+    consent_record(
+        participant=child,
+        purpose=ConsentPurpose.FUNDER_REPORTING,
+        given=False,
+        by=world.kalmar_ngo,
+    )
+    assert not AttendanceYear.objects.filter(participant=child, counted=True).exists()
+    assert funder_figures(start=date(2025, 1, 1), end=date(2025, 12, 31)).participants == {}
+    assert_in_step()
+    with consent_record_bulk(by=None) as ledger:
+        ledger.add(
+            child.pk,
+            ConsentPurpose.FUNDER_REPORTING,
+            True,
+            given_at=timezone.now(),
+            given_by="guardian",
+            method="written",
+            notice_language="sv",
+        )
+    assert AttendanceYear.objects.filter(participant=child, counted=True).count() == 2
+    assert_in_step()
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_the_grouped_count_equals_counting_the_attendance_rows_directly(data, seed):
+    """Any period (whole years, part months, over a new year): the grouped count over the
+    derived rows gives what counting participants from the attendance rows gives."""
+    from collections import Counter
+
+    from samverka.lib import agebands
+    from samverka.reports.selectors import funder_figures
+
+    rng = random.Random(seed)
+    sessions = [
+        data.session(date(2024, 11, 1) + timedelta(days=rng.randint(0, 500))) for _ in range(12)
+    ]
+    people = [
+        data.participant(
+            birth_year=rng.choice([None, 1950, 1990, 2012, 2016, 2021]),
+            gender=rng.choice(["female", "male", "other", "not_stated"]),
+            tcn=rng.choice(["yes", "no", "unknown"]),
+            consent=rng.choice([True, True, False, None]),
+        )
+        for _ in range(15)
+    ]
+    for person in people:
+        data.attend(person, *rng.sample(sessions, rng.randint(1, 4)))
+    for _ in range(8):
+        start = date(2024, 10, 1) + timedelta(days=rng.randint(0, 400))
+        end = start + timedelta(days=rng.randint(0, 300))
+        expected = Counter()
+        for pid in attended_directly(start, end):
+            person = Participant.objects.get(pk=pid)
+            if not person.has_consent(ConsentPurpose.FUNDER_REPORTING):
+                continue
+            age = None if person.birth_year is None else start.year - person.birth_year
+            band = agebands.band_for(age)
+            expected[("0880", band, person.gender, person.third_country_national)] += 1
+        assert funder_figures(start=start, end=end).participants == dict(expected), (start, end)

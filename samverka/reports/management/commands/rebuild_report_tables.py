@@ -39,8 +39,8 @@ class Command(BaseCommand):
             self.stdout.write("The report tables are in step with attendance and consent.")
             return
         started = time.monotonic()
-        years = attendance_years.rebuild()
         consents = consent_state.rebuild()
+        years = attendance_years.rebuild()  # after: its rows carry the consent
         self.stdout.write(
             f"Rebuilt {years} participant-years of attendance and {consents} consent states "
             f"in {time.monotonic() - started:.1f} s."
