@@ -36,7 +36,7 @@ def test_the_bench_table_has_every_row_and_django_agrees_with_duckdb(tmp_path, s
         assert label in table
     assert "Django and DuckDB figures agree" in table
     assert table.count("yes") == 2
-    assert len(targets(results)) == 3
+    assert len(targets(results)) == 6
 
 
 @pytest.mark.skipif(
