@@ -383,10 +383,14 @@ def measure_size(
         assert client.get(floor, secure=True).status_code == 200, "the floor view failed"
         bare = client.get("/bench/bare/", secure=True)
         assert bare.content == b"ok", "the bare view did not see the logged-in user"
+        followup = reverse("followup:plan", args=[collaboration.code])
+        followup_plan(collaboration)
+        assert client.get(followup, secure=True).status_code == 200, "the follow-up page failed"
         t.update(
             interleaved_medians(
                 {
                     "attendance_page": lambda: client.get(url, secure=True),
+                    "followup_page": lambda: client.get(followup, secure=True),
                     "floor_view": lambda: client.get(floor, secure=True),
                     "bare_view": lambda: client.get("/bench/bare/", secure=True),
                 },
@@ -394,4 +398,39 @@ def measure_size(
                 calls=PAGE_CALLS,
             )
         )
+    t["followup_national"], _comparison = median_time(lambda: national_followup(year), repeat)
     return result
+
+
+def followup_plan(collaboration: Collaboration) -> None:
+    """A follow-up plan for the probe collaboration: a goal per level and eight built-in
+    indicators over attendance, surveys, self-assessment, referrals and learning decisions."""
+    from samverka.followup.library import install_builtin_indicators
+    from samverka.followup.models import Goal, IndicatorDefinition, PlanIndicator
+
+    install_builtin_indicators()
+    plan = {
+        "families": ["FU-ATT-01", "FU-ATT-05", "FU-ATT-06", "FU-FAM-01"],
+        "staff": ["FU-ATT-04", "FU-VAL-01"],
+        "society": ["FU-COL-01", "FU-COL-06"],
+    }
+    for level, ids in plan.items():
+        goal, _ = Goal.objects.get_or_create(
+            collaboration=collaboration, title=f"Bench {level}", defaults={"level": level}
+        )
+        for builtin_id in ids:
+            PlanIndicator.objects.get_or_create(
+                goal=goal,
+                definition=IndicatorDefinition.objects.get(builtin_id=builtin_id),
+                defaults={"period_kind": "half", "target_value": 10},
+            )
+
+
+def national_followup(year: int):
+    """The national follow-up comparison as the national lead reads it (FU-ATT-01 for `year`,
+    every collaboration, and the four added values)."""
+    from samverka.followup.national import comparison
+    from samverka.orgs.decorators import NationalAccess
+
+    national = NationalAccess(user=None, role=Role.NATIONAL_LEAD)
+    return comparison(national, {"indicator": "FU-ATT-01", "year": str(year)})

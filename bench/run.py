@@ -126,6 +126,14 @@ TABLE_ROWS = [
     ("  ratio floor / bare view", ("ratio", "floor_view", "bare_view")),
     ("  ratio page / floor", ("ratio", "attendance_page", "floor_view")),
     ("  ratio page / page at the first size (target ≤ 1.2×)", ("first", "attendance_page")),
+    ("follow-up page of one collaboration", "followup_page"),
+    ("  ratio follow-up page / floor (target ≤ 3×)", ("ratio", "followup_page", "floor_view")),
+    ("  ratio follow-up page / at the first size (target ≤ 1.2×)", ("first", "followup_page")),
+    ("national follow-up comparison", "followup_national"),
+    (
+        "  ratio national follow-up / funder count controlled (target ≤ 2×)",
+        ("ratio", "followup_national", "funder_controlled_django"),
+    ),
 ]
 
 
@@ -205,6 +213,21 @@ def targets(results: list[dict]) -> list[str]:
         (
             "attendance page within 2× of the bare view",
             last["attendance_page"] / last["bare_view"],
+            2.0,
+        ),
+        (
+            "follow-up page within 1.2× of the first size",
+            last["followup_page"] / first["followup_page"],
+            1.2,
+        ),
+        (
+            "follow-up page within 3× of the floor view",
+            last["followup_page"] / last["floor_view"],
+            3.0,
+        ),
+        (
+            "national follow-up comparison within 2× of the national funder count",
+            last["followup_national"] / last["funder_controlled_django"],
             2.0,
         ),
     ]

@@ -29,6 +29,7 @@ FEATURE_SEEDERS: list[str] = [
     "samverka.demo.knowledge.seed",
     "samverka.demo.memory.seed",
     "samverka.demo.research.seed",
+    "samverka.demo.followup.seed",
 ]
 
 DEMO_PASSWORD = "samverka-demo-2026"

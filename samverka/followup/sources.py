@@ -204,9 +204,19 @@ def unique_participants_by(ctx: Context, dimension: str) -> list[tuple[str, Valu
 
 
 def sessions_held(ctx: Context) -> Value:
+    """Sessions held in the period; no data when no activity ran in it (0 only when activities
+    ran and none of their sessions was held)."""
+    from django.db.models import Q
+
+    from samverka.activities.models import Activity
+
     count = _held_sessions(ctx).count()
-    if count == 0 and not _activities(ctx):
-        return NO
+    if count == 0:
+        running = Activity.objects.filter(pk__in=_activities(ctx), starts_on__lte=ctx.end).filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=ctx.start)
+        )
+        if not running.exists():
+            return NO
     return Value(OK, float(count), count)
 
 

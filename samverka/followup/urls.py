@@ -22,5 +22,6 @@ urlpatterns = [
     path(IND + "remove/", views.indicator_remove, name="indicator_remove"),
     path(F + "evidence/new/", views.evidence_create, name="evidence_create"),
     path(F + "library/", views.library, name="library"),
+    path(F + "report/", views.report, name="report"),
     path("national/followup/", national.national_followup, name="national"),
 ]

@@ -283,3 +283,34 @@ def library(request, access):
         form=form,
     )
     return render(request, "followup/library.html", context)
+
+
+@collaboration_view(C.REPORT_FOLLOWUP)
+def report(request, access):
+    """Choose a period, a language and a format; the report is made in the background."""
+    from django.urls import reverse
+
+    from samverka.followup.forms import ReportForm
+    from samverka.followup.report import PDF_KIND, XLSX_KIND
+    from samverka.jobs.services import job_start
+
+    initial = {"period": P.current("year").key, "language": request.LANGUAGE_CODE[:2]}
+    form = ReportForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        kind = PDF_KIND if data["format"] == "pdf" else XLSX_KIND
+        job = job_start(
+            kind=kind,
+            title=_("Steering-group report %(period)s, %(name)s (%(format)s)")
+            % {
+                "period": data["period"],
+                "name": access.collaboration.name,
+                "format": data["format"].upper(),
+            },
+            params={"period": data["period"], "language": data["language"]},
+            by=request.user,
+            collaboration=access.collaboration,
+            back_url=reverse("followup:plan", args=[access.code]),
+        )
+        return redirect("jobs:detail", job.code)
+    return render(request, "followup/report.html", _context(access, form=form))

@@ -67,6 +67,24 @@ class DecisionForm(forms.ModelForm):
         fields = ["text", "follow_up_by", "due_on"]
         widgets = {"due_on": DateInput()}
 
+    # The follow-up plan's indicators the decision discusses (samverka/followup); shown only
+    # when the plan has indicators.
+    indicators = forms.ModelMultipleChoiceField(
+        label=_("Indicators it discusses"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     def __init__(self, *args, collaboration, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["follow_up_by"].queryset = active_memberships(collaboration)
+        from samverka.followup.selectors import indicators_for
+
+        indicators = indicators_for(collaboration).filter(
+            archived_at__isnull=True, goal__archived_at__isnull=True
+        )
+        if indicators.exists():
+            self.fields["indicators"].queryset = indicators
+        else:
+            del self.fields["indicators"]

@@ -3,8 +3,10 @@
 from collections.abc import Iterable
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samverka.accounts.models import Membership
 from samverka.assessment.models import AssessmentRound, Dilemma, LearningDecision, LearningSession
@@ -62,8 +64,14 @@ def decision_add(
     text: str,
     follow_up_by: Membership | None = None,
     due_on: date | None = None,
+    indicators=(),
     by,
 ) -> LearningDecision:
+    """A decision of a learning session; `indicators` are the follow-up plan's indicators it
+    discusses (samverka/followup), each shown with the decisions made about it."""
+    indicators = list(indicators or ())
+    if any(i.goal.collaboration_id != session.collaboration_id for i in indicators):
+        raise ValidationError(_("Choose indicators of this collaboration."))
     decision = LearningDecision(session=session)
     save_audited(
         decision,
@@ -71,6 +79,8 @@ def decision_add(
         by=by,
         collaboration=session.collaboration,
     )
+    if indicators:
+        decision.followup_indicators.set(indicators)
     return decision
 
 

@@ -108,6 +108,7 @@ def decision_add(request, access, learning_code):
             text=form.cleaned_data["text"],
             follow_up_by=form.cleaned_data["follow_up_by"],
             due_on=form.cleaned_data["due_on"],
+            indicators=form.cleaned_data.get("indicators") or (),
             by=request.user,
         )
         messages.success(request, _("The decision is added."))

@@ -130,3 +130,16 @@ def test_the_added_values_show_on_the_follow_up_and_model_pages(world, login_as,
         assert "Funktionellt mervärde" in page
         assert "verksamhetsförbättrare" in page
         assert "Biblioteket ändrade sina öppettider." in page
+
+
+def test_a_decision_added_at_a_learning_session_names_indicators(world, login_as, goal, library):
+    session = LearningSession.objects.create(collaboration=world.kalmar, held_on=date(2025, 3, 1))
+    indicator = plan_indicator(goal, library["FU-ATT-01"])
+    client = login_as(world.kalmar_ngo)
+    url = reverse("assessment:decision_add", args=[world.kalmar.code, session.code])
+    response = client.post(url, {"text": "Fler träffar på lördagar", "indicators": [indicator.pk]})
+    assert response.status_code == 302
+    decision = LearningDecision.objects.get()
+    assert list(decision.followup_indicators.all()) == [indicator]
+    page = client.get(_url("indicator", world, indicator.code)).content.decode()
+    assert "Fler träffar på lördagar" in page

@@ -306,3 +306,29 @@ def test_another_collaborations_records_never_count(world, goal, library, attend
     _, sessions = _activity(world.boden, sessions=[date(2025, 2, 2)])
     _attend(sessions[0], boden_people)
     assert _value(plan_indicator(goal, library["FU-ATT-01"])).value == 9
+
+
+def test_sessions_held_before_any_activity_ran_is_no_data(goal, library, attendance):
+    sessions = plan_indicator(goal, library["FU-ATT-04"])
+    assert _value(sessions, P.parse("2024")).state == NO_DATA
+    assert _value(sessions, H2).value == 0  # the activities ran; none of their sessions was held
+
+
+def test_a_changed_number_offered_is_audited(world, goal):
+    from samverka.audit.models import AuditAction, AuditEvent
+    from samverka.surveys.rounds.services import round_update
+
+    round_ = make_round(world.kalmar)
+    round_update(
+        round=round_,
+        title=round_.title,
+        opens_on=round_.opens_on,
+        closes_on=round_.closes_on,
+        languages=round_.languages,
+        offered=12,
+        by=world.kalmar_ngo,
+    )
+    round_.refresh_from_db()
+    assert round_.offered == 12
+    event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_code=round_.code)
+    assert "offered" in event.fields

@@ -11,6 +11,7 @@ SCOPES = {
     "followup:indicator_remove": "collaboration",
     "followup:evidence_create": "collaboration",
     "followup:library": "collaboration",
+    "followup:report": "collaboration",
     "followup:national": "national",
 }
 
@@ -26,3 +27,26 @@ def url_arguments(world) -> dict:
         goal=goal, definition=IndicatorDefinition.objects.get(builtin_id="FU-MAN-01")
     )
     return {"goal_code": goal.code, "indicator_code": indicator.code}
+
+
+# The exports registry (tests/test_export_injection.py): the steering-group report's workbook
+# (made as background work) carries the goals, the evidence notes and the decisions as staff
+# wrote them.
+EXPORTS = {
+    "followup:report": {
+        "method": "post",
+        "persona": "kalmar_ngo",
+        "data": {"period": "2025", "language": "sv", "format": "xlsx"},
+    }
+}
+
+
+def plant(world, text: str) -> None:
+    """Kalmar's goals' titles and evidence notes become `text`."""
+    from samverka.followup.models import EvidenceNote, Goal
+
+    Goal.objects.filter(collaboration=world.kalmar).update(title=text)
+    goal = Goal.objects.filter(collaboration=world.kalmar).first()
+    EvidenceNote.objects.create(
+        collaboration=world.kalmar, goal=goal, period="2025", kind="quote", text=text
+    )

@@ -41,14 +41,26 @@ class FollowupResult:
 
 
 def followup_results(collaboration: Collaboration) -> list[FollowupResult]:
-    """Follow-up results where they exist.
+    """The follow-up plan's indicators (samverka/followup): each with its latest value that
+    may be shown (computed now, disclosure-controlled), its period and, as the note, the goal
+    and the status against the target. Qualitative indicators are left out."""
+    from samverka.followup.selectors import dashboard
 
-    The follow-up app (goals, indicators, values, evidence) is built separately; until it is
-    wired in here this returns an empty list, and the dossier leaves the section out. Return
-    the collaboration's indicator results (already disclosure-controlled where they are
-    counts) as FollowupResult rows.
-    """
-    return []
+    results = []
+    for goal_row in dashboard(collaboration):
+        for row in goal_row.indicators:
+            if row.is_qualitative:
+                continue
+            latest = row.latest or (row.values[-1] if row.values else None)
+            results.append(
+                FollowupResult(
+                    indicator=row.definition.name,
+                    value=latest.text if latest else "",
+                    period=latest.period.key if latest else "",
+                    note=f"{goal_row.goal.title} · {row.status_label}",
+                )
+            )
+    return results
 
 
 @dataclass

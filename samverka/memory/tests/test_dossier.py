@@ -174,9 +174,24 @@ def test_the_zip_holds_each_part_as_csv_and_xlsx_and_the_documents(world, login_
     ).exists()
 
 
-def test_follow_up_results_are_an_empty_section_until_the_follow_up_app_is_wired(world):
-    assert followup_results(world.kalmar) == []
-    assert dossier_for(world.kalmar).followup == []
+def test_follow_up_results_come_from_the_follow_up_plan(world):
+    from samverka.followup.library import install_builtin_indicators
+    from samverka.followup.models import Goal, IndicatorDefinition, ManualValue, PlanIndicator
+
+    assert followup_results(world.kalmar) == []  # no plan yet: the section is left out
+    install_builtin_indicators()
+    goal = Goal.objects.create(collaboration=world.kalmar, title="Fler föräldrar", level="families")
+    indicator = PlanIndicator.objects.create(
+        goal=goal,
+        definition=IndicatorDefinition.objects.get(builtin_id="FU-MAN-01"),
+        period_kind="year",
+        baseline_period="2025",
+        target_value=10,
+    )
+    ManualValue.objects.create(indicator=indicator, period="2025", value=12, source_note="SCB")
+    (result,) = dossier_for(world.kalmar).followup
+    assert (result.value, result.period) == ("12", "2025")
+    assert result.note.startswith("Fler föräldrar")
 
 
 def test_who_may_read_and_export_the_dossier(world, login_as):
