@@ -1,10 +1,11 @@
 import uuid
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -362,6 +363,13 @@ def _candidates(
     return regulars, saved_ids, listed, total, members
 
 
+@lru_cache(maxsize=4096)
+def _display_name(token: str) -> str:
+    """A display name decrypted (0.3 ms each); the same token always holds the same name, so a
+    page shown again reads its names from here. An erased name's token is never asked again."""
+    return crypto.shown(token)
+
+
 def _names(access, session: Session, regulars, usual_ids: set[int], others) -> dict[int, str]:
     """The display names the person may see on the page (participant id → name): all for a
     coordinator; for anyone else those of the session's usual participants when the person
@@ -371,16 +379,11 @@ def _names(access, session: Session, regulars, usual_ids: set[int], others) -> d
     if not tiles:
         return {}
     if access.can(Capability.VIEW_IDENTITIES):
-        return {pk: crypto.shown(t.name_token) for pk, t in tiles.items()}
+        return {pk: _display_name(t.name_token) for pk, t in tiles.items()}
     names = {}
     # Managers reach every session; anyone else reaches only sessions they lead.
-    leads = not access.can(Capability.MANAGE_ACTIVITIES) or (
-        Session.objects.filter(pk=session.pk)
-        .filter(Q(leaders=access.user) | Q(activity__leaders=access.user))
-        .exists()
-    )
-    if leads:
-        names = {pk: crypto.shown(t.name_token) for pk, t in tiles.items() if pk in usual_ids}
+    if not access.can(Capability.MANAGE_ACTIVITIES) or session.led_by_user:
+        names = {pk: _display_name(t.name_token) for pk, t in tiles.items() if pk in usual_ids}
     rest = tiles.keys() - names.keys()
     if rest:
         names.update(participant_selectors.display_names(access, rest))
@@ -406,11 +409,17 @@ def attendance(request, access, session_code):
     found by code.
     """
     headcounts = Headcount.objects.filter(session=OuterRef("pk")).order_by().values("session")
+    # Whether the person leads the session or its activity, read with the session: the page
+    # (display names) and the knowledge hook (reflections) ask it of managers.
+    led = Session.objects.filter(pk=OuterRef("pk")).filter(
+        Q(leaders=access.user) | Q(activity__leaders=access.user)
+    )
     session = get_object_or_404(
         selectors.sessions_for(access)
         .select_related("activity__collaboration")  # the children's hook reads it
         .annotate(
-            headcount_total=Subquery(headcounts.annotate(total=Sum("count")).values("total"))
+            headcount_total=Subquery(headcounts.annotate(total=Sum("count")).values("total")),
+            led_by_user=Exists(led),
         ),
         code=session_code,
     )
