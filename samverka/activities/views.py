@@ -1,10 +1,11 @@
 import uuid
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from samverka.accounts.roles import Capability
 from samverka.activities import selectors, services
 from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
 from samverka.activities.models import FocusArea, Headcount, Session
-from samverka.lib import agebands
+from samverka.lib import agebands, crypto
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import selectors as participant_selectors
 from samverka.participants.forms import QuickParticipantForm
@@ -214,40 +215,45 @@ RECENT_SESSIONS = 10
 
 
 class Tile(NamedTuple):
-    """What a tap tile shows of a participant (drawn by the `taps` template tag)."""
+    """What a tap tile shows of a participant (drawn by the `taps` template tag). `name_token`
+    is the encrypted display name (empty: none); `_names` decides who may read it."""
 
     pk: int
     code: str
     role: str
     birth_year: int | None
     household_code: str
+    name_token: str = ""
 
     def sort_key(self):
         return (self.household_code, self.role, self.code)  # as Participant.Meta.ordering
 
 
-TILE_FIELDS = ("pk", "code", "role", "birth_year", "household__code")
+TILE_FIELDS = (
+    "pk",
+    "code",
+    "role",
+    "birth_year",
+    "household__code",
+    "identity__display_name_encrypted",
+)
 
 
 def _tiles(queryset) -> list[Tile]:
-    return [Tile(*row) for row in queryset.values_list(*TILE_FIELDS)]
+    return [Tile(*row[:5], row[5] or "") for row in queryset.values_list(*TILE_FIELDS)]
 
 
 # Who came to the session or to one of the RECENT_SESSIONS latest sessions up to its date where
-# attendance was taken, and whether they are saved as present at the session. Written out
-# because building and compiling it with the ORM took longer than running it (2.2 ms against
-# 1 ms on the bench machine). It goes from the attendance of those sessions to their
-# participants and households by primary key: a condition on the participants' collaboration
-# here makes PostgreSQL read all the collaboration's participants instead (thousands at
-# national size), so _usual_participants checks the collaboration on the rows. Plain SQL that
-# SQLite and PostgreSQL both run.
+# attendance was taken (`usual`), the other members of their households (for the quick-add's
+# household picker), each with the encrypted display name, and whether they are saved as
+# present at the session. Written out because building and compiling it with the ORM took
+# longer than running it (2.2 ms against 1 ms on the bench machine). It goes from the
+# attendance of those sessions to their participants and households by primary key: a condition
+# on the participants' collaboration here makes PostgreSQL read all the collaboration's
+# participants instead (thousands at national size), so _usual_participants checks the
+# collaboration on the rows. Plain SQL that SQLite and PostgreSQL both run.
 USUAL_PARTICIPANTS_SQL = """
-SELECT p.id, p.code, p.role, p.birth_year, h.code, p.collaboration_id,
-       EXISTS (SELECT 1 FROM activities_attendance here
-               WHERE here.session_id = %(session)s AND here.participant_id = p.id)
-FROM participants_participant p
-JOIN participants_household h ON h.id = p.household_id
-WHERE p.id IN (
+WITH usual AS (
     SELECT a.participant_id FROM activities_attendance a
     WHERE a.session_id IN (
         SELECT s.id FROM activities_session s
@@ -260,11 +266,24 @@ WHERE p.id IN (
         LIMIT %(limit)s
     )
 )
+SELECT p.id, p.code, p.role, p.birth_year, h.code, COALESCE(i.display_name_encrypted, ''),
+       p.collaboration_id,
+       p.id IN (SELECT participant_id FROM usual),
+       EXISTS (SELECT 1 FROM activities_attendance here
+               WHERE here.session_id = %(session)s AND here.participant_id = p.id)
+FROM participants_participant p
+JOIN participants_household h ON h.id = p.household_id
+LEFT JOIN participants_identity i ON i.participant_id = p.id
+WHERE p.household_id IN (
+    SELECT q.household_id FROM participants_participant q
+    WHERE q.id IN (SELECT participant_id FROM usual)
+)
 """
 
 
-def _usual_participants(session: Session, collaboration) -> tuple[list[Tile], set[int]]:
-    """The session's usual participants (unsorted), and who of them is saved as present."""
+def _usual_participants(session: Session, collaboration):
+    """The session's usual participants (unsorted), who of them is saved as present, and the
+    members of their households (household code → Tiles, usual participants included)."""
     day = connection.ops.adapt_datefield_value(session.date)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -277,15 +296,19 @@ def _usual_participants(session: Session, collaboration) -> tuple[list[Tile], se
             },
         )
         rows = cursor.fetchall()
-    usual, saved = [], set()
-    for *tile, collaboration_id, present in rows:
+    usual, saved, members = [], set(), {}
+    for *fields, collaboration_id, is_usual, present in rows:
         # Always the session's own collaboration (attendance is recorded only for its
         # participants); another collaboration's participant would never be shown.
-        if collaboration_id == collaboration.pk:
-            usual.append(Tile(*tile))
+        if collaboration_id != collaboration.pk:
+            continue
+        tile = Tile(*fields)
+        members.setdefault(tile.household_code, []).append(tile)
+        if is_usual:
+            usual.append(tile)
             if present:
-                saved.add(tile[0])
-    return usual, saved
+                saved.add(tile.pk)
+    return usual, saved, members
 
 
 def _named(access, find: str) -> set[int]:
@@ -307,12 +330,13 @@ def _candidates(
     """Who is likely there: the usual participants first, then some of everyone else.
 
     Returns (usual participants, who is saved as present at the session, other participants,
-    how many others there are in all), participants as Tiles in household order. The usual
-    participants are those of _usual_participants and anyone in `present_ids`. `find` narrows
-    the others to participant or household codes that start with it, and to `named` (ids of
-    participants whose display name matched it).
+    how many others there are in all, the usual participants' households' members by
+    household code), participants as Tiles in household order. The usual participants are
+    those of _usual_participants and anyone in `present_ids`. `find` narrows the others to
+    participant or household codes that start with it, and to `named` (ids of participants
+    whose display name matched it).
     """
-    regulars, saved_ids = _usual_participants(session, collaboration)
+    regulars, saved_ids, members = _usual_participants(session, collaboration)
     everyone = Participant.objects.filter(collaboration=collaboration)
     if extra := present_ids - {t.pk for t in regulars}:
         regulars += _tiles(everyone.filter(pk__in=extra))
@@ -336,22 +360,34 @@ def _candidates(
         total = others.count()
     else:  # the usual participants are all the collaboration's
         total = everyone.count() - len(regulars)
-    return regulars, saved_ids, listed, total
+    return regulars, saved_ids, listed, total, members
 
 
-def _households(collaboration, tiles) -> dict[str, list[tuple[int, str]]]:
-    """The households of the usual participants for the quick-add's picker: household code →
-    its members (id, code), so that the picker can show who is in each family."""
-    codes = {t.household_code for t in tiles}
-    members: dict[str, list[tuple[int, str]]] = {code: [] for code in sorted(codes)}
-    rows = (
-        Participant.objects.filter(collaboration=collaboration, household__code__in=codes)
-        .order_by("household__code", "role", "code")
-        .values_list("pk", "code", "household__code")
-    )
-    for pk, code, household in rows:
-        members[household].append((pk, code))
-    return members
+@lru_cache(maxsize=4096)
+def _display_name(token: str) -> str:
+    """A display name decrypted (0.3 ms each); the same token always holds the same name, so a
+    page shown again reads its names from here. An erased name's token is never asked again."""
+    return crypto.shown(token)
+
+
+def _names(access, session: Session, regulars, usual_ids: set[int], others) -> dict[int, str]:
+    """The display names the person may see on the page (participant id → name): all for a
+    coordinator; for anyone else those of the session's usual participants when the person
+    leads the session or its activity (the children attend an activity they lead), and of the
+    others only as `participants.selectors.display_names` allows (one query)."""
+    tiles = {t.pk: t for t in (*regulars, *others) if t.name_token}
+    if not tiles:
+        return {}
+    if access.can(Capability.VIEW_IDENTITIES):
+        return {pk: _display_name(t.name_token) for pk, t in tiles.items()}
+    names = {}
+    # Managers reach every session; anyone else reaches only sessions they lead.
+    if not access.can(Capability.MANAGE_ACTIVITIES) or session.led_by_user:
+        names = {pk: _display_name(t.name_token) for pk, t in tiles.items() if pk in usual_ids}
+    rest = tiles.keys() - names.keys()
+    if rest:
+        names.update(participant_selectors.display_names(access, rest))
+    return names
 
 
 def _present_from_post(request, collaboration) -> set[int]:
@@ -373,9 +409,17 @@ def attendance(request, access, session_code):
     found by code.
     """
     headcounts = Headcount.objects.filter(session=OuterRef("pk")).order_by().values("session")
+    # Whether the person leads the session or its activity, read with the session: the page
+    # (display names) and the knowledge hook (reflections) ask it of managers.
+    led = Session.objects.filter(pk=OuterRef("pk")).filter(
+        Q(leaders=access.user) | Q(activity__leaders=access.user)
+    )
     session = get_object_or_404(
-        selectors.sessions_for(access).annotate(
-            headcount_total=Subquery(headcounts.annotate(total=Sum("count")).values("total"))
+        selectors.sessions_for(access)
+        .select_related("activity__collaboration")  # the children's hook reads it
+        .annotate(
+            headcount_total=Subquery(headcounts.annotate(total=Sum("count")).values("total")),
+            led_by_user=Exists(led),
         ),
         code=session_code,
     )
@@ -469,20 +513,23 @@ def attendance(request, access, session_code):
                         _("Saved: %(count)s present.") % {"count": len(present_ids)},
                     )
                 return redirect("activities:attendance", access.code, session.code)
-    regulars, saved_ids, others, others_total = _candidates(
+    regulars, saved_ids, others, others_total, members = _candidates(
         session, collaboration, present_ids or set(), find, _named(access, find) if find else ()
     )
     if present_ids is None:
         present_ids = saved_ids
+    usual_ids = {t.pk for t in regulars}
+    # The quick-add's household picker: the usual participants' households with all members.
     households = (
-        _households(collaboration, regulars)
+        {
+            code: members[code]
+            for code in sorted({t.household_code for t in regulars} & members.keys())
+        }
         if access.can(Capability.REGISTER_PARTICIPANTS) and not too_early
         else {}
     )
-    names = participant_selectors.display_names(
-        access,
-        {t.pk for t in (*regulars, *others)} | {pk for m in households.values() for pk, _ in m},
-    )
+    member_tiles = [t for tiles in households.values() for t in tiles if t.pk not in usual_ids]
+    names = _names(access, session, regulars, usual_ids, [*others, *member_tiles])
     context = {
         "collaboration": collaboration,
         "session": session,

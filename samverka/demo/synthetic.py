@@ -587,6 +587,7 @@ class Generator:
                     "weekday",
                     "start_time",
                     "end_time",
+                    "breaks",
                     "description",
                     "created_at",
                 ],
@@ -977,6 +978,7 @@ class Generator:
                 weekday if weekly else None,
                 start_time,
                 end_time,
+                [],  # no breaks listed
                 "",
                 self._moment(dates[0][1] - timedelta(days=14), 10),
             )

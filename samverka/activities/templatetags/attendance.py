@@ -55,15 +55,16 @@ def taps(tiles, present_ids, names=None):
 
 @register.simple_tag
 def household_picker(form, households, names):
-    """The quick-add's household: a list of the usual participants' households, each with its
-    members' codes and display names (those the viewer may see), then a field for another
-    household's code (the form's `household`, left out of `quick_form_body`)."""
+    """The quick-add's household: a list of the usual participants' households (household
+    code → member Tiles), each with its members' codes and display names (those the viewer may
+    see), then a field for another household's code (the form's `household`, left out of
+    `quick_form_body`)."""
     picked = form.picked_household() if form.is_bound else ""
     field_id = escape(form.add_prefix("household_pick"))
     options = [f'<option value="">{escape(str(_("A new household")))}</option>']
     for code, members in households.items():
         people = ", ".join(
-            f"{member} {names[pk]}" if names.get(pk) else member for pk, member in members
+            f"{m.code} {names[m.pk]}" if names.get(m.pk) else m.code for m in members
         )
         selected = " selected" if code == picked else ""
         options.append(

@@ -120,3 +120,17 @@ def test_a_partner_cannot_add_and_boden_cannot_reach_the_session(client, world, 
     client.force_login(world.boden_ngo)
     assert add(client, world, session, birth_year="2018").status_code == 404
     assert Participant.objects.count() == 1
+
+
+def test_the_page_knows_whether_a_manager_leads_the_session(client, world, group):
+    """Read with the session (led_by_user): the knowledge hook offers a reflection, and the
+    page shows the usual participants' names, only to a manager who leads it."""
+    session, _sibling = group
+    url = reverse("activities:attendance", args=[world.kalmar.code, session.code])
+    reflection = reverse("knowledge:reflection_write", args=[world.kalmar.code, session.code])
+    client.force_login(world.kalmar_kommun)  # manages activities, leads none, no identities
+    html = client.get(url).content.decode()
+    assert reflection not in html and "Amina" not in html
+    session.activity.leaders.add(world.kalmar_kommun)
+    html = client.get(url).content.decode()
+    assert reflection in html and "Amina" in html

@@ -43,14 +43,19 @@ def session_safety(session) -> dict:
     excursion = Excursion.objects.filter(session=session).first()
     by_type = session.activity.type == ActivityType.EXCURSION
     marked = excursion is not None or by_type
-    analysis = current_analysis(session.activity, max(session.date, timezone.localdate()))
+    # The risk analyses matter only for an excursion (the page reads them for nothing else).
+    analysis = (
+        current_analysis(session.activity, max(session.date, timezone.localdate()))
+        if marked
+        else None
+    )
     covered_areas = set(analysis.risks.values_list("area", flat=True)) if analysis else set()
     return {
         "is_excursion": marked,
         "by_type": by_type,
         "excursion": excursion,
         "analysis": analysis,
-        "latest": analyses_of(session.activity).first(),
+        "latest": analyses_of(session.activity).first() if marked else None,
         "warn": marked and analysis is None,
         "uncovered": [RiskArea(a).label for a in EXCURSION_AREAS if a not in covered_areas]
         if marked and analysis

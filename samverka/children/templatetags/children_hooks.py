@@ -35,13 +35,21 @@ def children_session_hook(context, session, part="tools"):
     access = _access(context, collaboration)
     if access is None:
         return {"show": False}
+    # The page shows the hook twice (the warning at the top, the tools below): read the
+    # session's safety once per request, and the decision-makers only for the tools.
+    request = context.get("request")
+    read = request.__dict__.setdefault("_children_session_hook", {})
+    if session.pk not in read:
+        read[session.pk] = {"safety": session_safety(session)}
+    if part != "warning" and "makers" not in read[session.pk]:
+        read[session.pk]["makers"] = list(session.decision_makers.all())
     return {
         "show": True,
         "part": part,
         "collaboration": collaboration,
         "session": session,
-        "safety": session_safety(session),
-        "makers": list(session.decision_makers.all()),
+        "safety": read[session.pk]["safety"],
+        "makers": read[session.pk].get("makers", []),
         "can_report": access.can(C.REPORT_INCIDENTS),
         "can_record": access.can(C.RECORD_CONSULTATIONS),
         "csrf_token": context.get("csrf_token"),

@@ -74,11 +74,17 @@ def session_knowledge(context, session, collaboration):
         return {"session": session, "collaboration": collaboration}
     can = access.can
 
+    # The attendance page reads whether the person leads the session with it (led_by_user).
+    led = getattr(session, "led_by_user", None)
     can_reflect = can(Capability.WRITE_REFLECTIONS) and (
         not can(Capability.MANAGE_ACTIVITIES)
-        or Session.objects.filter(pk=session.pk)
-        .filter(Q(leaders=user) | Q(activity__leaders=user))
-        .exists()
+        or (
+            led
+            if led is not None
+            else Session.objects.filter(pk=session.pk)
+            .filter(Q(leaders=user) | Q(activity__leaders=user))
+            .exists()
+        )
     )
     can_volunteers = can(Capability.MANAGE_VOLUNTEERS) and can(Capability.VIEW_IDENTITIES)
     return {
