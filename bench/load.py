@@ -39,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "bench_load"
 BENCH_USER = "bench.coordinator"  # as bench/measure.py
+SESSIONS = 50  # logged-in sessions the coordinators under load take turns with
 
 
 @dataclass
@@ -237,6 +238,7 @@ def _shared_state(hosts: list[str], setup: dict) -> dict:
     logged_in, _ = _status(browser, f"{one}{setup['login']}", form)
     attendance, _ = _status(browser, f"{other}{setup['attendance']}")
     checks["session"] = logged_in == 302 and attendance == 200
+
     # Survey-link guesses counted on one instance make the address wait on the other (the
     # shared cache); the bench's address is given as nginx would (PROXY_COUNT=1).
     guesser = {"X-Forwarded-For": "192.0.2.77"}
@@ -332,6 +334,7 @@ def _run(*, env, tmp, users, seconds, workers, instances) -> LoadResult:
             "BENCH_USERNAME": setup["username"],
             "BENCH_PASSWORD": setup["password"],
             "BENCH_LOGIN_URL": setup["login"],
+            "BENCH_SESSIONS": ",".join(setup["sessions"]),
         }
         where = (
             f"{len(hosts)} gunicorn instances behind nginx"
@@ -435,7 +438,9 @@ def _setup() -> None:
     import secrets
     from datetime import timedelta
 
+    from django.conf import settings
     from django.core.files.base import ContentFile
+    from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
 
@@ -470,6 +475,13 @@ def _setup() -> None:
     user = User.objects.get(username=BENCH_USER)
     user.set_password(password)
     user.save(update_fields=["password"])
+    # Sessions for the coordinators under load (stored in the database like any login's):
+    # 200 logins would measure the password hasher, about a second of CPU each, not the page.
+    sessions = []
+    for _ in range(SESSIONS):
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        sessions.append(client.cookies[settings.SESSION_COOKIE_NAME].value)
     print(
         _json.dumps(
             {
@@ -481,6 +493,7 @@ def _setup() -> None:
                 "login": reverse("accounts:login"),
                 "username": BENCH_USER,
                 "password": password,
+                "sessions": sessions,
             }
         )
     )
