@@ -6,10 +6,12 @@ from html.parser import HTMLParser
 
 
 class FormReader(HTMLParser):
-    """The first POST form of a page: its fields, as a person would fill them in."""
+    """The first POST form of a page (with `containing`: the first that has a field of that
+    name): its fields, as a person would fill them in."""
 
-    def __init__(self):
+    def __init__(self, containing: str | None = None):
         super().__init__()
+        self.containing = containing
         self.in_form = False
         self.done = False
         self.fields: dict[str, list[str]] = {}
@@ -51,7 +53,13 @@ class FormReader(HTMLParser):
         if tag == "select":
             self._select = None
         if tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
+            self.in_form = False
+            wanted = self.containing
+            found = {*self.fields, *self.choices, *self.text}
+            if wanted and wanted not in found:  # not this form: start again at the next one
+                self.fields, self.choices, self.multi, self.text = {}, {}, set(), []
+                return
+            self.done = True
 
     def data(self) -> dict:
         data = dict(self.fields)
@@ -62,7 +70,7 @@ class FormReader(HTMLParser):
         return data
 
 
-def read_form(html: str) -> dict:
-    reader = FormReader()
+def read_form(html: str, containing: str | None = None) -> dict:
+    reader = FormReader(containing)
     reader.feed(html)
     return reader.data()

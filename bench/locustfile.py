@@ -1,9 +1,11 @@
-"""Locust users for `make bench`: survey respondents, and the bare view under the same load.
+"""Locust users for `make bench`: survey respondents, the bare view under the same load, and
+coordinators on the attendance page.
 
     locust -f bench/locustfile.py --headless -u 200 -r 50 -t 60s --host http://127.0.0.1:PORT \
-        SurveyRespondent        # or BareView
-BENCH_SURVEY_LINK names the survey link code (/s/<code>/). Each respondent chooses a language,
-answers every page the way a person would (the first offered answer, a number in range, a
+        SurveyRespondent        # or BareView, AttendancePage
+BENCH_SURVEY_LINK names the survey link code (/s/<code>/); AttendancePage logs in as
+BENCH_USERNAME / BENCH_PASSWORD and reads BENCH_ATTENDANCE_URL. Each respondent chooses a
+language, answers every page the way a person would (the first offered answer, a number in range, a
 word of text), sends, and starts again. Every completed flow is counted as a request of type
 FLOW, and its response token is logged, so the bench can check that the answer of every flow
 the server confirmed is stored in the database.
@@ -18,10 +20,12 @@ from locust import HttpUser, between, events, task
 from bench.forms import read_form
 
 LINK = os.environ.get("BENCH_SURVEY_LINK", "")
+ATTENDANCE = os.environ.get("BENCH_ATTENDANCE_URL", "")
 # Every request and completed flow, one line each ("ok GET", "fail FLOW", ...): locust's CSV
 # can be written before the last flows finish, and the bench compares flows with the database.
 LOG = os.environ.get("BENCH_REQUEST_LOG", "")
 MAX_STEPS = 40
+_turn = 0  # the next of BENCH_SESSIONS to hand out
 
 
 @events.request.add_listener
@@ -106,3 +110,41 @@ class BareView(HttpUser):
     @task
     def bare(self):
         self.client.get("/bench/bare/", name="/bench/bare/")
+
+
+class AttendancePage(HttpUser):
+    """Coordinators reading the attendance page of one session through nginx, so any instance
+    may serve any request: with the sessions the bench's setup opened (BENCH_SESSIONS), else
+    each logs in first."""
+
+    wait_time = between(0, 0.2)
+
+    def on_start(self):
+        global _turn
+        sessions = [s for s in os.environ.get("BENCH_SESSIONS", "").split(",") if s]
+        if sessions:  # sessions the bench's setup opened (in the database, like any login)
+            _turn += 1
+            self.client.cookies.set("sessionid", sessions[_turn % len(sessions)])
+            return
+        login = os.environ.get("BENCH_LOGIN_URL", "/login/")
+        with self.client.get(login, name="login page", catch_response=True) as page:
+            form = read_form(page.text, containing="username")
+        form["username"] = [os.environ.get("BENCH_USERNAME", "")]
+        form["password"] = [os.environ.get("BENCH_PASSWORD", "")]
+        with self.client.post(
+            login,
+            data=form,
+            name="log in",
+            allow_redirects=False,
+            catch_response=True,
+        ) as answer:
+            if answer.status_code != 302:
+                answer.failure(f"login answered {answer.status_code}")
+
+    @task
+    def attendance(self):
+        with self.client.get(
+            ATTENDANCE, name="attendance page", allow_redirects=False, catch_response=True
+        ) as page:
+            if page.status_code != 200:
+                page.failure(f"attendance page answered {page.status_code}")

@@ -44,15 +44,32 @@ def test_the_bench_table_has_every_row_and_django_agrees_with_duckdb(tmp_path, s
     reason="the load test builds its own database on the PostgreSQL server of the PG pass",
 )
 def test_the_load_test_runs_and_loses_no_submission(monkeypatch):
-    """A few respondents for a few seconds through gunicorn and locust (no timings)."""
+    """A few respondents and coordinators for a few seconds through two gunicorn instances
+    behind nginx and locust (no timings): every row of the load table, nothing lost, and the
+    instances share sessions, the cache and stored files."""
+    import shutil
+
     from bench import load
 
     monkeypatch.setenv("BENCH_USERS", "4")
     monkeypatch.setenv("BENCH_LOAD_SECONDS", "4")
-    monkeypatch.setenv("BENCH_WORKERS", "1")
+    monkeypatch.setenv("BENCH_WORKERS", "2")
+    monkeypatch.setenv("BENCH_INSTANCES", "2")
     result = load.run(base=os.environ["DATABASE_URL"])
     data = result.data
     assert data["survey"]["flows"] > 0, result.text
     assert data["lost"] == 0, result.text
     assert data["survey"]["failures"] == 0, result.text
-    assert "lost submissions" in result.text
+    assert data["attendance"]["requests"] > 0, result.text
+    assert data["attendance"]["failures"] == 0, result.text
+    assert data["instances"] == 2
+    assert data["shared"] == {"session": True, "cache": True, "uploads": True}, result.text
+    assert data["behind_nginx"] == bool(shutil.which("nginx") or os.path.exists("/usr/sbin/nginx"))
+    for row in (
+        "lost submissions",
+        "throughput survey / bare view",
+        "survey ≥ 0.5× the bare view",
+        "0 errors under load (attendance page)",
+        "no state in a process",
+    ):
+        assert row in result.text

@@ -10,7 +10,6 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -87,20 +86,20 @@ def response_view(view):
 
     @wraps(view)
     def wrapper(request, link_code, token, *args, **kwargs):
-        with national_scope():  # the link code and token decide the collaboration
-            response = (
+        with national_scope():  # the token (unique) and the link code decide the collaboration
+            found = list(
                 Response.objects.select_related(
-                    "version",
-                    "link__round__version",
-                    "link__round__collaboration__lead_organisation",
-                    "link__organisation",
-                )
-                .filter(token=token, link__code=link_code.strip().upper(), round=F("link__round"))
-                .first()
+                    "version", "link__round__collaboration__lead_organisation"
+                ).filter(token=token)[:1]
             )
-        if response is None:
+        response = found[0] if found else None
+        link = response.link if response is not None else None
+        if (
+            link is None
+            or link.code != link_code.strip().upper()
+            or link.round_id != response.round_id
+        ):
             return _no_response(request, link_code)
-        link = response.link
         response.round = link.round
         with collaboration_scope(link.round.collaboration):
             return view(request, link, response, *args, **kwargs)
