@@ -399,7 +399,45 @@ def measure_size(
             )
         )
     t["followup_national"], _comparison = median_time(lambda: national_followup(year), repeat)
+    # The national comparison pages as the national lead opens them (whole requests: access,
+    # the disclosure-controlled figures and the template), each against the funder count.
+    lead = national_client()
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        for key, name in NATIONAL_PAGES.items():
+            url = reverse(name)
+            response = lead.get(url, secure=True)
+            assert response.status_code == 200, f"{url} answered {response.status_code}"
+            t[key], _response = median_time(lambda url=url: lead.get(url, secure=True), repeat)
     return result
+
+
+NATIONAL_PAGES = {
+    "national_model": "assessment:national",
+    "national_surveys": "surveys:national_results",
+    "national_gaps": "referrals:national_gaps",
+}
+
+
+def national_client() -> Client:
+    """A national lead with a verified second factor (national roles need one)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from samverka.accounts.models import NationalRole
+
+    user, _ = User.objects.get_or_create(
+        username="bench.nationell",
+        defaults={"first_name": "Bench", "last_name": "Nationell"},
+    )
+    if user.national_role != NationalRole.NATIONAL_LEAD:
+        user.national_role = NationalRole.NATIONAL_LEAD
+        user.save(update_fields=["national_role"])
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", confirmed=True)
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
 
 
 def followup_plan(collaboration: Collaboration) -> None:

@@ -36,7 +36,7 @@ def test_the_bench_table_has_every_row_and_django_agrees_with_duckdb(tmp_path, s
         assert label in table
     assert "Django and DuckDB agree, cell by cell" in table
     assert table.count("yes") == 2
-    assert len(targets(results)) == 5
+    assert len(targets(results)) == 11
 
 
 @pytest.mark.skipif(

@@ -157,7 +157,9 @@ def test_a_researcher_by_membership_sees_only_their_gaps(login_as, world, gaps, 
     assert [code for code, _ in response.context["municipalities"]] == ["0880"]
 
 
-def test_researchers_find_the_comparisons_in_the_menu(login_as, world):
-    html = login_as(world.forskare).get(reverse("home")).content.decode()
-    for name in ["research:home", *PAGES[:4]]:
+def test_researchers_find_the_comparisons_from_the_menu(login_as, world):
+    client = login_as(world.forskare)
+    assert reverse("orgs:national_home") in client.get(reverse("home")).content.decode()
+    html = client.get(reverse("orgs:national_home")).content.decode()
+    for name in ["research:home", *PAGES[:4], "followup:national"]:
         assert reverse(name) in html

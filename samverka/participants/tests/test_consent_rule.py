@@ -78,14 +78,14 @@ def test_the_registration_form_defaults_to_a_guardian_and_offers_paper(client, w
     consent_form = response.context["consent_form"]
     assert consent_form["given_by"].value() == ConsentGivenBy.GUARDIAN
     assert ConsentMethod.PAPER_IMPORT in dict(consent_form.fields["method"].choices)
-    assert "On paper" in response.content.decode()
+    assert "På papper" in response.content.decode()  # the interface is Swedish by default
 
 
 def test_the_form_refuses_a_child_answering_for_themselves(client, world):
     client.force_login(world.kalmar_ngo)
     response = register(client, world, **{"c-given_by": "self"})
     assert response.status_code == 200
-    assert "guardian answers" in str(response.context["consent_form"].errors["given_by"])
+    assert "en vårdnadshavare svarar" in str(response.context["consent_form"].errors["given_by"])
     assert not Participant.objects.exists()
 
 
