@@ -49,6 +49,7 @@ from itertools import combinations, product
 from math import gcd
 
 import numpy as np
+from django.utils.translation import gettext_lazy
 
 TOTAL = "*"
 THRESHOLD = 5  # counts from 1 to THRESHOLD - 1 are hidden
@@ -58,15 +59,22 @@ Cube = dict[Cell, int | None]
 
 
 HIDDEN = ".."  # Statistics Sweden's mark for a figure that is not shown
+# What HIDDEN means, for an export's notes (pages include `includes/hidden_mark.html`).
+HIDDEN_NOTE = gettext_lazy(
+    "“..” marks a figure that is not shown: a count from 1 to 4, or another count hidden so that "
+    "such a count cannot be worked out from the totals. It does not say how large the hidden "
+    "figure is. Zero is shown as 0."
+)
 
 Published = Sequence[Sequence[int]] | None
 
 
-def display(value: int | None, threshold: int = THRESHOLD, *, mark: str | None = None) -> str:
-    """A published value as text: a hidden cell reads `mark` — HIDDEN ("..", explained beside
-    the table) in the funder count — or, where a page has not moved to it yet, "<5"."""
+def display(value: int | None, *, mark: str = HIDDEN) -> str:
+    """A published value as text. Every hidden cell reads the one neutral mark, HIDDEN ("..", as
+    Statistics Sweden uses, explained beside the table by `includes/hidden_mark.html`): a hidden
+    cell is not necessarily "fewer than five" — secondary suppression hides larger counts too."""
     if value is None:
-        return f"<{threshold}" if mark is None else mark
+        return mark
     return str(value)
 
 

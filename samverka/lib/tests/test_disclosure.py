@@ -200,8 +200,8 @@ def test_a_bridge_between_two_groups_of_hidden_cells_is_also_protected():
     assert determined_cells(result, dims) == []
 
 
-def test_display_shows_hidden_as_less_than_five():
-    assert display(None) == "<5"
+def test_display_shows_every_hidden_cell_as_the_neutral_mark():
+    assert display(None) == ".."
     assert display(0) == "0"
     assert display(17) == "17"
 

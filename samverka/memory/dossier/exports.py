@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.jobs.services import Output, producer
-from samverka.lib.disclosure import display
+from samverka.lib.disclosure import HIDDEN_NOTE, display
 from samverka.lib.exports import Sheet, csv_bytes, xlsx_bytes
 from samverka.lib.pdf import PDF_TYPE, render_pdf
 from samverka.memory.dossier.selectors import Dossier, dossier_for
@@ -264,7 +264,7 @@ def parts(dossier: Dossier) -> list[Sheet]:
                 for g in dossier.gaps
             ],
             widths=(35, 20, 20),
-            notes=[_("Counts from 1 to 4 are shown as <5, and some other cells are hidden too.")],
+            notes=[HIDDEN_NOTE],
         ),
         Sheet(
             _("Documents"),

@@ -141,7 +141,7 @@ def test_the_chain_shows_each_pearl_with_disclosure_controlled_participant_count
     pearls = response.context["pearls"]
     assert [p.collaboration for p in pearls] == [earlier, world.kalmar]
     # 3 is hidden; 12 would give it away from the total (15), so it is hidden too.
-    assert [p.participants_label for p in pearls] == ["<5", "<5"]
+    assert [p.participants_label for p in pearls] == ["..", ".."]
     assert response.context["total"] == 15
     assert pearls[0].lessons == 1 and [c.activity.name for c in pearls[0].continued] == [
         "Föräldraträffar"

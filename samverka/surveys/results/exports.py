@@ -2,7 +2,7 @@
 
 Exports are the same controlled figures as the results page, in long format: one row per
 item × group × answer, then the item's share agreeing, mean and median rows. A hidden count is
-"<5"; a percentage or mean that is not shown is empty. Writing the file to the audit trail is
+".."; a percentage or mean that is not shown is empty. Writing the file to the audit trail is
 `services.results_export`.
 """
 
@@ -179,7 +179,7 @@ def results_csv(results: RoundResults, dimension: str = "") -> bytes:
 
 
 def _number(value):
-    """Numbers as numbers in the spreadsheet; "<5" and empty cells stay text."""
+    """Numbers as numbers in the spreadsheet; ".." and empty cells stay text."""
     if isinstance(value, str):
         if value.isdigit():
             return int(value)
@@ -218,7 +218,7 @@ def about_rows(results: RoundResults, dimension: str) -> list[tuple[str, str]]:
             _("Note"),
             _(
                 "Only submitted answers count. Groups with fewer than 5 answers are merged "
-                "into “other”, so every group rests on at least 5 people. “<5” marks the "
+                "into “other”, so every group rests on at least 5 people. “..” marks the "
                 "answers to a question that fewer than 5 people in the group answered. "
                 "Percentages, shares and means are empty where they rest on fewer than 5 "
                 "answers. “Don't know” is never part of a mean or of the share agreeing."
