@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0004_activity_breaks'),
-        ('activities', '0005_attendance_year_grouping_attributes_required'),
+        ("activities", "0004_activity_breaks"),
+        ("activities", "0005_attendance_year_grouping_attributes_required"),
     ]
 
-    operations = [
-    ]
+    operations = []

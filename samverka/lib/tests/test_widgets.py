@@ -23,4 +23,3 @@ def test_radio_buttons_offer_no_empty_dashed_choice_and_none_is_checked():
 def test_an_unanswered_required_group_says_so():
     form = _ActivityForm(data={})
     assert not form.is_valid() and "focus_area" in form.errors
-

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('surveys', '0002_round_offered'),
-        ('surveys', '0002_version_recordings_changed_at'),
+        ("surveys", "0002_round_offered"),
+        ("surveys", "0002_version_recordings_changed_at"),
     ]
 
-    operations = [
-    ]
+    operations = []
