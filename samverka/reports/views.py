@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverka.accounts.roles import Capability
+from samverka.jobs.services import job_start
 from samverka.lib.disclosure import TOTAL
 from samverka.orgs.decorators import collaboration_view, national_view
 from samverka.orgs.models import Municipality
 from samverka.reports.forms import ExportForm, NationalPeriodForm, PeriodForm
 from samverka.reports.funder import FunderReport, display, funder_report, sees_exact_figures
+from samverka.reports.jobs import NATIONAL_EXPORT
 from samverka.reports.services import funder_report_export
 
 
@@ -160,11 +162,22 @@ def national_funder_export(request, national):
         return redirect(reverse("reports:national_funder"))
     data = form.cleaned_data
     controlled = data["controlled"] or not national.exact_figures  # researchers: always
-    report = funder_report(start=data["from"], end=data["to"], controlled=controlled)
-    export = funder_report_export(
-        report=report,
-        file_format=data["format"],
+    job = job_start(
+        kind=NATIONAL_EXPORT,
+        title=_("Funder report %(start)s – %(end)s (%(marking)s)")
+        % {
+            "start": data["from"].isoformat(),
+            "end": data["to"].isoformat(),
+            "marking": _("disclosure-controlled") if controlled else _("exact"),
+        },
+        params={
+            "from": data["from"].isoformat(),
+            "to": data["to"].isoformat(),
+            "controlled": controlled,
+            "format": data["format"],
+            "municipality": data["municipality"] or "",
+        },
         by=request.user,
-        municipality=data["municipality"] or None,
+        back_url=reverse("reports:national_funder"),
     )
-    return _download(export)
+    return redirect("jobs:detail", job_code=job.code)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from samverka.audit.models import AuditAction, AuditEvent
+from samverka.jobs.tests import job_download
 
 YEAR_2025 = {"from": "2025-01-01", "to": "2025-12-31"}
 HEADER = "municipality_code,age_band,gender,third_country_national,participants"
@@ -161,17 +162,21 @@ def test_the_xlsx_speaks_english_in_an_english_session(login_as, world, kalmar_f
 def test_national_export_is_exact_unless_controlled_is_ticked(login_as, world, kalmar_figures):
     client = login_as(world.nationell)
     url = reverse("reports:national_funder_export")
-    exact = client.post(url, {**YEAR_2025, "format": "csv"})
+    exact = job_download(client, client.post(url, {**YEAR_2025, "format": "csv"}))
     assert exact.content.decode().splitlines() == [
         HEADER,
         "0880,6-12,female,yes,6",
         "0880,6-12,male,yes,2",
         "2582,18-64,female,no,7",
     ]
-    assert "all-2025-01-01-2025-12-31-exact.csv" in exact["Content-Disposition"]
-    shared = client.post(url, {**YEAR_2025, "format": "csv", "controlled": "on"})
+    assert exact.filename.endswith("all-2025-01-01-2025-12-31-exact.csv")
+    shared = job_download(
+        client, client.post(url, {**YEAR_2025, "format": "csv", "controlled": "on"})
+    )
     assert "0880,6-12,male,total,.." in shared.content.decode()
-    events = AuditEvent.objects.filter(action=AuditAction.EXPORT).order_by("id")
+    events = AuditEvent.objects.filter(
+        action=AuditAction.EXPORT, detail__startswith="funder report"
+    ).order_by("id")
     assert [("exact" in e.detail, "controlled" in e.detail) for e in events] == [
         (True, False),
         (False, True),
@@ -179,9 +184,13 @@ def test_national_export_is_exact_unless_controlled_is_ticked(login_as, world, k
 
 
 def test_national_export_of_one_municipality(login_as, world, kalmar_figures):
-    response = login_as(world.nationell).post(
-        reverse("reports:national_funder_export"),
-        {**YEAR_2025, "format": "xlsx", "municipality": "2582"},
+    client = login_as(world.nationell)
+    response = job_download(
+        client,
+        client.post(
+            reverse("reports:national_funder_export"),
+            {**YEAR_2025, "format": "xlsx", "municipality": "2582"},
+        ),
     )
     book = load_workbook(io.BytesIO(response.content))
     assert [row[0] for row in list(book["Deltagare"].values)[1:]] == ["2582"]
