@@ -288,7 +288,41 @@ def run(*, base: str) -> LoadResult:
     return result
 
 
-def _run(*, env, tmp, users, seconds, workers, instances) -> LoadResult:
+def run_sqlite() -> LoadResult:
+    """The same flow on `make run`'s embedded database (issue 14.7): a parent meeting of
+    BENCH_SQLITE_USERS (default 50) respondents on one gunicorn over one SQLite file in WAL mode
+    with its busy timeout and immediate transactions — 0 errors and 0 lost expected."""
+    users = int(os.environ.get("BENCH_SQLITE_USERS", "50"))
+    seconds = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
+    workers = int(os.environ.get("BENCH_WORKERS", "4"))
+    with tempfile.TemporaryDirectory(prefix="samverka-load-sqlite-") as tmp_name:
+        tmp = Path(tmp_name)
+        (tmp / "media").mkdir()
+        env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{tmp / 'load.sqlite3'}",
+            "SECURE_SSL_REDIRECT": "0",
+            "SECURE_COOKIES": "0",
+            "SECURE_HSTS_SECONDS": "0",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_MANIFEST": "0",
+            "DEBUG": "0",
+            "PROXY_COUNT": "0",
+            "MEDIA_ROOT": str(tmp / "media"),
+        }
+        env.pop("DATABASE_REPLICA_URL", None)
+        return _run(
+            env=env,
+            tmp=tmp,
+            users=users,
+            seconds=seconds,
+            workers=workers,
+            instances=1,
+            database="one SQLite file (WAL, make run's settings)",
+        )
+
+
+def _run(*, env, tmp, users, seconds, workers, instances, database="one PostgreSQL") -> LoadResult:
     python = sys.executable
     print("\n== survey load test: preparing a database with an open survey round", flush=True)
     migrate = [python, "manage.py", "migrate", "--noinput", "-v0"]
@@ -339,7 +373,7 @@ def _run(*, env, tmp, users, seconds, workers, instances) -> LoadResult:
         where = (
             f"{len(hosts)} gunicorn instances behind nginx"
             if behind_nginx
-            else "one gunicorn instance (nginx is not installed)"
+            else "one gunicorn instance" + ("" if instances < 2 else " (nginx is not installed)")
         )
         print(f"== {users} respondents for {seconds} s against {where}", flush=True)
         survey = _locust(
@@ -394,7 +428,7 @@ def _run(*, env, tmp, users, seconds, workers, instances) -> LoadResult:
     yes = {True: "yes", False: "NO"}
     lines = [
         f"Under load: {users} concurrent users, {seconds} s each, {where} "
-        f"({workers} workers in all) on one PostgreSQL, 127.0.0.1",
+        f"({workers} workers in all) on {database}, 127.0.0.1",
     ]
     if shared:
         lines += [

@@ -368,6 +368,11 @@ def main(argv: list[str]) -> int:
         from bench import load as load_test
 
         load = load_test.run(base=base)
+        if os.environ.get("BENCH_SQLITE", "1") != "0":
+            sqlite = load_test.run_sqlite()
+            load = load_test.LoadResult(
+                load.text + "\n\n" + sqlite.text, {**load.data, "sqlite": sqlite.data}
+            )
     import psycopg
 
     with psycopg.connect(base) as conn:
