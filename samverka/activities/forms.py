@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from samverka.accounts.models import User
 from samverka.activities import calendar
 from samverka.activities.models import Activity, Session, TargetGroup, Theme
+from samverka.lib.widgets import RadioSelect
 from samverka.orgs.forms import DateInput
 from samverka.orgs.models import Organisation
 
@@ -70,7 +71,7 @@ class ActivityForm(forms.ModelForm):
             "description",
         ]
         widgets = {
-            "focus_area": forms.RadioSelect,
+            "focus_area": RadioSelect,
             "partners": forms.CheckboxSelectMultiple,
             "starts_on": DateInput(),
             "ends_on": DateInput(),

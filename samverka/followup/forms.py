@@ -14,6 +14,7 @@ from samverka.followup.models import (
 )
 from samverka.followup.selectors import definitions_for
 from samverka.lib.privacy import no_identifying_codes
+from samverka.lib.widgets import RadioSelect
 
 PERIOD_HELP = _("For example 2025 (a year), 2025-H1 (a half-year) or 2025-VT (a term).")
 
@@ -41,7 +42,7 @@ class GoalForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    level = forms.ChoiceField(label=_("Level"), choices=Level.choices, widget=forms.RadioSelect)
+    level = forms.ChoiceField(label=_("Level"), choices=Level.choices, widget=RadioSelect)
 
 
 class DefinitionChoiceField(forms.ModelChoiceField):
@@ -114,9 +115,7 @@ class ManualValueForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Kind"), choices=EvidenceKind.choices, widget=forms.RadioSelect
-    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=EvidenceKind.choices, widget=RadioSelect)
     text = forms.CharField(
         label=_("Note"),
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverka.lib.widgets import RadioSelect
 from samverka.participants.models import (
     ConsentGivenBy,
     ConsentMethod,
@@ -71,9 +72,9 @@ class ParticipantForm(forms.ModelForm):
         model = Participant
         fields = ["household", "role", "birth_year", "gender", "third_country_national", "language"]
         widgets = {
-            "role": forms.RadioSelect,
-            "gender": forms.RadioSelect,
-            "third_country_national": forms.RadioSelect,
+            "role": RadioSelect,
+            "gender": RadioSelect,
+            "third_country_national": RadioSelect,
         }
 
     field_order = ["display_name", "household"]
@@ -127,7 +128,7 @@ class ConsentForm(forms.Form):
                 label=purpose.label,
                 choices=[("", _("Not asked")), ("yes", _("Yes")), ("no", _("No"))],
                 required=False,
-                widget=forms.RadioSelect,
+                widget=RadioSelect,
                 initial=(
                     ""
                     if not current or purpose.value not in current
@@ -170,7 +171,7 @@ class QuickParticipantForm(forms.Form):
         label=_("Role"),
         choices=Participant._meta.get_field("role").choices,
         initial="child",
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     birth_year = birth_year_field()
     birth_year_unknown = forms.BooleanField(label=_("Birth year not known"), required=False)
@@ -178,13 +179,13 @@ class QuickParticipantForm(forms.Form):
         label=_("Gender"),
         choices=Participant._meta.get_field("gender").choices,
         initial="not_stated",
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     third_country_national = forms.ChoiceField(
         label=_("Citizen of a country outside the EU"),
         choices=Participant._meta.get_field("third_country_national").choices,
         initial="unknown",
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
     )
     funder_consent = forms.BooleanField(
         label=_("Agrees to be counted for the funder (for a child: a guardian, verbally)"),

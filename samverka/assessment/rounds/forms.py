@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from samverka.assessment.form_fields import textarea
 from samverka.assessment.instrument import ITEMS, SCALE_MAX, SCALE_MIN
 from samverka.assessment.models import Level, Party
+from samverka.lib.widgets import RadioSelect
 from samverka.orgs.forms import DateInput
 
 DONT_KNOW = "dk"
@@ -40,11 +41,9 @@ SCALE_CHOICES = [(str(v), str(v)) for v in range(SCALE_MIN, SCALE_MAX + 1)] + [
 class AnswerForm(forms.Form):
     """All items of the instrument; drafts may leave some out, a submission may not."""
 
-    party = forms.ChoiceField(
-        label=_("I answer for"), choices=Party.choices, widget=forms.RadioSelect
-    )
+    party = forms.ChoiceField(label=_("I answer for"), choices=Party.choices, widget=RadioSelect)
     level = forms.ChoiceField(
-        label=_("I mainly work at"), choices=Level.choices, widget=forms.RadioSelect
+        label=_("I mainly work at"), choices=Level.choices, widget=RadioSelect
     )
 
     def __init__(self, *args, submit: bool = False, **kwargs):
@@ -52,7 +51,7 @@ class AnswerForm(forms.Form):
         self.submit = submit
         for item in ITEMS:
             self.fields[f"item_{item.id}"] = forms.ChoiceField(
-                label=item.text, choices=SCALE_CHOICES, required=False, widget=forms.RadioSelect
+                label=item.text, choices=SCALE_CHOICES, required=False, widget=RadioSelect
             )
             self.fields[f"comment_{item.id}"] = forms.CharField(
                 label=_("Comment (optional)"),
