@@ -37,6 +37,9 @@ def _fast_and_plain(settings, _media_root):
     }
     settings.SECURE_SSL_REDIRECT = False
     settings.LANGUAGE_CODE = "sv"
+    # National pages read the primary here: live-server threads would otherwise route to the
+    # replica alias (samverka/lib/tests/test_replica.py turns it on against a real replica).
+    settings.REPLICA_READS = False
     # Stored files (documents, the demo's archive, background work) never land in the worktree.
     settings.MEDIA_ROOT = _media_root
     # The cache holds counters (guessed survey links per address) and kept figures: each test

@@ -166,6 +166,8 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["samverka.lib.replica.ReplicaRouter"]
+# Whether national reports read there (the test suite turns it off, except where it tests it).
+REPLICA_READS = "replica" in DATABASES
 
 # The cache holds what several processes must share (guessed survey links per address, kept
 # survey results), so by default it lives in the database, in a table `migrate` creates

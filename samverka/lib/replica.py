@@ -14,6 +14,7 @@ Without DATABASE_REPLICA_URL, `reading_replica()` changes nothing.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import connections
 
 REPLICA = "replica"
@@ -33,7 +34,7 @@ def reading_replica():
 def replica_configured() -> bool:
     """A replica alias that is not the primary itself (in tests it mirrors the primary: Django
     gives the mirror the primary's very settings; the replica test points it elsewhere)."""
-    if REPLICA not in connections.settings:
+    if not getattr(settings, "REPLICA_READS", False) or REPLICA not in connections.settings:
         return False
     return connections[REPLICA].settings_dict is not connections["default"].settings_dict
 

@@ -46,11 +46,12 @@ def _wait_for_replay(timeout: float = 20) -> None:
 
 
 @pytest.fixture
-def real_replica():
+def real_replica(settings):
     """The `replica` alias pointed at the running replica, reading this test's database (which
     streaming replication copied there when the test run created it on the primary)."""
     if not REPLICA_URL or connections["default"].vendor != "postgresql":
         pytest.skip("needs PostgreSQL and a streaming replica: scripts/with-postgres.sh --replica")
+    settings.REPLICA_READS = True
     replica = connections[REPLICA]
     mirrored = replica.settings_dict  # in tests the alias mirrors the primary's test database
     server = dj_database_url.parse(REPLICA_URL)
@@ -68,7 +69,7 @@ def real_replica():
 
 @pytest.mark.django_db(transaction=True, databases=["default", REPLICA] if REPLICA_URL else None)
 def test_national_reports_read_on_the_replica_and_everything_else_on_the_primary(
-    real_replica, world, client, login_as
+    real_replica, _migration_data, world, client, login_as
 ):
     login_as(world.nationell)
     _wait_for_replay()
