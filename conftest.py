@@ -7,12 +7,16 @@ factor when logged in through `login_as`).
 """
 
 import importlib
+import sys
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test import override_settings
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samverka.accounts.models import Membership, User
@@ -28,28 +32,69 @@ def _media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+def suite_settings(media_root) -> dict:
+    """What every test runs with (applied per test by `_fast_and_plain`, and around the building
+    of rows shared by a module, `module_rows`)."""
+    return {
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+        "STORAGES": {
+            **django_settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        "SECURE_SSL_REDIRECT": False,
+        "LANGUAGE_CODE": "sv",
+        # National pages read the primary here: live-server threads would otherwise route to the
+        # replica alias (samverka/lib/tests/test_replica.py turns it on against a real replica).
+        "REPLICA_READS": False,
+        # Stored files (documents, the demo's archive, background work) never land in the
+        # worktree.
+        "MEDIA_ROOT": media_root,
+        # The cache holds counters (guessed survey links per address) and kept figures: each test
+        # starts without another's. In memory here, so that tests without the database may use it;
+        # the database cache of production (settings.CACHES) is tested where it matters
+        # (samverka/lib/tests/test_no_state_in_a_process.py, the respondent's query counts).
+        "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    }
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_plain(settings, _media_root):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    settings.SECURE_SSL_REDIRECT = False
-    settings.LANGUAGE_CODE = "sv"
-    # National pages read the primary here: live-server threads would otherwise route to the
-    # replica alias (samverka/lib/tests/test_replica.py turns it on against a real replica).
-    settings.REPLICA_READS = False
-    # Stored files (documents, the demo's archive, background work) never land in the worktree.
-    settings.MEDIA_ROOT = _media_root
-    # The cache holds counters (guessed survey links per address) and kept figures: each test
-    # starts without another's. In memory here, so that tests without the database may use it;
-    # the database cache of production (settings.CACHES) is tested where it matters
-    # (samverka/lib/tests/test_no_state_in_a_process.py, the respondent's query counts).
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    for name, value in suite_settings(_media_root).items():
+        setattr(settings, name, value)
     from django.core.cache import cache
 
     cache.clear()
+
+
+def module_rows(build):
+    """A module-scoped fixture whose value is `build()`, run once per module (and test worker).
+
+    For parametrized walkers that would otherwise build the same rows for each of a thousand
+    tests. The rows are written inside a transaction that is rolled back after the module's last
+    test; each test (with `db`, not `transactional_db` or a live server) runs in a savepoint
+    inside it, as pytest-django allows, so what a test writes is undone and the rows stay as
+    built. Treat the returned objects as read-only."""
+
+    @pytest.fixture(scope="module")
+    def fixture(django_db_setup, django_db_blocker, _media_root):
+        atomic = transaction.atomic()
+        with django_db_blocker.unblock():
+            atomic.__enter__()
+            try:
+                with override_settings(**suite_settings(_media_root)), national_scope():
+                    value = build()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(*sys.exc_info())
+                raise
+        try:
+            yield value
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+    return fixture
 
 
 @pytest.fixture(autouse=True)
@@ -159,6 +204,10 @@ def make_collaboration(code: str, town: str) -> tuple[Collaboration, Organisatio
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
     kalmar, kalmar_partner = make_collaboration("0880", "Kalmar")
     boden, boden_partner = make_collaboration("2582", "Boden")
     people = {

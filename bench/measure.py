@@ -316,7 +316,13 @@ def bench_client(collaboration: Collaboration) -> Client:
 
 
 def measure_size(
-    name: str, *, repeat: int, workdir: Path, year: int, threads: int | None = None
+    name: str,
+    *,
+    repeat: int,
+    workdir: Path,
+    year: int,
+    threads: int | None = None,
+    page_calls: int = PAGE_CALLS,
 ) -> SizeResult:
     result = SizeResult(name=name, repeat=repeat)
     result.municipalities = (
@@ -395,7 +401,7 @@ def measure_size(
                     "bare_view": lambda: client.get("/bench/bare/", secure=True),
                 },
                 rounds=repeat,
-                calls=PAGE_CALLS,
+                calls=page_calls,
             )
         )
     t["followup_national"], _comparison = median_time(lambda: national_followup(year), repeat)

@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import samverka
+from conftest import build_world, module_rows
 
 # How each named URL is scoped (each app lists its own in `<app>/tests/url_scopes.py`):
 #   public         reachable without login (must still not leak data)
@@ -73,16 +74,35 @@ def test_every_scoped_url_declares_its_scope_on_the_view(name):
     assert declared.kind in {SCOPES[name], "both"}, (name, declared.kind)
 
 
-def kalmar_kwargs(name, world):
-    """URL arguments that point at objects of the Kalmar collaboration."""
-    values = {"code": world.kalmar.code}
-    # Only the feature that owns the URL builds its objects (each builds a few rows, and this
-    # runs for every URL, method and persona).
-    for module in _feature_modules():
-        if name in module.SCOPES:
-            values.update(module.url_arguments(world))
-    pattern = dict(named_patterns())[name]
-    return {key: values[key] for key in pattern.pattern.regex.groupindex}
+def _build_walk():
+    """The personas, and the URL arguments of every named URL pointing at objects of the Kalmar
+    collaboration: each feature builds its objects once (`url_arguments`), shared by every URL,
+    method and persona of this module (see `module_rows`)."""
+    world = build_world()
+    built = [(module, module.url_arguments(world)) for module in _feature_modules()]
+    patterns = dict(named_patterns())
+    kwargs = {}
+    for name in SCOPES:
+        values = {"code": world.kalmar.code}
+        for module, arguments in built:
+            if name in module.SCOPES:
+                values.update(arguments)
+        kwargs[name] = {key: values[key] for key in patterns[name].pattern.regex.groupindex}
+    return world, kwargs
+
+
+walk = module_rows(_build_walk)
+
+
+@pytest.fixture
+def world(db, walk):
+    return walk[0]
+
+
+@pytest.fixture
+def kalmar_kwargs(db, walk):
+    """URL arguments that point at objects of the Kalmar collaboration (built by `walk`)."""
+    return walk[1]
 
 
 ALL_NAMES = sorted(SCOPES)
@@ -90,8 +110,8 @@ ALL_NAMES = sorted(SCOPES)
 
 @pytest.mark.parametrize("name", ALL_NAMES)
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_anonymous_request_never_gets_data(client, world, name, method):
-    url = reverse(name, kwargs=kalmar_kwargs(name, world))
+def test_anonymous_request_never_gets_data(client, world, kalmar_kwargs, name, method):
+    url = reverse(name, kwargs=kalmar_kwargs[name])
     response = getattr(client, method)(url)
     if SCOPES[name] == "public":
         body = response.content.decode()
@@ -105,8 +125,8 @@ def test_anonymous_request_never_gets_data(client, world, name, method):
 
 @pytest.mark.parametrize("name", [n for n in ALL_NAMES if SCOPES[n] in SCOPED])
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_member_of_another_collaboration_gets_404(client, world, name, method):
-    url = reverse(name, kwargs=kalmar_kwargs(name, world))
+def test_member_of_another_collaboration_gets_404(client, world, kalmar_kwargs, name, method):
+    url = reverse(name, kwargs=kalmar_kwargs[name])
     client.force_login(world.boden_ngo)
     response = getattr(client, method)(url)
     # 405 only where the view refuses the method before looking anything up.
@@ -115,18 +135,20 @@ def test_member_of_another_collaboration_gets_404(client, world, name, method):
 
 
 @pytest.mark.parametrize("name", [n for n in ALL_NAMES if SCOPES[n] == "national"])
-def test_coordinator_cannot_open_national_pages(client, world, name):
+def test_coordinator_cannot_open_national_pages(client, world, kalmar_kwargs, name):
     client.force_login(world.kalmar_ngo)
-    response = client.get(reverse(name, kwargs=kalmar_kwargs(name, world)))
+    response = client.get(reverse(name, kwargs=kalmar_kwargs[name]))
     assert response.status_code in {404, 405}
 
 
 @pytest.mark.parametrize("name", [n for n in ALL_NAMES if SCOPES[n] == "research"])
-def test_coordinator_of_an_included_collaboration_cannot_open_research_pages(client, world, name):
+def test_coordinator_of_an_included_collaboration_cannot_open_research_pages(
+    client, world, kalmar_kwargs, name
+):
     """A project's material is for its researchers only, also when it comes from the
     coordinator's own collaboration."""
     client.force_login(world.kalmar_ngo)
-    response = client.get(reverse(name, kwargs=kalmar_kwargs(name, world)))
+    response = client.get(reverse(name, kwargs=kalmar_kwargs[name]))
     assert response.status_code in {404, 405}
 
 
