@@ -40,6 +40,13 @@ is all a reader can use: cells of different tables share only their common margi
 tables with the same common margins come from some inner cube, so no further equation holds.
 The problem is then much smaller, and far fewer cells are hidden to protect inner cells that are
 never shown. None means every margin of the full cube.
+
+How it runs: the cells are numbers (their rank in the order cells are taken in) over numpy
+arrays of the *extended* cube (one more slot per dimension for TOTAL); a shape's lines and cells
+are worked out once per process (_shape); per line the hidden cells are counted and the next
+candidate kept in a heap; step 3's nearest candidate comes from one array reduction. The steps
+and their order are exactly the rules above: tests compare the result, cell for cell, with a
+plain implementation of them over tuples.
 """
 
 import heapq
@@ -123,11 +130,16 @@ def full_table(
     return _table(_inner(counts, dims), dims, _masks(len(dims), published))
 
 
-def _table(inner: np.ndarray, dims: list[list], masks) -> dict:
-    cube = {}
+def _sums(inner: np.ndarray, masks) -> Iterator[tuple[tuple[bool, ...], np.ndarray]]:
+    """Each kind of cell with its values (the inner array summed over its TOTAL dimensions)."""
     for mask in masks:
         summed = tuple(d for d, star in enumerate(mask) if star)
-        values = inner.sum(axis=summed) if summed else inner
+        yield mask, (inner.sum(axis=summed) if summed else inner)
+
+
+def _table(inner: np.ndarray, dims: list[list], masks) -> dict:
+    cube = {}
+    for mask, values in _sums(inner, masks):
         axes = [[TOTAL] if star else d for d, star in zip(dims, mask, strict=True)]
         cube.update(zip(product(*axes), values.ravel().tolist(), strict=True))
     return cube
@@ -150,9 +162,8 @@ def disclosure_control(
     dims = _check_dimensions(dimensions)
     inner = _inner(counts, dims)
     masks = _masks(len(dims), published)
-    cube = _table(inner, dims, masks)
-    if not any(0 < value < threshold for value in cube.values()):
-        return cube  # nothing to hide, so nothing to protect
+    if not any(((v > 0) & (v < threshold)).any() for _mask, v in _sums(inner, masks)):
+        return _table(inner, dims, masks)  # nothing to hide, so nothing to protect
     control = _Control(inner, published)
     control.hide_all(np.flatnonzero((control.values > 0) & (control.values < threshold)))
     while True:
@@ -198,8 +209,8 @@ def _slices(sizes: Sequence[int], mask: Sequence[bool]) -> tuple[slice, ...]:
 
 @lru_cache(maxsize=16)
 def _shape(sizes: tuple[int, ...], published: tuple | None) -> "_Shape":
-    """The structure of a cube of this shape: it depends on the sizes alone, so a report drawn
-    again (the same dimensions, new counts) does not build it again."""
+    """The structure of a cube of this shape: it depends on the sizes and the published tables
+    alone, so a report drawn again (the same dimensions, new counts) does not build it again."""
     return _Shape(sizes, published)
 
 
@@ -318,16 +329,21 @@ class _Control:
 
     def hide_all(self, cells: np.ndarray) -> None:
         """Primary suppression: hide these cells (numbers in order) at once."""
-        for cell in cells.tolist():
+        numbers = cells.tolist()
+        add, columns, lines_of, pending = self._solver.add, self.shape.columns, self.lines_of, []
+        for cell in numbers:
             self.hidden[cell] = 1
-            self._solver.add(cell, self.shape.columns[cell])
-            lines = self.lines_of[cell]
-            value = self._values[cell]
-            for index in lines:
-                self._hidden_count[index] += 1
-                self._hidden_sum[index] += value
-            self._pending.extend(lines)
-        self._hidden_by_order = cells.tolist()
+            add(cell, columns[cell])
+            pending.extend(lines_of[cell])
+        self._pending.extend(pending)
+        self._hidden_by_order = numbers
+        count = len(self.lines)
+        if pending:
+            lines = np.asarray(pending)
+            self._hidden_count = np.bincount(lines, minlength=count).tolist()
+            values = np.repeat(self.values[cells], [len(lines_of[c]) for c in numbers])
+            self._hidden_sum = np.bincount(lines, weights=values, minlength=count)
+            self._hidden_sum = self._hidden_sum.astype(np.int64).tolist()
         self._build_heaps()
 
     def _build_heaps(self) -> None:
@@ -447,7 +463,10 @@ class _DependencySolver:
     column that reduces to zero yields a dependency, and all cells in it become undetermined.
     Because the set of hidden cells only grows, the set of undetermined cells only grows too.
     (Which cells are undetermined does not depend on the order cells are added in: they are
-    the support of the null space.)
+    the support of the null space.) So the combinations leave out cells already known to be
+    undetermined: each entry of a combination is worked out on its own (a*x - b*y entry by
+    entry, and scaling), so dropping some entries changes none of the others, and a dependency
+    still names every cell it newly shows to be undetermined.
     """
 
     def __init__(self):
@@ -468,7 +487,7 @@ class _DependencySolver:
             base_vector, base_combination = basis[pivot]
             a, b = base_vector[pivot], vector[pivot]
             vector = _combine(vector, a, base_vector, b)
-            combination = _combine(combination, a, base_combination, b)
+            combination = _combine(combination, a, base_combination, b, self.undetermined)
             if a not in (1, -1):  # only then can the entries grow by a factor; scale them down
                 divisor = gcd(*vector.values(), *combination.values())
                 if divisor > 1:
@@ -478,10 +497,15 @@ class _DependencySolver:
         return combination
 
 
-def _combine(x: dict, a: int, y: dict, b: int) -> dict:
-    """a*x - b*y, without zero entries."""
-    result = dict(x) if a == 1 else {k: a * v for k, v in x.items()}
+def _combine(x: dict, a: int, y: dict, b: int, leave_out: set = frozenset()) -> dict:
+    """a*x - b*y, without zero entries, nor entries whose key is in `leave_out`."""
+    if leave_out:
+        result = {k: a * v for k, v in x.items() if k not in leave_out}
+    else:
+        result = dict(x) if a == 1 else {k: a * v for k, v in x.items()}
     for k, v in y.items():
+        if k in leave_out:
+            continue
         value = result.get(k, 0) - b * v
         if value:
             result[k] = value
