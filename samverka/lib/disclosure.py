@@ -470,31 +470,32 @@ class _DependencySolver:
     """
 
     def __init__(self):
-        # pivot line -> (reduced vector over lines, combination over cells)
-        self.basis: dict[int, tuple[dict[int, int], dict[int, int]]] = {}
+        # pivot line -> reduced vector: its entries over lines (keys from 0) and the
+        # combination of original columns it is (keys -1 - cell), in one dict
+        self.basis: dict[int, dict[int, int]] = {}
         self.undetermined: set[int] = set()
+        self._left_out: set[int] = set()  # the keys of the undetermined cells
 
-    def add(self, cell: int, column: dict[int, int]) -> dict[int, int] | None:
-        """Add a hidden cell's column; returns the dependency it closes, if any."""
-        vector = column
-        combination = {cell: 1}
-        basis = self.basis
-        while vector:
-            pivot = max(vector)
-            if pivot not in basis:
-                basis[pivot] = (vector, combination)
+    def add(self, cell: int, column: dict[int, int]) -> list[int] | None:
+        """Add a hidden cell's column; returns the cells it shows to be undetermined if it
+        closes a dependency."""
+        vector = {**column, -1 - cell: 1}
+        basis, left_out = self.basis, self._left_out
+        while (pivot := max(vector)) >= 0:
+            base = basis.get(pivot)
+            if base is None:
+                basis[pivot] = vector
                 return None
-            base_vector, base_combination = basis[pivot]
-            a, b = base_vector[pivot], vector[pivot]
-            vector = _combine(vector, a, base_vector, b)
-            combination = _combine(combination, a, base_combination, b, self.undetermined)
+            a, b = base[pivot], vector[pivot]
+            vector = _combine(vector, a, base, b, left_out)
             if a not in (1, -1):  # only then can the entries grow by a factor; scale them down
-                divisor = gcd(*vector.values(), *combination.values())
+                divisor = gcd(*vector.values())
                 if divisor > 1:
                     vector = {k: v // divisor for k, v in vector.items()}
-                    combination = {k: v // divisor for k, v in combination.items()}
-        self.undetermined.update(combination)
-        return combination
+        left_out.update(vector)
+        cells = [-1 - key for key in vector]
+        self.undetermined.update(cells)
+        return cells
 
 
 def _combine(x: dict, a: int, y: dict, b: int, leave_out: set = frozenset()) -> dict:
