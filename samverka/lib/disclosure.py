@@ -244,7 +244,7 @@ class _Shape:
         strides = [int(np.prod(ext[d + 1 :])) for d in range(n)]
         tables = [tuple(range(n))] if published is None else published
         seen: list[set] = [set() for _ in range(n)]
-        self.blocks = []  # (direction, cell numbers: one row per line, its total last)
+        self.blocks = []  # per direction taken: cell numbers, one row per line, its total last
         fixed = []  # per block: the lines' positions, -1 in the line's own direction
         for kept in tables:
             for d in kept:
