@@ -40,12 +40,20 @@ is all a reader can use: cells of different tables share only their common margi
 tables with the same common margins come from some inner cube, so no further equation holds.
 The problem is then much smaller, and far fewer cells are hidden to protect inner cells that are
 never shown. None means every margin of the full cube.
+
+How it runs: the cells are numbers (their rank in the order cells are taken in) over numpy
+arrays of the *extended* cube (one more slot per dimension for TOTAL); a shape's lines and cells
+are worked out once per process (_shape); per line the hidden cells are counted and the next
+candidate kept in a heap; step 3's nearest candidate comes from one array reduction. The steps
+and their order are exactly the rules above: tests compare the result, cell for cell, with a
+plain implementation of them over tuples.
 """
 
 import heapq
 from collections import deque
 from collections.abc import Hashable, Iterator, Mapping, Sequence
-from itertools import combinations, product
+from functools import lru_cache
+from itertools import pairwise, product
 from math import gcd
 
 import numpy as np
@@ -94,15 +102,8 @@ def _masks(n: int, published: Published) -> list[tuple[bool, ...]]:
     return sorted(masks)
 
 
-def full_table(
-    counts: Mapping[Cell, int],
-    dimensions: Sequence[Sequence[Hashable]],
-    published: Published = None,
-) -> dict:
-    """Every published cell (default: every cell of the hypercube, margins included), with its
-    true value (no control). The margins are summed with numpy, one array per kind of cell."""
-    dims = _check_dimensions(dimensions)
-    masks = _masks(len(dims), published)
+def _inner(counts: Mapping[Cell, int], dims: list[list]) -> np.ndarray:
+    """The inner cells as an array indexed by each dimension's positions."""
     positions = [{v: i for i, v in enumerate(values)} for values in dims]
     inner = np.zeros([len(values) for values in dims], dtype=np.int64)
     for key, count in counts.items():
@@ -115,12 +116,32 @@ def full_table(
         if isinstance(count, bool) or not isinstance(count, int | np.integer) or count < 0:
             raise ValueError(f"count {count!r} for {key!r} is not a non-negative integer")
         inner[where] += count
-    cube = {}
+    return inner
+
+
+def full_table(
+    counts: Mapping[Cell, int],
+    dimensions: Sequence[Sequence[Hashable]],
+    published: Published = None,
+) -> dict:
+    """Every published cell (default: every cell of the hypercube, margins included), with its
+    true value (no control). The margins are summed with numpy, one array per kind of cell."""
+    dims = _check_dimensions(dimensions)
+    return _table(_inner(counts, dims), dims, _masks(len(dims), published))
+
+
+def _sums(inner: np.ndarray, masks) -> Iterator[tuple[tuple[bool, ...], np.ndarray]]:
+    """Each kind of cell with its values (the inner array summed over its TOTAL dimensions)."""
     for mask in masks:
         summed = tuple(d for d, star in enumerate(mask) if star)
-        values = inner.sum(axis=summed) if summed else inner
+        yield mask, (inner.sum(axis=summed) if summed else inner)
+
+
+def _table(inner: np.ndarray, dims: list[list], masks) -> dict:
+    cube = {}
+    for mask, values in _sums(inner, masks):
         axes = [[TOTAL] if star else d for d, star in zip(dims, mask, strict=True)]
-        cube.update(zip(product(*axes), map(int, values.ravel()), strict=True))
+        cube.update(zip(product(*axes), values.ravel().tolist(), strict=True))
     return cube
 
 
@@ -139,18 +160,19 @@ def disclosure_control(
     result key stands for the whole dimension. `published`: see the module docstring.
     """
     dims = _check_dimensions(dimensions)
-    cube = full_table(counts, dims, published)
-    control = _Control(cube, dims, published)
-    for cell in sorted(cube, key=control.order):
-        if 0 < cube[cell] < threshold:
-            control.hide(cell)
+    inner = _inner(counts, dims)
+    masks = _masks(len(dims), published)
+    if not any(((v > 0) & (v < threshold)).any() for _mask, v in _sums(inner, masks)):
+        return _table(inner, dims, masks)  # nothing to hide, so nothing to protect
+    control = _Control(inner, published)
+    control.hide_all(np.flatnonzero((control.values > 0) & (control.values < threshold)))
     while True:
         control.complete_lines()
         determined = control.first_determined()
         if determined is None:
             break
         control.hide(control.neighbour_to_hide(determined))
-    return {cell: (None if cell in control.hidden else value) for cell, value in cube.items()}
+    return control.published(dims, masks)
 
 
 def lines(
@@ -163,7 +185,8 @@ def lines(
 
 
 def _lines_by_direction(dimensions, published: Published = None) -> Iterator[tuple[int, list]]:
-    """`lines`, each with the dimension it runs along; a line two tables share comes once."""
+    """`lines`, each with the dimension it runs along; a line two tables share comes once.
+    (The order of the lines is the one _Control numbers them in.)"""
     dims = [list(values) for values in dimensions]
     tables = [range(len(dims))] if published is None else published
     seen = set()
@@ -177,102 +200,187 @@ def _lines_by_direction(dimensions, published: Published = None) -> Iterator[tup
                 yield d, [(*rest[:d], value, *rest[d:]) for value in [*dims[d], TOTAL]]
 
 
-class _Control:
-    """The suppression state of one cube."""
+def _slices(sizes: Sequence[int], mask: Sequence[bool]) -> tuple[slice, ...]:
+    """The cells of one kind in the extended cube: the TOTAL slot where summed."""
+    return tuple(
+        slice(s, s + 1) if star else slice(0, s) for s, star in zip(sizes, mask, strict=True)
+    )
 
-    def __init__(self, cube: dict, dims: list[list], published: Published = None):
-        self.cube = cube
-        self.dims = dims
-        self.positions = [{v: i for i, v in enumerate(d)} for d in dims]
-        directions, self.lines = [], []
-        for d, line in _lines_by_direction(dims, published):
-            directions.append(d)
-            self.lines.append(line)
-        self.lines_of: dict[Cell, list[int]] = {cell: [] for cell in cube}
-        for index, line in enumerate(self.lines):
-            for cell in line:
-                self.lines_of[cell].append(index)
-        self.hidden: set[Cell] = set()
+
+@lru_cache(maxsize=16)
+def _shape(sizes: tuple[int, ...], published: tuple | None) -> "_Shape":
+    """The structure of a cube of this shape: it depends on the sizes and the published tables
+    alone, so a report drawn again (the same dimensions, new counts) does not build it again."""
+    return _Shape(sizes, published)
+
+
+class _Shape:
+    """Cells and lines of a cube of given sizes and published tables, as numbers.
+
+    Cells are numbered by `order` (inner cells first, then by position in each dimension, TOTAL
+    after the values), so a cell's number is its rank in that order: the *extended* cube has
+    one more slot per dimension for TOTAL, and a cell's number comes from its flat position in
+    it and its count of TOTALs. Lines are numbered as `lines` yields them. Read only once built.
+    """
+
+    def __init__(self, sizes: tuple[int, ...], published: tuple | None):
+        n = len(sizes)
+        ext = tuple(s + 1 for s in sizes)
+        shown = np.zeros(ext, dtype=bool)
+        for mask in _masks(n, published):
+            shown[_slices(sizes, mask)] = True
+        flat = np.flatnonzero(shown)
+        coords = np.stack(np.unravel_index(flat, ext), axis=1)
+        totals = (coords == np.asarray(sizes)).sum(axis=1)
+        rank = np.lexsort((flat, totals))
+        self.flat = flat[rank]  # cell number -> flat position in the extended cube
+        self.coords = coords[rank]  # cell number -> positions (TOTAL = the dimension's size)
+        self.cells = cells = len(self.flat)
+        self.sizes, self.ext = sizes, ext
+        number = np.full(int(np.prod(ext)), -1, dtype=np.int64)
+        number[self.flat] = np.arange(cells)
+
+        # The lines, numbered as _lines_by_direction yields them.
+        strides = [int(np.prod(ext[d + 1 :])) for d in range(n)]
+        tables = [tuple(range(n))] if published is None else published
+        seen: list[set] = [set() for _ in range(n)]
+        self.blocks = []  # per direction taken: cell numbers, one row per line, its total last
+        fixed = []  # per block: the lines' positions, -1 in the line's own direction
+        for kept in tables:
+            for d in kept:
+                others = [i for i in range(n) if i != d]
+                ranges = [np.arange(ext[i]) if i in kept else np.array([sizes[i]]) for i in others]
+                if ranges:
+                    grid = np.meshgrid(*ranges, indexing="ij")
+                    rest = np.stack([g.ravel() for g in grid], axis=1).astype(np.int64)
+                else:
+                    rest = np.zeros((1, 0), dtype=np.int64)
+                base = rest @ np.asarray([strides[i] for i in others], dtype=np.int64)
+                new = [b not in seen[d] for b in base.tolist()]
+                seen[d].update(base.tolist())
+                base, rest = base[new], rest[new]
+                if not len(base):
+                    continue
+                along = base[:, None] + strides[d] * np.arange(ext[d])
+                self.blocks.append(number[along])
+                position = np.full((len(base), n), -1, dtype=np.int64)
+                position[:, others] = rest
+                fixed.append(position)
+        self.lines: list[list[int]] = []
+        for block in self.blocks:
+            self.lines.extend(block.tolist())
+        self.fixed = list(np.concatenate(fixed).T.copy())  # per dimension, over lines
+
+        # Each cell's lines, in line order, and its column in the system
+        # "sum(inner cells) - total = 0" of every line.
+        members = np.concatenate([block.ravel() for block in self.blocks])
+        first = np.cumsum([0] + [len(block) for block in self.blocks[:-1]])
+        owners = np.concatenate(
+            [
+                start + np.repeat(np.arange(len(block)), block.shape[1])
+                for start, block in zip(first.tolist(), self.blocks, strict=True)
+            ]
+        )
+        by_cell = np.argsort(members, kind="stable")
+        bounds = np.searchsorted(members[by_cell], np.arange(cells + 1)).tolist()
+        owners = owners[by_cell].tolist()
+        self.lines_of = [owners[a:b] for a, b in pairwise(bounds)]
+        lines = self.lines
+        self.columns = [
+            {index: (-1 if lines[index][-1] == cell else 1) for index in of}
+            for cell, of in enumerate(self.lines_of)
+        ]
+
+
+class _Control:
+    """The suppression state of one cube, over the numbers of its _Shape.
+
+    Per line, kept up to date by hide(): the number and sum of its hidden cells, and its
+    candidates (visible non-zero cells) as a heap of integer keys that sort like (is the line's
+    total, count, order), from which hidden cells are dropped lazily; every line's best key is
+    also in one array, which step 3 searches with one numpy reduction.
+    """
+
+    def __init__(self, inner: np.ndarray, published: Published = None):
+        sizes = inner.shape
+        n = len(sizes)
+        shape = _shape(sizes, None if published is None else tuple(map(tuple, published)))
+        self.shape = shape
+        extended = inner
+        for axis in range(n):
+            extended = np.concatenate([extended, extended.sum(axis=axis, keepdims=True)], axis)
+        self.extended = extended
+        self.values = extended.ravel()[shape.flat]
+        self._values = self.values.tolist()
+        self.lines, self.lines_of = shape.lines, shape.lines_of
+        cells, count = shape.cells, len(shape.lines)
+        self.hidden = bytearray(cells)
+        self._hidden_count = [0] * count
+        self._hidden_sum = [0] * count
         self._pending: deque[int] = deque()
         self._solver = _DependencySolver()
-        # Kept up to date by hide(), so that no step rescans a long line (a line along the
-        # municipality dimension has a cell per municipality): per line the number and sum of
-        # its hidden cells, and a heap of its candidates (visible non-zero cells) by the key
-        # they are chosen by, from which hidden cells are dropped lazily.
-        self._order = {cell: self._order_of(cell) for cell in cube}
-        self._hidden_count = [0] * len(self.lines)
-        self._hidden_sum = [0] * len(self.lines)
-        self._heaps: list[list] = []
-        for line in self.lines:
-            total = line[-1]
-            heap = [
-                ((cell == total, cube[cell], self._order[cell]), cell)
-                for cell in line
-                if cube[cell] > 0
-            ]
-            heapq.heapify(heap)
-            self._heaps.append(heap)
-        self._alive = {index for index, heap in enumerate(self._heaps) if heap}
-        # For step 3 (neighbour_to_hide): every line's best candidate, also in heaps of line
-        # groups. A group is the lines of one direction whose coordinates agree with given
-        # values outside a set of "free" dimensions; each line is in one group per subset of
-        # its other dimensions. Entries whose cell has since been hidden are dropped lazily.
-        # Built when step 3 first needs them (after primary suppression and step 2, which
-        # hide most cells), so hiding those cells keeps no group heaps up to date.
-        n = len(dims)
-        self._directions = directions
-        self._others = [[e for e in range(n) if e != d] for d in range(n)]
-        self._free = [[list(combinations(self._others[d], k)) for k in range(n)] for d in range(n)]
-        self._groups: dict[tuple, list] | None = None
-        self._groups_of: list[list[list]] = []
-        self._hidden_by_order: list = []  # hidden cells by `order`, protected ones dropped lazily
+        self._hidden_by_order: list[int] = []  # hidden cells, protected ones dropped lazily
+        self._cells = cells
+        self._heaps: list[list[int]] = []
+        # Candidate keys: (is the line's total, count, order) as one integer.
+        self._total_key = (int(self.values.max()) + 1) * cells
+        self._scale = 2 * self._total_key  # per ring of step 3
+        self._empty = (n + 2) * self._scale  # a line without candidates, in step 3
 
-    def _build_groups(self) -> dict[tuple, list]:
-        """The line groups of step 3, from every line's current best candidate."""
-        self._groups = {}
-        for index, (d, line) in enumerate(zip(self._directions, self.lines, strict=True)):
-            fixed = line[-1]
-            groups = []
-            for subsets in self._free[d]:
-                for free in subsets:
-                    key = (d, free, tuple(fixed[e] for e in self._others[d] if e not in free))
-                    groups.append(self._groups.setdefault(key, []))
-            self._groups_of.append(groups)
-            if self._heaps[index]:
-                for group in groups:
-                    group.append((self._heaps[index][0], index))
-        for group in self._groups.values():
-            heapq.heapify(group)
-        return self._groups
+    def hide_all(self, cells: np.ndarray) -> None:
+        """Primary suppression: hide these cells (numbers in order) at once."""
+        numbers = cells.tolist()
+        add, columns, lines_of, pending = self._solver.add, self.shape.columns, self.lines_of, []
+        for cell in numbers:
+            self.hidden[cell] = 1
+            add(cell, columns[cell])
+            pending.extend(lines_of[cell])
+        self._pending.extend(pending)
+        self._hidden_by_order = numbers
+        count = len(self.lines)
+        if pending:
+            lines = np.asarray(pending)
+            self._hidden_count = np.bincount(lines, minlength=count).tolist()
+            values = np.repeat(self.values[cells], [len(lines_of[c]) for c in numbers])
+            self._hidden_sum = np.bincount(lines, weights=values, minlength=count)
+            self._hidden_sum = self._hidden_sum.astype(np.int64).tolist()
+        self._build_heaps()
 
-    def protected(self) -> set[Cell]:
-        """Hidden cells whose value cannot be worked out from the published cells."""
-        return self._solver.undetermined
+    def _build_heaps(self) -> None:
+        """Every line's candidates as a sorted list (a heap), and the array of their heads."""
+        hidden = np.frombuffer(bytes(self.hidden), dtype=np.uint8).astype(bool)
+        keys = self.values * self._cells + np.arange(self._cells)
+        unusable = (self.values == 0) | hidden
+        self._heaps = []
+        heads = []
+        for block in self.shape.blocks:
+            block_keys = keys[block]
+            block_keys[:, -1] += self._total_key
+            block_keys[unusable[block]] = self._empty
+            block_keys.sort(axis=1)
+            usable = (block_keys < self._empty).sum(axis=1).tolist()
+            heads.append(block_keys[:, 0])
+            for row, k in zip(block_keys.tolist(), usable, strict=True):
+                self._heaps.append(row[:k])
+        self._heads = np.concatenate(heads)
 
-    def hide(self, cell: Cell) -> None:
-        if cell in self.hidden:
+    def hide(self, cell: int) -> None:
+        if self.hidden[cell]:
             return
-        assert self.cube[cell] > 0, "zero cells are never hidden"
-        self.hidden.add(cell)
-        heapq.heappush(self._hidden_by_order, (self._order[cell], cell))
+        assert self._values[cell] > 0, "zero cells are never hidden"
+        self.hidden[cell] = 1
+        heapq.heappush(self._hidden_by_order, cell)
+        value, cells, hidden = self._values[cell], self._cells, self.hidden
         for index in self.lines_of[cell]:
             self._hidden_count[index] += 1
-            self._hidden_sum[index] += self.cube[cell]
+            self._hidden_sum[index] += value
             heap = self._heaps[index]
-            head = heap[0] if heap else None
-            while heap and heap[0][1] in self.hidden:
-                heapq.heappop(heap)
-            if not heap:
-                self._alive.discard(index)
-            elif heap[0] is not head and self._groups is not None:
-                for group in self._groups_of[index]:
-                    heapq.heappush(group, (heap[0], index))
+            if heap and hidden[heap[0] % cells]:
+                while heap and hidden[heap[0] % cells]:
+                    heapq.heappop(heap)
+                self._heads[index] = heap[0] if heap else self._empty
         self._pending.extend(self.lines_of[cell])
-        # The cell's column in the system "sum(inner cells) - total = 0" of every line.
-        line_totals = {index for index in self.lines_of[cell] if self.lines[index][-1] == cell}
-        self._solver.add(
-            cell, {index: (-1 if index in line_totals else 1) for index in self.lines_of[cell]}
-        )
+        self._solver.add(cell, self.shape.columns[cell])
 
     def complete_lines(self) -> None:
         """Step 2: no line may give away its hidden cells."""
@@ -281,7 +389,7 @@ class _Control:
             if self._gives_away(index):
                 # Such a line always has a non-zero visible cell: its total if an inner cell
                 # is hidden, else an inner cell.
-                self.hide(self._best_candidate(index)[1])
+                self.hide(self._heaps[index][0] % self._cells)
 
     def _gives_away(self, index: int) -> bool:
         """One hidden cell; or hidden inner cells that must all be 1 under a shown total.
@@ -294,63 +402,53 @@ class _Control:
             return True
         return (
             count > 0
-            and self.lines[index][-1] not in self.hidden
+            and not self.hidden[self.lines[index][-1]]
             and self._hidden_sum[index] == count
         )
 
-    def _best_candidate(self, index: int):
-        """The line's visible non-zero cell to hide first, with its key; None if none is left.
-
-        Key: inner cells before the line's total, then the smallest count, then `order`.
-        """
-        return self._heaps[index][0] if index in self._alive else None
-
-    def first_determined(self) -> Cell | None:
+    def first_determined(self) -> int | None:
         """The first hidden cell (by `order`) whose value can still be worked out, if any."""
-        heap, protected = self._hidden_by_order, self.protected()
-        while heap and heap[0][1] in protected:
+        heap, protected = self._hidden_by_order, self._solver.undetermined
+        while heap and heap[0] in protected:
             heapq.heappop(heap)
-        return heap[0][1] if heap else None
+        return heap[0] if heap else None
 
-    def neighbour_to_hide(self, cell: Cell) -> Cell:
+    def neighbour_to_hide(self, cell: int) -> int:
         """Step 3: the visible cell to hide next to a determined one, nearest lines first.
 
         Nearest means breadth first over lines that share a cell: first the cell's own lines,
         then the lines crossing those, and so on; the best candidate of the first such ring
         that has one. Ring k holds exactly the lines whose fixed coordinates differ from the
-        cell's in k dimensions, and the rings before it have no candidate, so the best of ring
-        k is the best of the groups with k free dimensions around the cell: at most a few
-        dozen heaps, instead of walking thousands of lines.
+        cell's in k dimensions (the line's own direction counts once for every line), so one
+        reduction over every line's best key, offset by its ring, finds it.
         """
-        hidden = self.hidden
-        groups = self._groups if self._groups is not None else self._build_groups()
-        for k in range(len(self.dims)):
-            best = None
-            for d, others in enumerate(self._others):
-                for free in self._free[d][k]:
-                    group = groups.get((d, free, tuple(cell[e] for e in others if e not in free)))
-                    if not group:
-                        continue
-                    while group and group[0][0][1] in hidden:
-                        heapq.heappop(group)
-                    if group and (best is None or group[0][0][0] < best[0]):
-                        best = group[0][0]
-            if best is not None:
-                return best[1]
-        raise AssertionError("every non-zero cell is hidden, yet one is determined")
+        heaps = self._heaps
+        own = [heaps[index][0] for index in self.lines_of[cell] if heaps[index]]
+        if own:  # ring 0, the cell's own lines: usually enough
+            return min(own) % self._cells
+        ring = None
+        for fixed, position in zip(self.shape.fixed, self.shape.coords[cell].tolist(), strict=True):
+            differs = (fixed != position).view(np.int8)
+            ring = differs if ring is None else ring + differs
+        best = int(np.argmin(ring.astype(np.int64) * self._scale + self._heads))
+        if self._heads[best] >= self._empty:
+            raise AssertionError("every non-zero cell is hidden, yet one is determined")
+        return self._heaps[best][0] % self._cells
 
-    def order(self, cell: Cell) -> tuple:
-        """Deterministic order: inner cells first, then by position in each dimension."""
-        return self._order[cell]
-
-    def _order_of(self, cell: Cell) -> tuple:
-        return (
-            sum(v == TOTAL for v in cell),
-            tuple(
-                len(pos) if v == TOTAL else pos[v]
-                for v, pos in zip(cell, self.positions, strict=True)
-            ),
-        )
+    def published(self, dims: list[list], masks) -> Cube:
+        """The cube as full_table orders it, None for every hidden cell."""
+        shape = self.shape
+        hidden = np.zeros(shape.ext, dtype=bool)
+        hidden.ravel()[shape.flat[np.frombuffer(bytes(self.hidden), dtype=np.uint8) > 0]] = True
+        cube = {}
+        for mask in masks:
+            where = _slices(shape.sizes, mask)
+            values = self.extended[where].ravel().tolist()
+            for position in np.flatnonzero(hidden[where]).tolist():
+                values[position] = None
+            axes = [[TOTAL] if star else d for d, star in zip(dims, mask, strict=True)]
+            cube.update(zip(product(*axes), values, strict=True))
+        return cube
 
 
 class _DependencySolver:
@@ -364,38 +462,51 @@ class _DependencySolver:
     the earlier ones (exact integers, with the combination of original columns tracked). A
     column that reduces to zero yields a dependency, and all cells in it become undetermined.
     Because the set of hidden cells only grows, the set of undetermined cells only grows too.
+    (Which cells are undetermined does not depend on the order cells are added in: they are
+    the support of the null space.) So the combinations leave out cells already known to be
+    undetermined: each entry of a combination is worked out on its own (a*x - b*y entry by
+    entry, and scaling), so dropping some entries changes none of the others, and a dependency
+    still names every cell it newly shows to be undetermined.
     """
 
     def __init__(self):
-        # pivot line -> (reduced vector over lines, combination over cells)
-        self.basis: dict[int, tuple[dict[int, int], dict[Cell, int]]] = {}
-        self.undetermined: set[Cell] = set()
+        # pivot line -> reduced vector: its entries over lines (keys from 0) and the
+        # combination of original columns it is (keys -1 - cell), in one dict
+        self.basis: dict[int, dict[int, int]] = {}
+        self.undetermined: set[int] = set()
+        self._left_out: set[int] = set()  # the keys of the undetermined cells
 
-    def add(self, cell: Cell, column: dict[int, int]) -> dict[Cell, int] | None:
-        """Add a hidden cell's column; returns the dependency it closes, if any."""
-        vector = dict(column)
-        combination = {cell: 1}
-        while vector:
-            pivot = max(vector)
-            if pivot not in self.basis:
-                self.basis[pivot] = (vector, combination)
+    def add(self, cell: int, column: dict[int, int]) -> list[int] | None:
+        """Add a hidden cell's column; returns the cells it shows to be undetermined if it
+        closes a dependency."""
+        vector = {**column, -1 - cell: 1}
+        basis, left_out = self.basis, self._left_out
+        while (pivot := max(vector)) >= 0:
+            base = basis.get(pivot)
+            if base is None:
+                basis[pivot] = vector
                 return None
-            base_vector, base_combination = self.basis[pivot]
-            a, b = base_vector[pivot], vector[pivot]
-            vector = _combine(vector, a, base_vector, b)
-            combination = _combine(combination, a, base_combination, b)
-            divisor = gcd(*vector.values(), *combination.values())
-            if divisor > 1:
-                vector = {k: v // divisor for k, v in vector.items()}
-                combination = {k: v // divisor for k, v in combination.items()}
-        self.undetermined.update(combination)
-        return combination
+            a, b = base[pivot], vector[pivot]
+            vector = _combine(vector, a, base, b, left_out)
+            if a not in (1, -1):  # only then can the entries grow by a factor; scale them down
+                divisor = gcd(*vector.values())
+                if divisor > 1:
+                    vector = {k: v // divisor for k, v in vector.items()}
+        left_out.update(vector)
+        cells = [-1 - key for key in vector]
+        self.undetermined.update(cells)
+        return cells
 
 
-def _combine(x: dict, a: int, y: dict, b: int) -> dict:
-    """a*x - b*y, without zero entries."""
-    result = {k: a * v for k, v in x.items()}
+def _combine(x: dict, a: int, y: dict, b: int, leave_out: set = frozenset()) -> dict:
+    """a*x - b*y, without zero entries, nor entries whose key is in `leave_out`."""
+    if leave_out:
+        result = {k: a * v for k, v in x.items() if k not in leave_out}
+    else:
+        result = dict(x) if a == 1 else {k: a * v for k, v in x.items()}
     for k, v in y.items():
+        if k in leave_out:
+            continue
         value = result.get(k, 0) - b * v
         if value:
             result[k] = value
