@@ -342,25 +342,54 @@ def _candidates(
         regulars += _tiles(everyone.filter(pk__in=extra))
     regulars.sort(key=Tile.sort_key)
 
-    others = everyone.exclude(pk__in=[t.pk for t in regulars])
+    usual = [t.pk for t in regulars]
     if find:
         # Households by their own code first: a condition on the joined household's code made
         # PostgreSQL read every household in the country (60 ms at national size).
         households = Household.objects.filter(collaboration=collaboration, code__startswith=find)
-        others = others.filter(
+        others = everyone.exclude(pk__in=usual).filter(
             Q(code__startswith=find) | Q(household__in=households) | Q(pk__in=named)
         )
-    # The first OTHERS_LISTED by code, straight from the index on collaboration and code
-    # (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or
-    # walked an index of the whole country to list forty.
-    listed = sorted(_tiles(others.order_by("code")[:OTHERS_LISTED]), key=Tile.sort_key)
-    if len(listed) < OTHERS_LISTED:
-        total = len(listed)
-    elif find:
-        total = others.count()
-    else:  # the usual participants are all the collaboration's
-        total = everyone.count() - len(regulars)
+        listed = _tiles(others.order_by("code")[:OTHERS_LISTED])
+        total = others.count() if len(listed) == OTHERS_LISTED else len(listed)
+    else:
+        listed, in_all = _others(collaboration, usual)
+        # The usual participants are all the collaboration's.
+        total = in_all - len(usual) if len(listed) == OTHERS_LISTED else len(listed)
+    listed.sort(key=Tile.sort_key)
     return regulars, saved_ids, listed, total, members
+
+
+# The first OTHERS_LISTED participants of the collaboration by code other than the usual ones,
+# with the collaboration's number of participants (read once: an uncorrelated subquery). As
+# _tiles(everyone.exclude(...).order_by("code")[:OTHERS_LISTED]) and everyone.count() made
+# them, in one query written out: the two ORM queries cost the page more to build than to run.
+# The order comes straight from the index on collaboration and code
+# (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or walked an
+# index of the whole country to list forty.
+OTHERS_SQL = """
+SELECT p.id, p.code, p.role, p.birth_year, h.code, COALESCE(i.display_name_encrypted, ''),
+       (SELECT COUNT(*) FROM participants_participant c WHERE c.collaboration_id = %s)
+FROM participants_participant p
+JOIN participants_household h ON h.id = p.household_id
+LEFT JOIN participants_identity i ON i.participant_id = p.id
+WHERE p.collaboration_id = %s{excluded}
+ORDER BY p.code
+LIMIT %s
+"""
+
+
+def _others(collaboration, usual: list[int]) -> tuple[list[Tile], int]:
+    """The first OTHERS_LISTED other participants (by code) and how many participants the
+    collaboration has in all (0 if it has none but the usual ones)."""
+    excluded = f" AND p.id NOT IN ({', '.join(['%s'] * len(usual))})" if usual else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            OTHERS_SQL.format(excluded=excluded),
+            [collaboration.pk, collaboration.pk, *usual, OTHERS_LISTED],
+        )
+        rows = cursor.fetchall()
+    return [Tile(*row[:6]) for row in rows], (rows[0][6] if rows else 0)
 
 
 @lru_cache(maxsize=4096)
