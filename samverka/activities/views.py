@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from samverka.accounts.roles import Capability
 from samverka.activities import selectors, services
 from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
-from samverka.activities.models import FocusArea, Headcount, Session
+from samverka.activities.models import FocusArea, Session
 from samverka.lib import agebands, crypto
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import selectors as participant_selectors
@@ -337,9 +337,8 @@ def _candidates(
     whose display name matched it).
     """
     regulars, saved_ids, members = _usual_participants(session, collaboration)
-    everyone = Participant.objects.filter(collaboration=collaboration)
     if extra := present_ids - {t.pk for t in regulars}:
-        regulars += _tiles(everyone.filter(pk__in=extra))
+        regulars += _tiles(Participant.objects.filter(collaboration=collaboration, pk__in=extra))
     regulars.sort(key=Tile.sort_key)
 
     usual = [t.pk for t in regulars]
@@ -347,7 +346,8 @@ def _candidates(
         # Households by their own code first: a condition on the joined household's code made
         # PostgreSQL read every household in the country (60 ms at national size).
         households = Household.objects.filter(collaboration=collaboration, code__startswith=find)
-        others = everyone.exclude(pk__in=usual).filter(
+        others = Participant.objects.filter(collaboration=collaboration).exclude(pk__in=usual)
+        others = others.filter(
             Q(code__startswith=find) | Q(household__in=households) | Q(pk__in=named)
         )
         listed = _tiles(others.order_by("code")[:OTHERS_LISTED])
@@ -419,6 +419,30 @@ def _names(access, session: Session, regulars, usual_ids: set[int], others) -> d
     return names
 
 
+# The anonymous headcount's total and whether the person leads the session or its activity (the
+# page's display names and the knowledge hook's reflections ask it of managers), read beside the
+# session in one query written out: as annotations of the session's query (a Sum subquery and
+# an Exists over both leader tables) they cost more to build than the whole query took to run.
+SESSION_FACTS_SQL = """
+SELECT (SELECT SUM(h.count) FROM activities_headcount h WHERE h.session_id = %(session)s),
+       EXISTS (SELECT 1 FROM activities_session_leaders l
+               WHERE l.session_id = %(session)s AND l.user_id = %(user)s)
+       OR EXISTS (SELECT 1 FROM activities_activity_leaders l
+                  WHERE l.activity_id = %(activity)s AND l.user_id = %(user)s)
+"""
+
+
+def _session_facts(session: Session, user) -> tuple[int | None, bool]:
+    """(the session's headcount total or None, whether `user` leads the session)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            SESSION_FACTS_SQL,
+            {"session": session.pk, "activity": session.activity_id, "user": user.pk},
+        )
+        total, led = cursor.fetchone()
+    return total, bool(led)
+
+
 def _present_from_post(request, collaboration) -> set[int]:
     codes = {c.strip().upper() for c in request.POST.getlist("present") if c.strip()}
     return set(
@@ -437,22 +461,10 @@ def attendance(request, access, session_code):
     marked present now), then up to OTHERS_LISTED others of the collaboration; anyone else is
     found by code.
     """
-    headcounts = Headcount.objects.filter(session=OuterRef("pk")).order_by().values("session")
-    # Whether the person leads the session or its activity, read with the session: the page
-    # (display names) and the knowledge hook (reflections) ask it of managers.
-    led = Session.objects.filter(pk=OuterRef("pk")).filter(
-        Q(leaders=access.user) | Q(activity__leaders=access.user)
-    )
-    session = get_object_or_404(
-        selectors.sessions_for(access)
-        .select_related("activity__collaboration")  # the children's hook reads it
-        .annotate(
-            headcount_total=Subquery(headcounts.annotate(total=Sum("count")).values("total")),
-            led_by_user=Exists(led),
-        ),
-        code=session_code,
-    )
+    session = selectors.session_for(access, session_code)
     collaboration = access.collaboration
+    session.activity.collaboration = collaboration  # the children's hook reads it
+    session.headcount_total, session.led_by_user = _session_facts(session, access.user)
     find = ""
     present_ids = None  # as posted; on a GET, who is saved as present (from _candidates)
     version = session.version

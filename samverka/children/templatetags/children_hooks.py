@@ -42,12 +42,17 @@ def children_session_hook(context, session, part="tools"):
     if session.pk not in read:
         marks = session_marks(session)
         read[session.pk] = {"safety": session_safety(session, marks), "makers": marks}
+    safety = read[session.pk]["safety"]
+    if part == "warning" and not (
+        safety["warn"] or (safety["is_excursion"] and safety["uncovered"])
+    ):
+        return {"show": False}  # nothing to warn of (most sessions): nothing to draw
     return {
         "show": True,
         "part": part,
         "collaboration": collaboration,
         "session": session,
-        "safety": read[session.pk]["safety"],
+        "safety": safety,
         "makers": read[session.pk]["makers"].decision_makers,
         "can_report": access.can(C.REPORT_INCIDENTS),
         "can_record": access.can(C.RECORD_CONSULTATIONS),
