@@ -443,6 +443,14 @@ def _session_facts(session: Session, user) -> tuple[int | None, bool]:
     return total, bool(led)
 
 
+@lru_cache(maxsize=1)
+def _blank_quick_form() -> QuickParticipantForm:
+    """The quick-add form as every GET draws it: blank, never validated, its HTML rendered once
+    per process and language (the `quick_form_body` tag). One instance serves every request:
+    building a form copies all its fields (a tenth of the page's own work on the bench)."""
+    return QuickParticipantForm(collaboration=None, prefix="new")
+
+
 def _present_from_post(request, collaboration) -> set[int]:
     codes = {c.strip().upper() for c in request.POST.getlist("present") if c.strip()}
     return set(
@@ -468,7 +476,7 @@ def attendance(request, access, session_code):
     find = ""
     present_ids = None  # as posted; on a GET, who is saved as present (from _candidates)
     version = session.version
-    quick_form = QuickParticipantForm(collaboration=collaboration, prefix="new")
+    quick_form = _blank_quick_form()
     conflict = None
     too_early = session.too_early_for_attendance()
     if request.method == "POST":
@@ -514,7 +522,7 @@ def attendance(request, access, session_code):
                         )
                         % {"code": participant.code},
                     )
-                quick_form = QuickParticipantForm(collaboration=collaboration, prefix="new")
+                quick_form = _blank_quick_form()
         elif too_early:
             # The form is not offered before the session starts; a posted list is refused.
             messages.error(request, too_early)
