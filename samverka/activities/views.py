@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from samverka.accounts.roles import Capability
 from samverka.activities import selectors, services
 from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
-from samverka.activities.models import FocusArea, Headcount, Session
+from samverka.activities.models import FocusArea, Session
 from samverka.lib import agebands, crypto
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import selectors as participant_selectors
@@ -337,30 +337,59 @@ def _candidates(
     whose display name matched it).
     """
     regulars, saved_ids, members = _usual_participants(session, collaboration)
-    everyone = Participant.objects.filter(collaboration=collaboration)
     if extra := present_ids - {t.pk for t in regulars}:
-        regulars += _tiles(everyone.filter(pk__in=extra))
+        regulars += _tiles(Participant.objects.filter(collaboration=collaboration, pk__in=extra))
     regulars.sort(key=Tile.sort_key)
 
-    others = everyone.exclude(pk__in=[t.pk for t in regulars])
+    usual = [t.pk for t in regulars]
     if find:
         # Households by their own code first: a condition on the joined household's code made
         # PostgreSQL read every household in the country (60 ms at national size).
         households = Household.objects.filter(collaboration=collaboration, code__startswith=find)
+        others = Participant.objects.filter(collaboration=collaboration).exclude(pk__in=usual)
         others = others.filter(
             Q(code__startswith=find) | Q(household__in=households) | Q(pk__in=named)
         )
-    # The first OTHERS_LISTED by code, straight from the index on collaboration and code
-    # (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or
-    # walked an index of the whole country to list forty.
-    listed = sorted(_tiles(others.order_by("code")[:OTHERS_LISTED]), key=Tile.sort_key)
-    if len(listed) < OTHERS_LISTED:
-        total = len(listed)
-    elif find:
-        total = others.count()
-    else:  # the usual participants are all the collaboration's
-        total = everyone.count() - len(regulars)
+        listed = _tiles(others.order_by("code")[:OTHERS_LISTED])
+        total = others.count() if len(listed) == OTHERS_LISTED else len(listed)
+    else:
+        listed, in_all = _others(collaboration, usual)
+        # The usual participants are all the collaboration's.
+        total = in_all - len(usual) if len(listed) == OTHERS_LISTED else len(listed)
+    listed.sort(key=Tile.sort_key)
     return regulars, saved_ids, listed, total, members
+
+
+# The first OTHERS_LISTED participants of the collaboration by code other than the usual ones,
+# with the collaboration's number of participants (read once: an uncorrelated subquery). As
+# _tiles(everyone.exclude(...).order_by("code")[:OTHERS_LISTED]) and everyone.count() made
+# them, in one query written out: the two ORM queries cost the page more to build than to run.
+# The order comes straight from the index on collaboration and code
+# (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or walked an
+# index of the whole country to list forty.
+OTHERS_SQL = """
+SELECT p.id, p.code, p.role, p.birth_year, h.code, COALESCE(i.display_name_encrypted, ''),
+       (SELECT COUNT(*) FROM participants_participant c WHERE c.collaboration_id = %s)
+FROM participants_participant p
+JOIN participants_household h ON h.id = p.household_id
+LEFT JOIN participants_identity i ON i.participant_id = p.id
+WHERE p.collaboration_id = %s{excluded}
+ORDER BY p.code
+LIMIT %s
+"""
+
+
+def _others(collaboration, usual: list[int]) -> tuple[list[Tile], int]:
+    """The first OTHERS_LISTED other participants (by code) and how many participants the
+    collaboration has in all (0 if it has none but the usual ones)."""
+    excluded = f" AND p.id NOT IN ({', '.join(['%s'] * len(usual))})" if usual else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            OTHERS_SQL.format(excluded=excluded),
+            [collaboration.pk, collaboration.pk, *usual, OTHERS_LISTED],
+        )
+        rows = cursor.fetchall()
+    return [Tile(*row[:6]) for row in rows], (rows[0][6] if rows else 0)
 
 
 @lru_cache(maxsize=4096)
@@ -390,6 +419,38 @@ def _names(access, session: Session, regulars, usual_ids: set[int], others) -> d
     return names
 
 
+# The anonymous headcount's total and whether the person leads the session or its activity (the
+# page's display names and the knowledge hook's reflections ask it of managers), read beside the
+# session in one query written out: as annotations of the session's query (a Sum subquery and
+# an Exists over both leader tables) they cost more to build than the whole query took to run.
+SESSION_FACTS_SQL = """
+SELECT (SELECT SUM(h.count) FROM activities_headcount h WHERE h.session_id = %(session)s),
+       EXISTS (SELECT 1 FROM activities_session_leaders l
+               WHERE l.session_id = %(session)s AND l.user_id = %(user)s)
+       OR EXISTS (SELECT 1 FROM activities_activity_leaders l
+                  WHERE l.activity_id = %(activity)s AND l.user_id = %(user)s)
+"""
+
+
+def _session_facts(session: Session, user) -> tuple[int | None, bool]:
+    """(the session's headcount total or None, whether `user` leads the session)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            SESSION_FACTS_SQL,
+            {"session": session.pk, "activity": session.activity_id, "user": user.pk},
+        )
+        total, led = cursor.fetchone()
+    return total, bool(led)
+
+
+@lru_cache(maxsize=1)
+def _blank_quick_form() -> QuickParticipantForm:
+    """The quick-add form as every GET draws it: blank, never validated, its HTML rendered once
+    per process and language (the `quick_form_body` tag). One instance serves every request:
+    building a form copies all its fields (a tenth of the page's own work on the bench)."""
+    return QuickParticipantForm(collaboration=None, prefix="new")
+
+
 def _present_from_post(request, collaboration) -> set[int]:
     codes = {c.strip().upper() for c in request.POST.getlist("present") if c.strip()}
     return set(
@@ -408,26 +469,14 @@ def attendance(request, access, session_code):
     marked present now), then up to OTHERS_LISTED others of the collaboration; anyone else is
     found by code.
     """
-    headcounts = Headcount.objects.filter(session=OuterRef("pk")).order_by().values("session")
-    # Whether the person leads the session or its activity, read with the session: the page
-    # (display names) and the knowledge hook (reflections) ask it of managers.
-    led = Session.objects.filter(pk=OuterRef("pk")).filter(
-        Q(leaders=access.user) | Q(activity__leaders=access.user)
-    )
-    session = get_object_or_404(
-        selectors.sessions_for(access)
-        .select_related("activity__collaboration")  # the children's hook reads it
-        .annotate(
-            headcount_total=Subquery(headcounts.annotate(total=Sum("count")).values("total")),
-            led_by_user=Exists(led),
-        ),
-        code=session_code,
-    )
+    session = selectors.session_for(access, session_code)
     collaboration = access.collaboration
+    session.activity.collaboration = collaboration  # the children's hook reads it
+    session.headcount_total, session.led_by_user = _session_facts(session, access.user)
     find = ""
     present_ids = None  # as posted; on a GET, who is saved as present (from _candidates)
     version = session.version
-    quick_form = QuickParticipantForm(collaboration=collaboration, prefix="new")
+    quick_form = _blank_quick_form()
     conflict = None
     too_early = session.too_early_for_attendance()
     if request.method == "POST":
@@ -473,7 +522,7 @@ def attendance(request, access, session_code):
                         )
                         % {"code": participant.code},
                     )
-                quick_form = QuickParticipantForm(collaboration=collaboration, prefix="new")
+                quick_form = _blank_quick_form()
         elif too_early:
             # The form is not offered before the session starts; a posted list is refused.
             messages.error(request, too_early)

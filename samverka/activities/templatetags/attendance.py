@@ -103,21 +103,27 @@ def quick_form_body(form):
     The birth year's bounds and placeholder are in the key, as they depend on the year.
     """
     # The household is drawn by `household_picker` beside the list of households.
+    if not form.is_bound:
+        year = form.fields["birth_year"]
+        key = (
+            type(form),
+            get_language(),
+            form.prefix,
+            form.auto_id,
+            year.min_value,
+            year.max_value,
+            year.widget.attrs.get("placeholder"),
+        )
+        html = _blank_forms.get(key)
+        if html is None:
+            html = _blank_forms[key] = render_to_string(
+                "includes/form_body.html", {"form": _without_household(form)}
+            )
+        return html
+    return render_to_string("includes/form_body.html", {"form": _without_household(form)})
+
+
+def _without_household(form):
     form = copy.copy(form)
     form.fields = {name: f for name, f in form.fields.items() if name != "household"}
-    if form.is_bound:
-        return render_to_string("includes/form_body.html", {"form": form})
-    year = form.fields["birth_year"]
-    key = (
-        type(form),
-        get_language(),
-        form.prefix,
-        form.auto_id,
-        year.min_value,
-        year.max_value,
-        year.widget.attrs.get("placeholder"),
-    )
-    html = _blank_forms.get(key)
-    if html is None:
-        html = _blank_forms[key] = render_to_string("includes/form_body.html", {"form": form})
-    return html
+    return form

@@ -3,6 +3,8 @@
 from datetime import date, time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from samverka.activities.models import Activity, Attendance, Session
@@ -83,3 +85,32 @@ def test_a_member_of_another_collaboration_cannot_search_here(client, world, cro
     client.force_login(world.boden_ngo)
     answer = client.post(url(world, session), {"find": "C", "action": "find"})
     assert answer.status_code == 404
+
+
+def test_the_page_reads_what_it_shows_in_a_fixed_number_of_queries(client, world, crowd):
+    """Beyond what every session page reads (the person, their access, the session): the usual
+    participants with their households, the others listed with the collaboration's count, the
+    headcount with whether the person leads the session, and the children's hook's excursion
+    mark with its decision-makers (README, Performance). More participants, no more queries."""
+    session, _regulars, people = crowd
+    client.force_login(world.kalmar_ngo)
+    client.get(url(world, session))  # the session's first save of the login
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url(world, session)).status_code == 200
+    more = Participant.objects.bulk_create(
+        Participant(collaboration=world.kalmar, household=people[0].household, code=f"D{n:05d}")
+        for n in range(30)
+    )
+    Attendance.objects.bulk_create(Attendance(session=session, participant=p) for p in more[:10])
+    with CaptureQueriesContext(connection) as second:
+        page = client.get(url(world, session))
+    assert len(page.context["regulars"]) == 13
+    page_queries = [
+        q["sql"]
+        for q in first.captured_queries
+        if "django_session" not in q["sql"]
+        and "otp_" not in q["sql"]
+        and "SAVEPOINT" not in q["sql"]  # the session's save, in the test's transaction
+    ]
+    assert len(page_queries) == 7, page_queries
+    assert len(second.captured_queries) == len(first.captured_queries)

@@ -2,7 +2,9 @@
 
 from collections import Counter
 from datetime import date, timedelta
+from typing import NamedTuple
 
+from django.db import connection
 from django.utils import timezone
 
 from samverka.activities.models import ActivityType
@@ -37,10 +39,47 @@ def is_excursion(session) -> bool:
     return Excursion.objects.filter(session=session).exists()
 
 
-def session_safety(session) -> dict:
+class SessionMarks(NamedTuple):
+    """What the session hook reads of a session besides its risk analyses: the excursion mark
+    (None: not marked) and how many decision-makers met the children there."""
+
+    excursion: Excursion | None
+    decision_makers: int
+
+
+# The excursion mark and the decision-makers' count in one query. The attendance page shows
+# the hook on every visit, and two ORM queries cost it more than everything else the hook does
+# (README, Performance). The session is the page's own, already checked against the person's
+# access; the decision-makers are counted in its collaboration only.
+SESSION_MARKS_SQL = """
+SELECT e.id, e.destination, e.marked_by_id,
+       (SELECT COUNT(*) FROM children_decisionmaker d
+        WHERE d.session_id = %(session)s AND d.collaboration_id = %(collaboration)s)
+FROM (SELECT 1 AS one) k
+LEFT JOIN children_excursion e ON e.session_id = %(session)s
+"""
+
+
+def session_marks(session) -> SessionMarks:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            SESSION_MARKS_SQL,
+            {"session": session.pk, "collaboration": session.activity.collaboration_id},
+        )
+        excursion_id, destination, marked_by_id, makers = cursor.fetchone()
+    excursion = None
+    if excursion_id is not None:
+        # What the hook shows of the mark (its date is not read).
+        excursion = Excursion(
+            pk=excursion_id, session=session, destination=destination, marked_by_id=marked_by_id
+        )
+    return SessionMarks(excursion, makers)
+
+
+def session_safety(session, marks: SessionMarks | None = None) -> dict:
     """What the session page tells its leaders: excursion, and whether a current risk
-    analysis covers it."""
-    excursion = Excursion.objects.filter(session=session).first()
+    analysis covers it. `marks`: the session's, if already read (`session_marks`)."""
+    excursion = (marks or session_marks(session)).excursion
     by_type = session.activity.type == ActivityType.EXCURSION
     marked = excursion is not None or by_type
     # The risk analyses matter only for an excursion (the page reads them for nothing else).

@@ -29,27 +29,31 @@ def _access(context, collaboration):
 
 @register.inclusion_tag("children/hooks/session.html", takes_context=True)
 def children_session_hook(context, session, part="tools"):
-    from samverka.children.safety.selectors import session_safety
+    from samverka.children.safety.selectors import session_marks, session_safety
 
     collaboration = session.activity.collaboration
     access = _access(context, collaboration)
     if access is None:
         return {"show": False}
     # The page shows the hook twice (the warning at the top, the tools below): read the
-    # session's safety once per request, and the decision-makers only for the tools.
+    # session's excursion mark, decision-makers' count and safety once per request.
     request = context.get("request")
     read = request.__dict__.setdefault("_children_session_hook", {})
     if session.pk not in read:
-        read[session.pk] = {"safety": session_safety(session)}
-    if part != "warning" and "makers" not in read[session.pk]:
-        read[session.pk]["makers"] = list(session.decision_makers.all())
+        marks = session_marks(session)
+        read[session.pk] = {"safety": session_safety(session, marks), "makers": marks}
+    safety = read[session.pk]["safety"]
+    if part == "warning" and not (
+        safety["warn"] or (safety["is_excursion"] and safety["uncovered"])
+    ):
+        return {"show": False}  # nothing to warn of (most sessions): nothing to draw
     return {
         "show": True,
         "part": part,
         "collaboration": collaboration,
         "session": session,
-        "safety": read[session.pk]["safety"],
-        "makers": read[session.pk].get("makers", []),
+        "safety": safety,
+        "makers": read[session.pk]["makers"].decision_makers,
         "can_report": access.can(C.REPORT_INCIDENTS),
         "can_record": access.can(C.RECORD_CONSULTATIONS),
         "csrf_token": context.get("csrf_token"),
