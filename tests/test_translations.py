@@ -53,3 +53,35 @@ def test_the_translation_sources_never_give_one_message_two_translations():
             if first[1] != msgstr:
                 disagreements.append(f"{msgid!r}: {first} vs {(source.name, msgstr)}")
     assert not disagreements, "\n".join(disagreements)
+
+
+# The names makemessages reads (with `_` for gettext and the lazy variants).
+GETTEXT_NAMES = {
+    "gettext",
+    "gettext_lazy",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+    "gettext_noop",
+}
+
+
+def test_no_module_renames_gettext_so_that_makemessages_misses_its_strings():
+    """`from django.utils.translation import gettext as gettext_now` hid a message from the
+    catalogue, and its page stayed English: only `_` is an accepted other name."""
+    import ast
+
+    root = PO.parent.parent.parent.parent / "samverka"
+    renamed = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+                renamed += [
+                    f"{path.relative_to(root.parent)}:{node.lineno} {a.name} as {a.asname}"
+                    for a in node.names
+                    if a.name in GETTEXT_NAMES and a.asname not in {None, "_"}
+                ]
+    assert not renamed, renamed

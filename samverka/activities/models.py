@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.fields import CodeField
@@ -192,7 +192,7 @@ def attendance_too_early(day, start_time=None, now=None) -> str | None:
         when = f"{day.isoformat()} {start_time:%H:%M}"
     else:
         return None
-    return gettext_now(
+    return gettext(
         "The session of %(when)s has not started yet: attendance is recorded once it has."
     ) % {"when": when}
 
