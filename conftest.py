@@ -6,8 +6,10 @@ kalmar.ngo (coordinator), kalmar.kommun (municipal contact), kalmar.ledare
 factor when logged in through `login_as`).
 """
 
+import copy
 import importlib
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,35 +68,83 @@ def _fast_and_plain(settings, _media_root):
     cache.clear()
 
 
-def module_rows(build):
-    """A module-scoped fixture whose value is `build()`, run once per module (and test worker).
-
-    For parametrized walkers that would otherwise build the same rows for each of a thousand
-    tests. The rows are written inside a transaction that is rolled back after the module's last
-    test; each test (with `db`, not `transactional_db` or a live server) runs in a savepoint
+@contextmanager
+def rows_for_a_module(django_db_blocker, media_root, build):
+    """`build()`'s rows, written inside a transaction that is rolled back on leaving; the tests
+    in between (with `db`, not `transactional_db` or a live server) each run in a savepoint
     inside it, as pytest-django allows, so what a test writes is undone and the rows stay as
-    built. Treat the returned objects as read-only."""
+    built."""
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        atomic.__enter__()
+        try:
+            with override_settings(**suite_settings(media_root)), national_scope():
+                value = build()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(*sys.exc_info())
+            raise
+    try:
+        yield value
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def module_rows(build):
+    """A module-scoped fixture whose value is `build()`, run once per module (and test worker)
+    (see `rows_for_a_module`). For parametrized walkers that would otherwise build the same rows
+    for each of a thousand tests. Treat the returned objects as read-only."""
 
     @pytest.fixture(scope="module")
     def fixture(django_db_setup, django_db_blocker, _media_root):
-        atomic = transaction.atomic()
-        with django_db_blocker.unblock():
-            atomic.__enter__()
-            try:
-                with override_settings(**suite_settings(_media_root)), national_scope():
-                    value = build()
-            except BaseException:
-                transaction.set_rollback(True)
-                atomic.__exit__(*sys.exc_info())
-                raise
-        try:
+        with rows_for_a_module(django_db_blocker, _media_root, build) as value:
             yield value
-        finally:
-            with django_db_blocker.unblock():
-                transaction.set_rollback(True)
-                atomic.__exit__(None, None, None)
 
     return fixture
+
+
+# Modules whose tests all use `world` and none a real transaction: they share one world, built
+# once per module and worker (`_shared_world`), and each test gets a copy of its objects.
+SHARED_WORLD_MODULES: set[str] = set()
+TRANSACTIONAL = {"transactional_db", "live_server", "_migration_data", "django_db_reset_sequences"}
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args[:1] == (True,))):
+        return True
+    return bool(TRANSACTIONAL & set(item.fixturenames))
+
+
+def pytest_collection_modifyitems(items):
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    for nodeid, module_items in modules.items():
+        database = [i for i in module_items if "db" in i.fixturenames or _transactional(i)]
+        if (
+            database
+            and all("world" in i.fixturenames for i in database)
+            and not any(_transactional(i) for i in database)
+        ):
+            SHARED_WORLD_MODULES.add(nodeid)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _shared_world(request):
+    """Building the personas costs each test some thirty rows; a module that qualifies (see
+    SHARED_WORLD_MODULES) builds them once, and `world` hands each test a deep copy (as
+    Django's setUpTestData does), so in-memory changes do not leak from one test to the next."""
+    if request.node.nodeid not in SHARED_WORLD_MODULES:
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    media_root = request.getfixturevalue("_media_root")
+    with rows_for_a_module(blocker, media_root, build_world) as world:
+        yield world
 
 
 @pytest.fixture(autouse=True)
@@ -203,7 +253,9 @@ def make_collaboration(code: str, town: str) -> tuple[Collaboration, Organisatio
 
 
 @pytest.fixture
-def world(db) -> World:
+def world(db, _shared_world) -> World:
+    if _shared_world is not None:
+        return copy.deepcopy(_shared_world)
     return build_world()
 
 

@@ -8,10 +8,12 @@ import importlib
 import pkgutil
 
 import pytest
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import samverka
-from conftest import build_world, module_rows
+from conftest import suite_settings
+from samverka.lib.scoping import national_scope
 
 # How each named URL is scoped (each app lists its own in `<app>/tests/url_scopes.py`):
 #   public         reachable without login (must still not leak data)
@@ -74,35 +76,32 @@ def test_every_scoped_url_declares_its_scope_on_the_view(name):
     assert declared.kind in {SCOPES[name], "both"}, (name, declared.kind)
 
 
-def _build_walk():
-    """The personas, and the URL arguments of every named URL pointing at objects of the Kalmar
-    collaboration: each feature builds its objects once (`url_arguments`), shared by every URL,
-    method and persona of this module (see `module_rows`)."""
-    world = build_world()
-    built = [(module, module.url_arguments(world)) for module in _feature_modules()]
+@pytest.fixture(scope="module")
+def _walk_kwargs(_shared_world, django_db_blocker, _media_root):
+    """The URL arguments of every named URL, pointing at objects of the Kalmar collaboration:
+    each feature builds its objects once (`url_arguments`) for the module's shared world
+    (`_shared_world` in conftest.py), and they are rolled back with it."""
+    assert _shared_world is not None, "every database test of this module uses `world`"
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**suite_settings(_media_root)),
+        national_scope(),
+    ):
+        built = [(module, module.url_arguments(_shared_world)) for module in _feature_modules()]
     patterns = dict(named_patterns())
     kwargs = {}
     for name in SCOPES:
-        values = {"code": world.kalmar.code}
+        values = {"code": _shared_world.kalmar.code}
         for module, arguments in built:
             if name in module.SCOPES:
                 values.update(arguments)
         kwargs[name] = {key: values[key] for key in patterns[name].pattern.regex.groupindex}
-    return world, kwargs
-
-
-walk = module_rows(_build_walk)
+    return kwargs
 
 
 @pytest.fixture
-def world(db, walk):
-    return walk[0]
-
-
-@pytest.fixture
-def walk_kwargs(db, walk):
-    """URL arguments that point at objects of the Kalmar collaboration (built once by `walk`)."""
-    return walk[1]
+def walk_kwargs(db, _walk_kwargs):
+    return _walk_kwargs
 
 
 def kalmar_kwargs(name, world):
