@@ -160,6 +160,17 @@ def _age_band(survey: Survey, answers: Answers, participant: Participant | None,
     return agebands.band_for(None)
 
 
+_LOCKED_TO_SEND = PreparedQuery(
+    lambda pk: (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("round__collaboration", "version")
+        .filter(pk=pk)
+        .order_by()
+    ),
+    pk=int,
+)
+
+
 @transaction.atomic
 def response_submit(*, response: Response, participant_code: str = "") -> bool:
     """Send a response once. True when this call sent it; False when it had been sent already
@@ -171,11 +182,10 @@ def response_submit(*, response: Response, participant_code: str = "") -> bool:
     Raises SurveyClosed when the round is no longer open and MissingAnswers when a visible
     required question has no answer; nothing changes then.
     """
-    locked = (
-        Response.objects.select_for_update(of=("self",))
-        .select_related("round__collaboration", "version")
-        .get(pk=response.pk)
-    )
+    found = _LOCKED_TO_SEND.all(pk=response.pk)
+    if not found:
+        raise Response.DoesNotExist
+    locked = found[0]
     if locked.submitted_at is not None:
         return False
     round_ = locked.round
@@ -186,7 +196,9 @@ def response_submit(*, response: Response, participant_code: str = "") -> bool:
     if missing is not None:
         raise MissingAnswers(missing)
     visible = visible_ids(survey, answers)
-    Answer.objects.filter(response=locked).exclude(item_id__in=visible).delete()
+    hidden = [pk for pk in answers if pk not in visible]
+    if hidden:  # most respondents answer only what they see: then there is nothing to delete
+        Answer.objects.filter(response=locked, item_id__in=hidden).delete()
     answers = {pk: values for pk, values in answers.items() if pk in visible}
     participant = _participant_for(round_.collaboration, participant_code)
     today = timezone.localdate()
