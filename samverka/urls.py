@@ -22,6 +22,9 @@ urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Early: the respondents' pages (/s/...) are most requests under load, and Django tries the
+    # patterns in order (no other app's URL starts with s/ or has surveys/ as its third part).
+    path("", include("samverka.surveys.urls")),
     path("", include("samverka.accounts.urls")),
     path("", include("samverka.orgs.urls")),
     path("", include("samverka.audit.urls")),
@@ -31,7 +34,6 @@ urlpatterns = [
     path("", include("samverka.referrals.urls")),
     path("", include("samverka.reports.urls")),
     path("", include("samverka.imports.urls")),
-    path("", include("samverka.surveys.urls")),
     path("", include("samverka.children.urls")),
     path("", include("samverka.jobs.urls")),
     path("", include("samverka.knowledge.urls")),

@@ -8,8 +8,8 @@ from samverka.surveys.rounds import urls as rounds_urls
 app_name = "surveys"
 
 urlpatterns = [
+    *respond_urls.urlpatterns,  # first: the respondents' pages are most of the traffic
     *instruments_urls.urlpatterns,
     *rounds_urls.urlpatterns,
-    *respond_urls.urlpatterns,
     *results_urls.urlpatterns,
 ]

@@ -8,6 +8,7 @@ order, so an item hidden by a condition also hides the items that depend on it.
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from samverka.lib.prepared import PreparedQuery
 from samverka.surveys.instruments.models import InstrumentVersion, Item, Section
 from samverka.surveys.instruments.rules import is_visible
 from samverka.surveys.respond.models import Answer, Response
@@ -100,11 +101,21 @@ class PageInput:
         return not self.errors
 
 
+# Every page of a draft reads its answers: the SQL is built once per connection (the response
+# was found by its unguessable token, so its id decides which rows are read).
+_ANSWERS = PreparedQuery(
+    lambda response_id: (
+        Answer.objects.filter(response_id=response_id)
+        .order_by()
+        .values_list("item_id", "value", "number", "text")
+    ),
+    response_id=int,
+)
+
+
 def saved_answers(response: Response) -> Answers:
     answers: Answers = {}
-    for item_pk, value, number, text in Answer.objects.filter(response=response).values_list(
-        "item_id", "value", "number", "text"
-    ):
+    for item_pk, value, number, text in _ANSWERS.all(response_id=response.pk):
         answers.setdefault(item_pk, []).append(AnswerValue(value=value, number=number, text=text))
     return answers
 

@@ -6,19 +6,22 @@ person on a shared tablet cannot reach it). Every page is in the respondent's su
 (`respondent_texts`), works without JavaScript, and is never cached.
 """
 
-from functools import wraps
+from functools import lru_cache, wraps
+from types import MappingProxyType
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samverka.lib.languages import LANGUAGE_CODES, direction, html_lang, native_name
-from samverka.lib.scoping import collaboration_scope, national_scope
+from samverka.lib.prepared import PreparedQuery
+from samverka.lib.scoping import collaboration_scope
 from samverka.surveys.instruments.models import DONT_KNOW, ItemAudio, ItemType
 from samverka.surveys.instruments.texts import text
 from samverka.surveys.respond import guessing, pages, services
@@ -46,14 +49,27 @@ KINDS = {
 }
 
 
+# The respondent's pages run these on every request: their SQL is built once per connection
+# (lib/prepared.py). The unguessable link code, or the draft's token, decides the collaboration.
+_LINK_BY_CODE = PreparedQuery(
+    lambda code: RespondentLink.objects.select_related(
+        "round__version", "round__collaboration__lead_organisation", "organisation"
+    ).filter(code=code)[:1],
+    code=str,
+)
+_RESPONSE_BY_TOKEN = PreparedQuery(
+    lambda token: Response.objects.select_related(
+        "version", "link__round__collaboration__lead_organisation"
+    ).filter(token=token)[:1],
+    token=str,
+)
+
+
 def _link(link_code: str) -> RespondentLink:
-    with national_scope():  # the unguessable link code is what decides the collaboration
-        return get_object_or_404(
-            RespondentLink.objects.select_related(
-                "round__version", "round__collaboration__lead_organisation", "organisation"
-            ),
-            code=link_code.strip().upper(),
-        )
+    found = _LINK_BY_CODE.all(code=link_code.strip().upper())
+    if not found:
+        raise Http404
+    return found[0]
 
 
 def link_view(view):
@@ -86,12 +102,7 @@ def response_view(view):
 
     @wraps(view)
     def wrapper(request, link_code, token, *args, **kwargs):
-        with national_scope():  # the token (unique) and the link code decide the collaboration
-            found = list(
-                Response.objects.select_related(
-                    "version", "link__round__collaboration__lead_organisation"
-                ).filter(token=token)[:1]
-            )
+        found = _RESPONSE_BY_TOKEN.all(token=token)  # unique; the link code is checked below
         response = found[0] if found else None
         link = response.link if response is not None else None
         if (
@@ -168,8 +179,15 @@ def _language(link: RespondentLink, language: str) -> dict:
         "html_lang": html_lang(language),
         "dir": direction(language),
         "native": native_name(language),
-        "txt": texts_for(language, organisation=_organisation(link)),
+        "txt": _texts(language, _organisation(link)),
     }
+
+
+@lru_cache(maxsize=256)
+def _texts(language: str, organisation: str) -> MappingProxyType:
+    """The respondent texts of a language with the organisation's name filled in (read-only:
+    kept per process for every request that asks for the same)."""
+    return MappingProxyType(texts_for(language, organisation=organisation))
 
 
 def _done_url(link: RespondentLink, language: str, *, code_given: bool = False) -> str:
@@ -320,6 +338,48 @@ def _question(survey, shown, index: int, raw: dict, error: str, link, lang: dict
     return question
 
 
+def _questions_html(questions: list[dict], lang: dict) -> str:
+    return render_to_string(
+        "surveys/respond/_questions.html", {"questions": questions, "txt": lang["txt"]}
+    )
+
+
+# The question blocks of a page as drawn before anything on it is answered, per published
+# version (its recordings included), page, shown questions, link (the recordings' addresses)
+# and language: a memo of what every process draws alike from the same rows, like the survey
+# itself (pages.load_survey). Bounded: emptied when it grows past BLANK_KEPT entries.
+_blank: dict[tuple, str] = {}
+BLANK_KEPT = 2000
+
+
+def _blank_questions(survey, page: int, shown, link, lang: dict) -> str:
+    version = survey.version
+    if not version.is_published:
+        return _questions_html(_blank_question_dicts(survey, shown, link, lang), lang)
+    key = (
+        version.pk,
+        version.code,
+        version.recordings_changed_at,
+        page,
+        tuple((s.item.pk, s.same_page_condition) for s in shown),
+        link.code,
+        lang["code"],
+    )
+    html = _blank.get(key)
+    if html is None:
+        if len(_blank) >= BLANK_KEPT:
+            _blank.clear()
+        html = _blank[key] = _questions_html(_blank_question_dicts(survey, shown, link, lang), lang)
+    return html
+
+
+def _blank_question_dicts(survey, shown, link, lang: dict) -> list[dict]:
+    return [
+        _question(survey, item_shown, index, _raw_from_saved(item_shown.item, []), "", link, lang)
+        for index, item_shown in enumerate(shown, start=1)
+    ]
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 @response_view
@@ -359,14 +419,19 @@ def question_page(request, link, response, page):
     elif not shown:
         # Nothing to ask here given the earlier answers: go on to the next page.
         return redirect(_page_url(link, response, pages.step_page(survey, page, saved, 1)))
-    questions = []
-    for index, item_shown in enumerate(shown, start=1):
-        pk = item_shown.item.pk
-        if sent is not None:
-            raw, error = sent.raw.get(pk, {}), sent.errors.get(pk, "")
-        else:
-            raw, error = _raw_from_saved(item_shown.item, saved.get(pk, [])), ""
-        questions.append(_question(survey, item_shown, index, raw, error, link, lang))
+    if sent is None and not any(saved.get(s.item.pk) for s in shown):
+        questions = []  # nothing answered here yet: the blocks as every respondent sees them
+        questions_html = _blank_questions(survey, page, shown, link, lang)
+    else:
+        questions = []
+        for index, item_shown in enumerate(shown, start=1):
+            pk = item_shown.item.pk
+            if sent is not None:
+                raw, error = sent.raw.get(pk, {}), sent.errors.get(pk, "")
+            else:
+                raw, error = _raw_from_saved(item_shown.item, saved.get(pk, [])), ""
+            questions.append(_question(survey, item_shown, index, raw, error, link, lang))
+        questions_html = _questions_html(questions, lang)
     section = survey.section(page)
     first = pages.step_page(survey, 0, saved, 1) == page
     return render(
@@ -380,7 +445,7 @@ def question_page(request, link, response, page):
             "intro": text(response.version.intro, lang["code"]) if first else "",
             "section_title": text(section.title, lang["code"]),
             "section_intro": text(section.intro, lang["code"]),
-            "questions": questions,
+            "questions_html": questions_html,
             "errors": [q for q in questions if q["error"]],
             "number": page,
             "total": survey.page_count,
