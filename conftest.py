@@ -132,11 +132,14 @@ def pytest_collection_modifyitems(items):
             SHARED_WORLD_MODULES.add(nodeid)
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="module")
 def _shared_world(request):
     """Building the personas costs each test some thirty rows; a module that qualifies (see
     SHARED_WORLD_MODULES) builds them once, and `world` hands each test a deep copy (as
-    Django's setUpTestData does), so in-memory changes do not leak from one test to the next."""
+    Django's setUpTestData does), so in-memory changes do not leak from one test to the next.
+    Being module-scoped, pytest sets it up before the test's `db` (a function-scoped fixture).
+    Only tests that use `world` request it: a module's tests without the database run after
+    the transactional tests (pytest-django's order), which empty the tables."""
     if request.node.nodeid not in SHARED_WORLD_MODULES:
         yield None
         return
