@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from conftest import module_rows
 from samverka.accounts.models import User
 from samverka.activities.calendar import in_break, public_holiday
-from samverka.activities.models import Activity, Attendance, Headcount, Session
+from samverka.activities.models import Activity, Attendance, AttendanceYear, Headcount, Session
 from samverka.assessment.boundary_spanners.selectors import dependence_warnings
 from samverka.assessment.instrument import Quadrant
 from samverka.assessment.models import AssessmentRound, Dilemma
@@ -33,15 +33,18 @@ from samverka.demo.data import PROGRAMME as STORY
 from samverka.followup.models import EvidenceNote, Goal, PlanIndicator
 from samverka.followup.sources import OK
 from samverka.jobs.models import Job
+from samverka.lib.disclosure import TOTAL
 from samverka.memory.continuation.selectors import futures_for
 from samverka.memory.models import Lesson
 from samverka.memory.pearls.selectors import inheritance_for
 from samverka.memory.tests.test_dossier import pdf_text
 from samverka.orgs.models import Collaboration, Phase
 from samverka.orgs.selectors import collaborations_for_user
-from samverka.participants.models import ConsentEntry, Identity, Participant
+from samverka.participants.models import ConsentEntry, ConsentState, Identity, Participant
 from samverka.referrals import selectors as referrals
 from samverka.referrals.models import ReferralStatus
+from samverka.reports.funder import funder_report
+from samverka.reports.tests.test_report_tables import assert_in_step
 from samverka.research.models import Coding, ResearchProject, Source, SourceKind
 from samverka.surveys.instruments.models import InstrumentKind
 from samverka.surveys.rounds.models import Round
@@ -398,3 +401,49 @@ def test_demo_has_open_and_closed_rounds_with_answers_in_every_collaboration(see
         answered = partner[0].responses.exclude(organisation=None)
         assert answered.values("organisation").distinct().count() >= 2
         assert partner[0].links.exclude(organisation=None).count() >= 2
+
+
+# Reports -------------------------------------------------------------------------------------
+
+
+def test_the_demo_leaves_the_report_tables_in_step(seeded):
+    assert AttendanceYear.objects.exists()
+    assert ConsentState.objects.exists()
+    assert_in_step()
+
+
+def test_the_demo_collaborations_shareable_figures_keep_the_total_and_most_margins(seeded):
+    """A collaboration of about 30 participants: protecting only the published tables keeps
+    the total and most margins (protecting every margin of the 4-D cube hid most of them)."""
+    kalmar = Collaboration.objects.get(municipality__code="0880", name="Barn i fokus Kalmar")
+    days = Session.objects.filter(activity__collaboration=kalmar).order_by("date")
+    period = {"start": days.first().date, "end": days.last().date}
+    exact = funder_report(**period, controlled=False, collaborations=[kalmar.pk])
+    shared = funder_report(**period, controlled=True, collaborations=[kalmar.pk])
+    total = exact.participant_count(municipality="0880")
+    assert 20 <= total <= 80, total
+    assert shared.participant_count(municipality="0880") == total  # the total survives
+    for dimension, values in zip(
+        ("age_band", "gender", "third_country_national"), exact.participant_dims[1:], strict=True
+    ):
+        true = {v: exact.participant_count(municipality="0880", **{dimension: v}) for v in values}
+        shown = {v: shared.participant_count(municipality="0880", **{dimension: v}) for v in values}
+        small = [v for v in values if 1 <= true[v] <= 4]
+        big_hidden = [v for v in values if true[v] >= 5 and shown[v] is None]
+        # A margin of five or more is hidden only as the one partner a small one needs.
+        assert len(big_hidden) <= (1 if small else 0), (dimension, true, shown)
+        assert all(shown[v] in (None, true[v]) for v in values)
+    survived = [
+        shared.participant_count(municipality="0880", **{d: v})
+        for d, values in zip(
+            ("age_band", "gender", "third_country_national"),
+            exact.participant_dims[1:],
+            strict=True,
+        )
+        for v in values
+        if exact.participant_count(municipality="0880", **{d: v}) >= 5
+    ]
+    assert sum(value is not None for value in survived) * 3 >= len(survived) * 2  # most
+    # Only the published tables are in the cube: no cell crosses third-country status with
+    # age or gender.
+    assert not [k for k in shared.participants if k[3] != TOTAL and (k[1], k[2]) != (TOTAL,) * 2]
