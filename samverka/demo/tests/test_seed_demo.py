@@ -6,25 +6,17 @@ import random
 import pytest
 from django.core.management import CommandError, call_command
 
+from samverka.demo.activities import _households as households
 from samverka.participants.models import (
     Participant,
     new_participant_code,
 )
 
-DOCUMENTED_LOGINS = [
-    "nationell",
-    "kalmar.ngo",
-    "kalmar.kommun",
-    "kalmar.ledare",
-    "boden.ngo",
-    "boden.kommun",
-    "forskare",
-]
-PROGRAMME = {"2582", "2482", "1962", "2084", "0136", "1485", "1290", "0880", "1463"}
 
-
-def test_seed_demo_draws_again_when_a_participant_code_is_taken(db, settings, monkeypatch):
-    # Every other draw repeats a code drawn before: in the same batch or already stored.
+def test_the_demo_draws_again_when_a_participant_code_is_taken(world, monkeypatch):
+    """The demo's households get codes from `unused_codes`: every other draw repeats a code
+    drawn before, in the same batch or already stored (the second town's households meet the
+    first town's codes). One step of seeding, not the whole demo."""
     rng, drawn = random.Random(7), []
 
     def colliding():
@@ -34,8 +26,8 @@ def test_seed_demo_draws_again_when_a_participant_code_is_taken(db, settings, mo
         return drawn[-1]
 
     monkeypatch.setattr("samverka.demo.activities.new_participant_code", colliding)
-    settings.DEBUG = True
-    call_command("seed_demo")
+    for collaboration in (world.kalmar, world.boden):
+        households(collaboration, random.Random(1), 30, world.kalmar_ngo)
     codes = list(Participant.objects.values_list("code", flat=True))
     assert len(codes) > 100 and len(set(codes)) == len(codes)
 
