@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from conftest import module_rows
 from samverka.accounts.models import User
@@ -80,17 +79,6 @@ def seeded(db, demo, settings):
 
 def collaboration(town):
     return Collaboration.objects.get(name=f"Barn i fokus {town}")
-
-
-def login(client, username):
-    user = User.objects.get(username=username)
-    client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is not None:
-        session = client.session
-        session["otp_device_id"] = device.persistent_id
-        session.save()
-    return client
 
 
 def towns(username):
@@ -275,7 +263,9 @@ def test_the_demo_shows_every_part_of_childrens_participation(seeded):
 # Follow-up -----------------------------------------------------------------------------------
 
 
-def test_every_demo_collaboration_has_a_plan_over_three_levels_with_a_dashboard(seeded, client):
+def test_every_demo_collaboration_has_a_plan_over_three_levels_with_a_dashboard(
+    seeded, client, login_as
+):
     for each in Collaboration.objects.filter(name__startswith="Barn i fokus"):
         goals = Goal.objects.filter(collaboration=each)
         assert 3 <= goals.count() <= 5
@@ -286,7 +276,7 @@ def test_every_demo_collaboration_has_a_plan_over_three_levels_with_a_dashboard(
         assert EvidenceNote.objects.filter(collaboration=each).exists()
 
     kalmar = collaboration("Kalmar")
-    login(client, "kalmar.ngo")
+    login_as(User.objects.get(username="kalmar.ngo"))
     response = client.get(reverse("followup:plan", args=[kalmar.code]))
     assert response.status_code == 200
     rows = [r for g in response.context["goals"] for r in g.indicators]
@@ -297,7 +287,7 @@ def test_every_demo_collaboration_has_a_plan_over_three_levels_with_a_dashboard(
 # Organisational memory -----------------------------------------------------------------------
 
 
-def test_the_demo_shows_the_string_of_pearls_and_its_dossier_reads_back(seeded, client):
+def test_the_demo_shows_the_string_of_pearls_and_its_dossier_reads_back(seeded, client, login_as):
     """Kalmar inherits from its earlier collaboration, several towns share lessons, Boden is in
     transition with one undecided activity, and the dossier PDF reads back."""
     kalmar, boden = collaboration("Kalmar"), collaboration("Boden")
@@ -325,7 +315,7 @@ def test_the_demo_shows_the_string_of_pearls_and_its_dossier_reads_back(seeded, 
     undecided = [row.activity.name for row in futures_for(boden) if not row.is_decided]
     assert undecided == ["Cykelverkstad"]
 
-    login(client, "kalmar.ngo")
+    login_as(User.objects.get(username="kalmar.ngo"))
     assert "Överlämningar till dig" in client.get(reverse("home")).content.decode()
     client.post(reverse("memory:dossier_pdf", args=[earlier.code]))
     job = Job.objects.get(collaboration=earlier)
@@ -361,7 +351,7 @@ def test_demo_has_an_actor_map_all_statuses_and_a_visible_gap(seeded):
 # Research ------------------------------------------------------------------------------------
 
 
-def test_the_demo_researcher_has_a_coded_project_and_a_dataset_to_export(seeded, client):
+def test_the_demo_researcher_has_a_coded_project_and_a_dataset_to_export(seeded, client, login_as):
     project = ResearchProject.objects.get()
     assert project.inclusions.filter(status="approved").count() == 3
     transcripts = Source.objects.filter(project=project, kind=SourceKind.TRANSCRIPT)
@@ -374,7 +364,7 @@ def test_the_demo_researcher_has_a_coded_project_and_a_dataset_to_export(seeded,
     dataset = project.datasets.get()
     assert dataset.survey_rounds.exists()
 
-    login(client, "forskare")
+    login_as(User.objects.get(username="forskare"))
     response = client.post(reverse("research:dataset_export", args=[project.code, dataset.code]))
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(response.content))
