@@ -39,26 +39,20 @@ run: venv
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-# System packages, the venv and lint first; then the SQLite and the PostgreSQL pass side by side
-# (each waits on its database and its browser at times, so together they keep the cores busy),
-# each pass's output printed whole when it ends. make fails if either fails.
+# Each step runs in order; make stops with a non-zero status at the first failure.
 test:
 	bash scripts/ensure-system-deps.sh
 	$(MAKE) venv-dev
 	$(MAKE) lint
-	@echo "Running the SQLite and the PostgreSQL pass side by side; each prints its output when it ends."
-	$(MAKE) -j2 --output-sync=target test-sqlite test-postgres
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
 
-# Each pass has its own temporary directory (pytest's basetemp, emptied when the pass starts),
-# so the two can run at once.
 test-sqlite: venv-dev
-	@mkdir -p .pytest-tmp
-	$(PY) -m pytest -n $(TEST_JOBS) --basetemp=.pytest-tmp/sqlite $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 # With a streaming replica, so that samverka/lib/tests/test_replica.py reads from a real one.
 test-postgres: venv-dev
-	@mkdir -p .pytest-tmp
-	bash scripts/with-postgres.sh --replica $(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) --basetemp=.pytest-tmp/postgres $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh --replica $(PY) -m pytest -p no:cacheprovider -n $(TEST_JOBS) $(PYTEST_ARGS)
 
 lint: venv-dev
 	$(VENV)/bin/ruff check .
@@ -73,4 +67,4 @@ bench: venv-dev
 	bash scripts/bench.sh
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles worker.log .pytest-tmp
+	rm -rf $(VENV) db.sqlite3 staticfiles worker.log
