@@ -4,6 +4,7 @@ The resolver is walked: a new URL pattern without an entry in SCOPES fails the
 suite, so every view gets an anonymous test and a foreign-collaboration test.
 """
 
+import functools
 import importlib
 import pkgutil
 
@@ -88,15 +89,7 @@ def _walk_kwargs(_shared_world, django_db_blocker, _media_root):
         national_scope(),
     ):
         built = [(module, module.url_arguments(_shared_world)) for module in _feature_modules()]
-    patterns = dict(named_patterns())
-    kwargs = {}
-    for name in SCOPES:
-        values = {"code": _shared_world.kalmar.code}
-        for module, arguments in built:
-            if name in module.SCOPES:
-                values.update(arguments)
-        kwargs[name] = {key: values[key] for key in patterns[name].pattern.regex.groupindex}
-    return kwargs
+    return {name: _arguments(name, _shared_world, built) for name in SCOPES}
 
 
 @pytest.fixture
@@ -107,12 +100,22 @@ def walk_kwargs(db, _walk_kwargs):
 def kalmar_kwargs(name, world):
     """URL arguments that point at objects of the Kalmar collaboration, built now by the feature
     that owns the URL (for tests elsewhere that walk a few URLs on their own world)."""
+    owners = [m for m in _feature_modules() if name in m.SCOPES]
+    return _arguments(name, world, [(m, m.url_arguments(world)) for m in owners])
+
+
+@functools.cache
+def _patterns():
+    return dict(named_patterns())
+
+
+def _arguments(name, world, built):
+    """The arguments of URL `name` from what the features built: (module, url_arguments)."""
     values = {"code": world.kalmar.code}
-    for module in _feature_modules():
+    for module, arguments in built:
         if name in module.SCOPES:
-            values.update(module.url_arguments(world))
-    pattern = dict(named_patterns())[name]
-    return {key: values[key] for key in pattern.pattern.regex.groupindex}
+            values.update(arguments)
+    return {key: values[key] for key in _patterns()[name].pattern.regex.groupindex}
 
 
 ALL_NAMES = sorted(SCOPES)

@@ -23,6 +23,7 @@ from samverka.activities.models import (
     Theme,
 )
 from samverka.activities.services import attendance_record_bulk, session_update, sessions_generate
+from samverka.demo.synthetic_words import THEMES as PARENT_GROUP_THEMES
 from samverka.lib.codes import unused_codes
 from samverka.orgs.models import OrganisationKind
 from samverka.participants.models import (
@@ -37,14 +38,8 @@ from samverka.participants.models import (
 from samverka.participants.services import consent_record_bulk
 
 LANGUAGES = ["ar", "ar", "so", "so", "prs", "ti", "uk", "sv"]
-THEMES = [
-    "Barns rättigheter enligt barnkonventionen",
-    "Skolan i Sverige – så fungerar den",
-    "Hälsa, sömn och välmående",
-    "Fritid och föreningsliv för barnen",
-    "Ekonomi i vardagen",
-    "Att vara förälder i ett nytt land",
-]
+# The parent groups' themes: the first six of the synthetic data's list.
+THEMES = PARENT_GROUP_THEMES[:6]
 # Invented first names for the encrypted identities of a few Kalmar participants.
 DEMO_NAMES = ["Samira", "Abdi", "Leyla", "Omid", "Yonas", "Olena", "Hamza", "Ifrah"]
 
