@@ -154,20 +154,24 @@ def checklist_proof_in(collaborations) -> dict[int, dict[str, str]]:
         Collaboration.partners.through.objects.filter(collaboration__in=ids), "collaboration"
     )
     profiles = profiles_in(collaborations)
-    # Held sessions of activities run with at least one partner organisation.
+    # Held sessions of activities run with at least one partner organisation, counted per
+    # activity (a hash aggregate, no sort of every session) and summed per collaboration here.
     with_partners = Activity.partners.through.objects.filter(activity=OuterRef("activity"))
-    held = {
-        row["activity__collaboration"]: row
-        for row in Session.objects.filter(
+    held: dict[int, dict[str, int]] = {}
+    for row in (
+        Session.objects.filter(
             Exists(with_partners),
             activity__collaboration__in=ids,
             cancelled=False,
             date__lte=timezone.localdate(),
         )
         .order_by()
-        .values("activity__collaboration")
-        .annotate(sessions=Count("pk"), activities=Count("activity", distinct=True))
-    }
+        .values_list("activity__collaboration", "activity")
+        .annotate(n=Count("pk"))
+    ):
+        counts = held.setdefault(row[0], {"sessions": 0, "activities": 0})
+        counts["sessions"] += row[2]
+        counts["activities"] += 1
     routines = routines_in(collaborations)
     rounds = _counts(
         AssessmentRound.objects.filter(collaboration__in=ids, closed_at__isnull=False),
