@@ -232,22 +232,19 @@ def _held_counts(contexts: list[Context], windows) -> dict[int, dict]:
     return shared[key]
 
 
-@dataclass(frozen=True)
-class Attended:
-    """A participant's attendances at one activity's held sessions, per window."""
+@dataclass
+class Attending:
+    """Who attended held sessions of one collaboration in one window."""
 
-    collaboration: int
-    activity: int
-    participant: int
-    household: int | None
-    role: str
-    sessions: tuple[int, ...]  # per window
+    participants: set[int] = field(default_factory=set)
+    pairs: list[int] = field(default_factory=list)  # sessions attended, per activity × person
+    households: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # roles
 
 
-def _attendance_summary(contexts: list[Context], windows) -> list[Attended]:
-    """The attendance rows grouped by collaboration, activity and participant, with the
-    sessions attended in each window: what unique participants, retention and households are
-    counted from. One grouped query, read once per page for the indicators that share it."""
+def _attendance_summary(contexts: list[Context], windows) -> dict[tuple[int, int], Attending]:
+    """(collaboration, window) -> who attended: what unique participants, retention and
+    households are counted from. One query grouping the attendance rows by activity and
+    participant, read once per page for the indicators that share it."""
     key = _attendance_key(contexts, windows, "summary")
     shared = contexts[0].shared
     if key not in shared:
@@ -255,10 +252,10 @@ def _attendance_summary(contexts: list[Context], windows) -> list[Attended]:
             _attended_in(contexts)
             .values_list(
                 ATTENDANCE_COLLABORATION,
-                "session__activity_id",
                 "participant_id",
                 "participant__household_id",
                 "participant__role",
+                "session__activity_id",
             )
             .annotate(
                 **{
@@ -269,7 +266,16 @@ def _attendance_summary(contexts: list[Context], windows) -> list[Attended]:
                 }
             )
         )
-        shared[key] = [Attended(*row[:5], sessions=tuple(row[5:])) for row in rows]
+        summary: dict[tuple[int, int], Attending] = defaultdict(Attending)
+        for collaboration, participant, household, role, _activity, *sessions in rows:
+            for i, n in enumerate(sessions):
+                if n:
+                    cell = summary[collaboration, i]
+                    cell.participants.add(participant)
+                    cell.pairs.append(n)
+                    if household is not None:
+                        cell.households[household].add(role)
+        shared[key] = dict(summary)
     return shared[key]
 
 
@@ -297,13 +303,12 @@ def unique_participants_many(contexts: list[Context]) -> list[Value]:
     if len(_collaboration_ids(contexts)) > 1 and not _chooses_activities(contexts[0].params):
         people = _attending_by_derived_rows(contexts, windows)
     else:
-        people = Counter()
-        seen = set()
-        for row in _attendance_summary(contexts, windows):
-            for i, n in enumerate(row.sessions):
-                if n and (row.participant, i) not in seen:
-                    seen.add((row.participant, i))
-                    people[row.collaboration, i] += 1
+        people = Counter(
+            {
+                cell: len(a.participants)
+                for cell, a in _attendance_summary(contexts, windows).items()
+            }
+        )
     values = []
     for ctx in contexts:
         key, i = ctx.collaboration.pk, _window_of(ctx, windows)
@@ -447,18 +452,15 @@ def retention_many(contexts: list[Context]) -> list[Value]:
     participant counted once per activity)."""
     minimum = int(contexts[0].params.get("min_sessions") or 3)
     windows = _windows(contexts)
-    pairs: Counter = Counter()
-    stayed: Counter = Counter()
-    for row in _attendance_summary(contexts, windows):
-        for i, n in enumerate(row.sessions):
-            if n:
-                pairs[row.collaboration, i] += 1
-                if n >= minimum:
-                    stayed[row.collaboration, i] += 1
+    summary = _attendance_summary(contexts, windows)
     values = []
     for ctx in contexts:
-        cell = (ctx.collaboration.pk, _window_of(ctx, windows))
-        values.append(share(stayed[cell], pairs[cell]) if pairs[cell] else NO)
+        cell = summary.get((ctx.collaboration.pk, _window_of(ctx, windows)))
+        if cell is None:
+            values.append(NO)
+            continue
+        stayed = sum(1 for n in cell.pairs if n >= minimum)
+        values.append(share(stayed, len(cell.pairs)))
     return values
 
 
@@ -466,23 +468,15 @@ def households_child_and_guardian_many(contexts: list[Context]) -> list[Value]:
     """Of the households with someone attending, the share where a child and a guardian both
     took part (participants without a household are not counted)."""
     windows = _windows(contexts)
-    roles: dict[tuple, set[str]] = defaultdict(set)
-    for row in _attendance_summary(contexts, windows):
-        if row.household is None:
-            continue
-        for i, n in enumerate(row.sessions):
-            if n:
-                roles[row.collaboration, i, row.household].add(row.role)
-    households: Counter = Counter()
-    both: Counter = Counter()
-    for (collaboration, i, _household), present in roles.items():
-        households[collaboration, i] += 1
-        if {"child", "guardian"} <= present:
-            both[collaboration, i] += 1
+    summary = _attendance_summary(contexts, windows)
     values = []
     for ctx in contexts:
-        cell = (ctx.collaboration.pk, _window_of(ctx, windows))
-        values.append(share(both[cell], households[cell]) if households[cell] else NO)
+        cell = summary.get((ctx.collaboration.pk, _window_of(ctx, windows)))
+        if cell is None or not cell.households:
+            values.append(NO)
+            continue
+        both = sum(1 for roles in cell.households.values() if {"child", "guardian"} <= roles)
+        values.append(share(both, len(cell.households)))
     return values
 
 
