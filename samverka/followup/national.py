@@ -19,7 +19,7 @@ from samverka.followup import periods as P
 from samverka.followup.addedvalues import national_added_values
 from samverka.followup.models import AddedValue, IndicatorDefinition
 from samverka.followup.selectors import format_value
-from samverka.followup.sources import Context, compute
+from samverka.followup.sources import Context, compute_many
 from samverka.orgs.decorators import national_view
 
 COMPARABLE = ("manual", "qualitative", "checklist.done")
@@ -54,19 +54,21 @@ def comparison(national, data) -> dict:
     period = P.parse(str(year))
     collaborations = list(national.collaborations().order_by("municipality__name", "name"))
     rows = []
-    for collaboration in collaborations:
-        if definition is None:
-            break
-        value = compute(
-            definition.source,
+    if definition is not None:
+        contexts = [
             Context(
                 collaboration=collaboration,
                 start=period.start,
                 end=period.end,
                 params=dict(definition.params or {}),
-            ),
-        )
-        rows.append({"collaboration": collaboration, "text": format_value(value, definition.unit)})
+            )
+            for collaboration in collaborations
+        ]
+        computed = compute_many(definition.source, contexts)
+        rows = [
+            {"collaboration": collaboration, "text": format_value(value, definition.unit)}
+            for collaboration, value in zip(collaborations, computed, strict=True)
+        ]
     values = []
     for collaboration, round_values in national_added_values(collaborations):
         shares = [row.shares[0] for row in round_values.rows] if round_values else []

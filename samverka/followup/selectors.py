@@ -32,7 +32,7 @@ from samverka.followup.sources import (
     SOURCES,
     Context,
     Value,
-    compute,
+    compute_many,
 )
 from samverka.lib.charts import series_colour
 
@@ -83,7 +83,7 @@ def goals_for(collaboration, *, archived: bool = False):
 
 def indicators_for(collaboration):
     return PlanIndicator.objects.filter(goal__collaboration=collaboration).select_related(
-        "goal", "definition"
+        "goal__collaboration", "definition"
     )
 
 
@@ -207,17 +207,30 @@ def display_periods(indicator: PlanIndicator, *, today=None) -> list[P.Period]:
     return P.periods_between(first.start, last.start, kind)[-MAX_PERIODS:]
 
 
-def value_for(indicator: PlanIndicator, period: P.Period, *, today=None) -> Value:
+def values_for(
+    indicator: PlanIndicator, periods: list[P.Period], *, today=None, shared: dict | None = None
+) -> list[Value]:
+    """The indicator's values of `periods`, computed together (`sources.compute_many`);
+    `shared`: what the indicators of one page read once (`sources.Context.shared`)."""
+    shared = {} if shared is None else shared
     definition = indicator.definition
-    ctx = Context(
-        collaboration=indicator.goal.collaboration,
-        start=period.start,
-        end=period.end,
-        params={**(definition.params or {}), "_period_key": period.key},
-        plan_indicator=indicator,
-        today=today,
-    )
-    return compute(definition.source, ctx)
+    contexts = [
+        Context(
+            collaboration=indicator.goal.collaboration,
+            start=period.start,
+            end=period.end,
+            params={**(definition.params or {}), "_period_key": period.key},
+            plan_indicator=indicator,
+            today=today,
+            shared=shared,
+        )
+        for period in periods
+    ]
+    return compute_many(definition.source, contexts)
+
+
+def value_for(indicator: PlanIndicator, period: P.Period, *, today=None) -> Value:
+    return values_for(indicator, [period], today=today)[0]
 
 
 def status_of(indicator: PlanIndicator, latest: Value | None) -> str:
@@ -237,14 +250,17 @@ def status_of(indicator: PlanIndicator, latest: Value | None) -> str:
     return NOT_YET
 
 
-def indicator_row(indicator: PlanIndicator, *, today=None, periods=None) -> IndicatorRow:
+def indicator_row(
+    indicator: PlanIndicator, *, today=None, periods=None, shared: dict | None = None
+) -> IndicatorRow:
     definition = indicator.definition
     unit = definition.unit
     periods = periods or display_periods(indicator, today=today)
-    values = []
-    for period in periods:
-        value = value_for(indicator, period, today=today)
-        values.append(PeriodValue(period, value, format_value(value, unit)))
+    computed = values_for(indicator, periods, today=today, shared=shared)
+    values = [
+        PeriodValue(period, value, format_value(value, unit))
+        for period, value in zip(periods, computed, strict=True)
+    ]
     shown = [v for v in values if v.value.state == OK]
     latest = shown[-1] if shown else None
     row = IndicatorRow(
@@ -303,13 +319,14 @@ def dashboard(collaboration, *, today=None) -> list[GoalRow]:
         .prefetch_related("values", "decisions__session")
     )
     notes = list(evidence_for(collaboration))
+    shared: dict = {}  # the attendance rows the indicators share, read once
     rows = []
     for goal in goals:
         indicator_rows = []
         for indicator in indicators:
             if indicator.goal_id != goal.pk:
                 continue
-            row = indicator_row(indicator, today=today)
+            row = indicator_row(indicator, today=today, shared=shared)
             row.decisions = list(indicator.decisions.all())
             row.evidence = [n for n in notes if n.indicator_id == indicator.pk]
             indicator_rows.append(row)

@@ -12,7 +12,10 @@ Rules every source keeps:
   Counts of things rather than people (sessions held, learning decisions, checklist items) are
   not controlled.
 
-A source is `fn(ctx) -> Value`; some can also break a value down (`breakdown(ctx, dimension)`).
+A source is `fn(ctx) -> Value`, or `many(contexts) -> [Value]` computing the values of several
+periods and collaborations (the plan's periods, the national comparison's collaborations) in a
+few grouped queries, however many there are; some can also break a value down
+(`breakdown(ctx, dimension)`). `compute` and `compute_many` are the entries.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +58,9 @@ class Context:
     params: dict = field(default_factory=dict)
     plan_indicator: object = None
     today: date | None = None
+    # What one drawing of a page reads once for several indicators (the attendance summary):
+    # contexts given the same dict share it. Never kept beyond the page.
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def until(self) -> date:
@@ -106,51 +113,233 @@ def controlled_breakdown(counts: dict[str, int], groups: list[str]) -> dict[str,
     }
 
 
+# --- many contexts at once -------------------------------------------------------------------
+# The contexts of one `many` call share their params (one indicator definition); their periods
+# and collaborations may differ. The grouped queries read the rows of every collaboration and
+# of the span from the earliest start to the latest end at once, grouped by collaboration, with
+# one filtered aggregate per distinct period ("window").
+
+
+def _windows(contexts: list[Context], *, until: bool = True) -> list[tuple[date, date]]:
+    """The distinct (start, end) of the contexts, in order; `until`: end at today at the latest."""
+    return sorted({(ctx.start, ctx.until if until else ctx.end) for ctx in contexts})
+
+
+def _window_of(ctx: Context, windows, *, until: bool = True) -> int:
+    return windows.index((ctx.start, ctx.until if until else ctx.end))
+
+
+def _span(windows) -> tuple[date, date]:
+    return min(start for start, _end in windows), max(end for _start, end in windows)
+
+
+def _within(field_name: str, window: tuple[date, date]) -> Q:
+    return Q(**{f"{field_name}__gte": window[0], f"{field_name}__lte": window[1]})
+
+
+def _collaboration_ids(contexts: list[Context]) -> list[int]:
+    return sorted({ctx.collaboration.pk for ctx in contexts})
+
+
+def _by_collaboration(queryset, collaboration_field: str, **aggregates) -> dict[int, dict]:
+    """One row of `aggregates` per collaboration (a collaboration without rows is missing)."""
+    rows = queryset.order_by().values(group_key=F(collaboration_field)).annotate(**aggregates)
+    return {row["group_key"]: row for row in rows}
+
+
+def _grouped_by_first(rows) -> dict[int, list[tuple]]:
+    """Rows grouped by their first field (the collaboration, a round), the rest of each kept."""
+    grouped: dict[int, list[tuple]] = defaultdict(list)
+    for row in rows:
+        grouped[row[0]].append(row[1:])
+    return grouped
+
+
 # --- attendance ---------------------------------------------------------------------------
 
 
-def _activities(ctx: Context):
+def _activity_filter(contexts: list[Context], prefix: str = "") -> Q:
+    """The activities the params choose (focus area, activity, target group) of the contexts'
+    collaborations, as a filter on `prefix` (e.g. "session__activity__")."""
     from samverka.activities.models import Activity
 
-    activities = Activity.objects.filter(collaboration=ctx.collaboration)
-    focus_area = ctx.params.get("focus_area")
-    if focus_area:
-        activities = activities.filter(focus_area=int(focus_area))
-    if ctx.params.get("activity"):
-        activities = activities.filter(code=ctx.params["activity"])
-    target_group = ctx.params.get("target_group")
-    rows = list(activities.values_list("pk", "target_groups"))
+    params = contexts[0].params
+    chosen: dict[str, object] = {"collaboration_id__in": _collaboration_ids(contexts)}
+    if params.get("focus_area"):
+        chosen["focus_area"] = int(params["focus_area"])
+    if params.get("activity"):
+        chosen["code"] = params["activity"]
+    target_group = params.get("target_group")
     if target_group:
-        rows = [(pk, groups) for pk, groups in rows if target_group in (groups or [])]
-    return [pk for pk, _groups in rows]
+        rows = Activity.objects.filter(**chosen).values_list("pk", "target_groups")
+        chosen = {"pk__in": [pk for pk, groups in rows if target_group in (groups or [])]}
+    return Q(**{f"{prefix}{lookup}": value for lookup, value in chosen.items()})
 
 
-def _held_sessions(ctx: Context):
+def _held_in(contexts: list[Context]):
+    """The held sessions of the chosen activities over the contexts' span."""
     from samverka.activities.models import Session
 
+    start, end = _span(_windows(contexts))
     return Session.objects.filter(
-        activity_id__in=_activities(ctx),
-        cancelled=False,
-        date__gte=ctx.start,
-        date__lte=ctx.until,
-    )
+        _activity_filter(contexts, "activity__"), cancelled=False, date__gte=start, date__lte=end
+    ).order_by()
 
 
-def _attendances(ctx: Context):
+def _attended_in(contexts: list[Context]):
+    """The attendance rows of held sessions of the chosen activities over the contexts' span
+    (of participants of the params' role). A participant attends only their own
+    collaboration's sessions (the attendance page and the import offer no one else); saying so
+    lets PostgreSQL read only those participants' rows."""
     from samverka.activities.models import Attendance
 
-    attendances = Attendance.objects.filter(session__in=_held_sessions(ctx))
-    role = ctx.params.get("role")
+    start, end = _span(_windows(contexts))
+    attendances = Attendance.objects.filter(
+        _activity_filter(contexts, "session__activity__"),
+        participant__collaboration_id__in=_collaboration_ids(contexts),
+        session__cancelled=False,
+        session__date__gte=start,
+        session__date__lte=end,
+    )
+    role = contexts[0].params.get("role")
     if role:
         attendances = attendances.filter(participant__role=role)
     return attendances.order_by()
 
 
-def unique_participants(ctx: Context) -> Value:
-    if not _held_sessions(ctx).exists():
-        return NO
-    count = _attendances(ctx).values("participant_id").distinct().count()
-    return controlled_count(count)
+ATTENDANCE_COLLABORATION = "session__activity__collaboration_id"
+
+
+ACTIVITY_PARAMS = ("focus_area", "activity", "target_group")
+
+
+def _attendance_key(contexts: list[Context], windows, kind: str) -> tuple:
+    params = contexts[0].params
+    chosen = tuple(str(params.get(name) or "") for name in ACTIVITY_PARAMS)
+    return (kind, tuple(_collaboration_ids(contexts)), tuple(windows), chosen, params.get("role"))
+
+
+def _held_counts(contexts: list[Context], windows) -> dict[int, dict]:
+    """Sessions held per collaboration and window (`w0`, `w1`, …); read once per page."""
+    key = _attendance_key(contexts, windows, "held")
+    shared = contexts[0].shared
+    if key not in shared:
+        shared[key] = _by_collaboration(
+            _held_in(contexts),
+            "activity__collaboration_id",
+            **{f"w{i}": Count("pk", filter=_within("date", w)) for i, w in enumerate(windows)},
+        )
+    return shared[key]
+
+
+@dataclass
+class Attending:
+    """Who attended held sessions of one collaboration in one window."""
+
+    participants: set[int] = field(default_factory=set)
+    pairs: list[int] = field(default_factory=list)  # sessions attended, per activity × person
+    households: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # roles
+
+
+def _attendance_summary(contexts: list[Context], windows) -> dict[tuple[int, int], Attending]:
+    """(collaboration, window) -> who attended: what unique participants, retention and
+    households are counted from. One query grouping the attendance rows by activity and
+    participant, read once per page for the indicators that share it."""
+    key = _attendance_key(contexts, windows, "summary")
+    shared = contexts[0].shared
+    if key not in shared:
+        rows = (
+            _attended_in(contexts)
+            .values_list(
+                ATTENDANCE_COLLABORATION,
+                "participant_id",
+                "participant__household_id",
+                "participant__role",
+                "session__activity_id",
+            )
+            .annotate(
+                **{
+                    # participant_id (never null), not pk: the unique (session, participant)
+                    # index alone answers, without the table's rows.
+                    f"w{i}": Count("participant_id", filter=_within("session__date", w))
+                    for i, w in enumerate(windows)
+                }
+            )
+        )
+        summary: dict[tuple[int, int], Attending] = defaultdict(Attending)
+        for collaboration, participant, household, role, _activity, *sessions in rows:
+            for i, n in enumerate(sessions):
+                if n:
+                    cell = summary[collaboration, i]
+                    cell.participants.add(participant)
+                    cell.pairs.append(n)
+                    if household is not None:
+                        cell.households[household].add(role)
+        shared[key] = dict(summary)
+    return shared[key]
+
+
+def _held_sessions(ctx: Context):
+    return _held_in([ctx]).filter(date__gte=ctx.start, date__lte=ctx.until)
+
+
+def _attendances(ctx: Context):
+    return _attended_in([ctx]).filter(session__date__gte=ctx.start, session__date__lte=ctx.until)
+
+
+def _chooses_activities(params: dict) -> bool:
+    return any(params.get(name) for name in ACTIVITY_PARAMS)
+
+
+def unique_participants_many(contexts: list[Context]) -> list[Value]:
+    """People who took part in at least one held session of the period.
+
+    For one collaboration from its own attendance rows (the attendance summary); for several
+    (the national comparison) from the derived AttendanceYear rows through
+    `attended_between`, grouped by the participant's collaboration (a participant attends only
+    their own collaboration's sessions), unless the params choose activities."""
+    windows = _windows(contexts)
+    held = _held_counts(contexts, windows)
+    if len(_collaboration_ids(contexts)) > 1 and not _chooses_activities(contexts[0].params):
+        people = _attending_by_derived_rows(contexts, windows)
+    else:
+        people = Counter(
+            {
+                cell: len(a.participants)
+                for cell, a in _attendance_summary(contexts, windows).items()
+            }
+        )
+    values = []
+    for ctx in contexts:
+        key, i = ctx.collaboration.pk, _window_of(ctx, windows)
+        if not held.get(key, {}).get(f"w{i}"):
+            values.append(NO)
+        else:
+            values.append(controlled_count(people[key, i]))
+    return values
+
+
+def _attending_by_derived_rows(contexts: list[Context], windows) -> Counter:
+    """(collaboration, window) -> participants who attended a held session in the window,
+    one grouped count per window over the participants `attended_between` chooses."""
+    from samverka.activities.attendance_years import attended_between
+    from samverka.participants.models import Participant
+
+    people: Counter = Counter()
+    role = contexts[0].params.get("role")
+    for i, (start, end) in enumerate(windows):
+        if start > end:
+            continue
+        participants = Participant.objects.filter(
+            attended_between(start, end), collaboration_id__in=_collaboration_ids(contexts)
+        )
+        if role:
+            participants = participants.filter(role=role)
+        for collaboration, n in (
+            participants.order_by().values_list("collaboration_id").annotate(n=Count("pk"))
+        ):
+            people[collaboration, i] = n
+    return people
 
 
 def _participant_groups(ctx: Context, dimension: str) -> tuple[list[str], dict[str, str], dict]:
@@ -203,21 +392,45 @@ def unique_participants_by(ctx: Context, dimension: str) -> list[tuple[str, Valu
     return [(labels[g], values[g]) for g in groups if counts[g] or values[g].state != OK]
 
 
-def sessions_held(ctx: Context) -> Value:
+def sessions_held_many(contexts: list[Context]) -> list[Value]:
     """Sessions held in the period; no data when no activity ran in it (0 only when activities
     ran and none of their sessions was held)."""
-    from django.db.models import Q
-
     from samverka.activities.models import Activity
 
-    count = _held_sessions(ctx).count()
-    if count == 0:
-        running = Activity.objects.filter(pk__in=_activities(ctx), starts_on__lte=ctx.end).filter(
-            Q(ends_on__isnull=True) | Q(ends_on__gte=ctx.start)
+    windows = _windows(contexts)
+    held = _held_counts(contexts, windows)
+    counts = [
+        held.get(ctx.collaboration.pk, {}).get(f"w{_window_of(ctx, windows)}", 0)
+        for ctx in contexts
+    ]
+    missing = [ctx for ctx, count in zip(contexts, counts, strict=True) if count == 0]
+    periods = _windows(missing, until=False)
+    running: dict[int, dict] = {}
+    key = _attendance_key(missing, periods, "running") if missing else None
+    if key in contexts[0].shared:
+        running = contexts[0].shared[key]
+    elif missing:
+        running = contexts[0].shared[key] = _by_collaboration(
+            Activity.objects.filter(_activity_filter(missing)),
+            "collaboration_id",
+            **{
+                f"w{i}": Count(
+                    "pk",
+                    filter=Q(starts_on__lte=end)
+                    & (Q(ends_on__isnull=True) | Q(ends_on__gte=start)),
+                )
+                for i, (start, end) in enumerate(periods)
+            },
         )
-        if not running.exists():
-            return NO
-    return Value(OK, float(count), count)
+    values = []
+    for ctx, count in zip(contexts, counts, strict=True):
+        if count == 0:
+            window = f"w{_window_of(ctx, periods, until=False)}"
+            if not running.get(ctx.collaboration.pk, {}).get(window):
+                values.append(NO)
+                continue
+        values.append(Value(OK, float(count), count))
+    return values
 
 
 def sessions_held_by(ctx: Context, dimension: str) -> list[tuple[str, Value]]:
@@ -234,83 +447,110 @@ def sessions_held_by(ctx: Context, dimension: str) -> list[tuple[str, Value]]:
     return [(name, Value(OK, float(n), n)) for name, n in sorted(counts.items())]
 
 
-def retention(ctx: Context) -> Value:
+def retention_many(contexts: list[Context]) -> list[Value]:
     """Share of an activity's participants who came to at least N of its held sessions (each
     participant counted once per activity)."""
-    minimum = int(ctx.params.get("min_sessions") or 3)
-    pairs = Counter(_attendances(ctx).values_list("session__activity_id", "participant_id"))
-    if not pairs:
-        return NO
-    stayed = sum(1 for n in pairs.values() if n >= minimum)
-    return share(stayed, len(pairs))
+    minimum = int(contexts[0].params.get("min_sessions") or 3)
+    windows = _windows(contexts)
+    summary = _attendance_summary(contexts, windows)
+    values = []
+    for ctx in contexts:
+        cell = summary.get((ctx.collaboration.pk, _window_of(ctx, windows)))
+        if cell is None:
+            values.append(NO)
+            continue
+        stayed = sum(1 for n in cell.pairs if n >= minimum)
+        values.append(share(stayed, len(cell.pairs)))
+    return values
 
 
-def households_child_and_guardian(ctx: Context) -> Value:
+def households_child_and_guardian_many(contexts: list[Context]) -> list[Value]:
     """Of the households with someone attending, the share where a child and a guardian both
     took part (participants without a household are not counted)."""
-    roles: dict[int, set[str]] = defaultdict(set)
-    for household, role in _attendances(ctx).values_list(
-        "participant__household_id", "participant__role"
-    ):
-        if household is not None:
-            roles[household].add(role)
-    if not roles:
-        return NO
-    both = sum(1 for r in roles.values() if {"child", "guardian"} <= r)
-    return share(both, len(roles))
+    windows = _windows(contexts)
+    summary = _attendance_summary(contexts, windows)
+    values = []
+    for ctx in contexts:
+        cell = summary.get((ctx.collaboration.pk, _window_of(ctx, windows)))
+        if cell is None or not cell.households:
+            values.append(NO)
+            continue
+        both = sum(1 for roles in cell.households.values() if {"child", "guardian"} <= roles)
+        values.append(share(both, len(cell.households)))
+    return values
 
 
 # --- surveys ------------------------------------------------------------------------------
-
-
-def _survey_answers(ctx: Context, items):
-    from samverka.surveys.respond.models import Answer
-
-    return Answer.objects.filter(
-        response__round__collaboration=ctx.collaboration,
-        response__submitted_at__date__gte=ctx.start,
-        response__submitted_at__date__lte=ctx.end,
-        item__item_id__in=list(items),
-    ).order_by()
 
 
 SCALE = {"1", "2", "3", "4", "5"}
 AGREE = {"4", "5"}
 
 
-def share_agreeing(ctx: Context) -> Value:
+def _survey_answers_in(contexts: list[Context], items, *fields):
+    """(collaboration, day submitted, *fields) of the answers to `items` submitted over the
+    contexts' span, grouped by collaboration."""
+    from samverka.surveys.respond.models import Answer
+
+    start, end = _span(_windows(contexts, until=False))
+    rows = (
+        Answer.objects.filter(
+            response__round__collaboration_id__in=_collaboration_ids(contexts),
+            response__submitted_at__date__gte=start,
+            response__submitted_at__date__lte=end,
+            item__item_id__in=list(items),
+        )
+        .order_by()
+        .values_list("response__round__collaboration_id", "response__submitted_at__date", *fields)
+    )
+    return _grouped_by_first(rows)
+
+
+def _in_period(rows, ctx: Context):
+    """The rows (day first) of `ctx`'s period (to its end)."""
+    return [row[1:] for row in rows if ctx.start <= row[0] <= ctx.end]
+
+
+def share_agreeing_many(contexts: list[Context]) -> list[Value]:
     """Share of answers 4–5 among the 1–5 answers ("don't know" left out) to the items, over
     the survey answers submitted in the period; the group is the respondents behind them."""
-    rows = [
-        (response, value)
-        for response, value in _survey_answers(ctx, ctx.params.get("items", ())).values_list(
-            "response_id", "value"
-        )
-        if value in SCALE
-    ]
-    respondents = len({response for response, _value in rows})
-    if not rows:
-        return NO
-    if not controlled_group(respondents):
-        return HID
-    agreeing = sum(1 for _response, value in rows if value in AGREE)
-    return Value(OK, 100.0 * agreeing / len(rows), respondents)
+    answers = _survey_answers_in(
+        contexts, contexts[0].params.get("items", ()), "response_id", "value"
+    )
+    values = []
+    for ctx in contexts:
+        rows = [
+            (response, value)
+            for response, value in _in_period(answers.get(ctx.collaboration.pk, []), ctx)
+            if value in SCALE
+        ]
+        respondents = len({response for response, _value in rows})
+        if not rows:
+            values.append(NO)
+        elif not controlled_group(respondents):
+            values.append(HID)
+        else:
+            agreeing = sum(1 for _response, value in rows if value in AGREE)
+            values.append(Value(OK, 100.0 * agreeing / len(rows), respondents))
+    return values
 
 
 WHO5_ITEMS = ("P-WHO-01", "P-WHO-02", "P-WHO-03", "P-WHO-04", "P-WHO-05")
 
 
-def who5_mean(ctx: Context) -> Value:
+def who5_mean_many(contexts: list[Context]) -> list[Value]:
     """The mean WHO-5 score (0–100: the raw sum of the five 0–5 answers × 4) of the respondents
     who answered all five items."""
-    answers: dict[int, dict[str, int]] = defaultdict(dict)
-    for response, item_id, value in _survey_answers(ctx, WHO5_ITEMS).values_list(
-        "response_id", "item__item_id", "value"
-    ):
-        if value.isdigit() and 0 <= int(value) <= 5:
-            answers[response][item_id] = int(value)
-    scores = [4 * sum(a.values()) for a in answers.values() if len(a) == len(WHO5_ITEMS)]
-    return mean(scores)
+    rows = _survey_answers_in(contexts, WHO5_ITEMS, "response_id", "item__item_id", "value")
+    values = []
+    for ctx in contexts:
+        answers: dict[int, dict[str, int]] = defaultdict(dict)
+        for response, item_id, value in _in_period(rows.get(ctx.collaboration.pk, []), ctx):
+            if value.isdigit() and 0 <= int(value) <= 5:
+                answers[response][item_id] = int(value)
+        scores = [4 * sum(a.values()) for a in answers.values() if len(a) == len(WHO5_ITEMS)]
+        values.append(mean(scores))
+    return values
 
 
 def _responses(ctx: Context):
@@ -364,33 +604,53 @@ def response_rate(ctx: Context) -> Value:
 # --- self-assessment ----------------------------------------------------------------------
 
 
-def assessment_mean(ctx: Context) -> Value:
+def assessment_mean_many(contexts: list[Context]) -> list[Value]:
     """The mean (1–5) of a section's items (receptiveness, capacity, …) over the answers of
     the last self-assessment round closed in the period, optionally of one party and level."""
     from samverka.assessment.instrument import ITEMS
     from samverka.assessment.models import Answer, AssessmentRound
 
-    rounds = AssessmentRound.objects.filter(
-        collaboration=ctx.collaboration,
-        closed_at__isnull=False,
-        closed_at__date__gte=ctx.start,
-        closed_at__date__lte=ctx.end,
-    ).order_by("-closed_at")
-    last = rounds.first()
-    if last is None:
-        return NO
-    section = ctx.params.get("section", "receptiveness")
+    start, end = _span(_windows(contexts, until=False))
+    closed = _grouped_by_first(
+        AssessmentRound.objects.filter(
+            collaboration_id__in=_collaboration_ids(contexts),
+            closed_at__isnull=False,
+            closed_at__date__gte=start,
+            closed_at__date__lte=end,
+        )
+        .order_by("-closed_at")
+        .values_list("collaboration_id", "closed_at__date", "pk")
+    )
+    last = [
+        next(iter(_in_period(closed.get(ctx.collaboration.pk, []), ctx)), (None,))[0]
+        for ctx in contexts
+    ]
+    params = contexts[0].params
+    section = params.get("section", "receptiveness")
     ids = [item.id for item in ITEMS if item.element == section or _section_of(item) == section]
     answers = Answer.objects.filter(
-        response__round=last, response__submitted_at__isnull=False, item_id__in=ids
+        response__round_id__in={pk for pk in last if pk is not None},
+        response__submitted_at__isnull=False,
+        item_id__in=ids,
     ).exclude(value__isnull=True)
-    if ctx.params.get("party"):
-        answers = answers.filter(response__party=ctx.params["party"])
-    if ctx.params.get("level"):
-        answers = answers.filter(response__level=ctx.params["level"])
-    rows = list(answers.values_list("response_id", "value"))
-    respondents = len({r for r, _v in rows})
-    return mean([float(v) for _r, v in rows], group=respondents)
+    if params.get("party"):
+        answers = answers.filter(response__party=params["party"])
+    if params.get("level"):
+        answers = answers.filter(response__level=params["level"])
+    rows: dict[int, list[tuple]] = defaultdict(list)
+    if any(pk is not None for pk in last):
+        rows = _grouped_by_first(
+            answers.order_by().values_list("response__round_id", "response_id", "value")
+        )
+    values = []
+    for round_id in last:
+        if round_id is None:
+            values.append(NO)
+            continue
+        round_rows = rows.get(round_id, [])
+        respondents = len({r for r, _v in round_rows})
+        values.append(mean([float(v) for _r, v in round_rows], group=respondents))
+    return values
 
 
 def _section_of(item) -> str:
@@ -403,55 +663,77 @@ def _section_of(item) -> str:
 # --- referrals, learning, checklist, competence -------------------------------------------
 
 
-def _referrals(ctx: Context):
+def _referral_counts(contexts: list[Context], **conditions: Q) -> tuple[list[tuple], dict]:
+    """Per collaboration and period: the period's referrals meeting each condition."""
     from samverka.referrals.models import Referral
 
-    return Referral.objects.filter(
-        collaboration=ctx.collaboration, date__gte=ctx.start, date__lte=ctx.end
-    ).order_by()
+    windows = _windows(contexts, until=False)
+    start, end = _span(windows)
+    counts = _by_collaboration(
+        Referral.objects.filter(
+            collaboration_id__in=_collaboration_ids(contexts), date__gte=start, date__lte=end
+        ),
+        "collaboration_id",
+        **{
+            f"{name}{i}": Count("pk", filter=_within("date", w) & condition)
+            for i, w in enumerate(windows)
+            for name, condition in conditions.items()
+        },
+    )
+    cells = []
+    for ctx in contexts:
+        i = _window_of(ctx, windows, until=False)
+        row = counts.get(ctx.collaboration.pk, {})
+        cells.append(tuple(row.get(f"{name}{i}", 0) for name in conditions))
+    return cells, counts
 
 
-def referrals_connected(ctx: Context) -> Value:
+def referrals_connected_many(contexts: list[Context]) -> list[Value]:
     """Share of the period's referrals to an actor that ended with the family connected."""
-    from django.db.models import Q
-
     from samverka.referrals.models import ReferralStatus
 
-    referrals = _referrals(ctx).filter(Q(organisation__isnull=False) | Q(service__isnull=False))
-    total = referrals.count()
-    connected = referrals.filter(status=ReferralStatus.CONNECTED).count()
-    return share(connected, total)
+    to_an_actor = Q(organisation__isnull=False) | Q(service__isnull=False)
+    cells, _counts = _referral_counts(
+        contexts,
+        total=to_an_actor,
+        connected=to_an_actor & Q(status=ReferralStatus.CONNECTED),
+    )
+    return [share(connected, total) for total, connected in cells]
 
 
-def referral_gaps(ctx: Context) -> Value:
+def referral_gaps_many(contexts: list[Context]) -> list[Value]:
     """Needs raised without an actor and referrals that failed, in the period (lower is better)."""
-    from django.db.models import Q
-
     from samverka.referrals.models import ReferralStatus
 
-    referrals = _referrals(ctx)
-    if not referrals.exists():
-        return NO
-    gaps = referrals.filter(
-        Q(organisation__isnull=True, service__isnull=True) | Q(status__in=ReferralStatus.failed())
-    ).count()
-    return controlled_count(gaps)
+    gap = Q(organisation__isnull=True, service__isnull=True) | Q(status__in=ReferralStatus.failed())
+    cells, _counts = _referral_counts(contexts, total=Q(), gaps=gap)
+    return [NO if total == 0 else controlled_count(gaps) for total, gaps in cells]
 
 
-def decisions_on_time(ctx: Context) -> Value:
+def decisions_on_time_many(contexts: list[Context]) -> list[Value]:
     """Share of the learning decisions due in the period (up to today) done by their date."""
     from samverka.assessment.models import LearningDecision
 
+    start, end = _span(_windows(contexts))
     decisions = LearningDecision.objects.filter(
-        session__collaboration=ctx.collaboration,
-        due_on__gte=ctx.start,
-        due_on__lte=ctx.until,
+        session__collaboration_id__in=_collaboration_ids(contexts),
+        due_on__gte=start,
+        due_on__lte=end,
     )
-    if ctx.plan_indicator is not None and ctx.params.get("only_named"):
-        decisions = decisions.filter(followup_indicators=ctx.plan_indicator)
-    rows = list(decisions.values_list("due_on", "done_on"))
-    done = sum(1 for due, done_on in rows if done_on is not None and done_on <= due)
-    return share(done, len(rows), people=False)
+    plan_indicator = contexts[0].plan_indicator
+    if plan_indicator is not None and contexts[0].params.get("only_named"):
+        decisions = decisions.filter(followup_indicators=plan_indicator)
+    rows = _grouped_by_first(
+        decisions.order_by().values_list("session__collaboration_id", "due_on", "done_on")
+    )
+    values = []
+    for ctx in contexts:
+        due = [
+            row for row in rows.get(ctx.collaboration.pk, []) if ctx.start <= row[0] <= ctx.until
+        ]
+        done = sum(1 for due_on, done_on in due if done_on is not None and done_on <= due_on)
+        values.append(share(done, len(due), people=False))
+    return values
 
 
 def checklist_done(ctx: Context) -> Value:
@@ -505,10 +787,19 @@ def qualitative(ctx: Context) -> Value:
     return Value(NOT_APPLICABLE)
 
 
+def one_by_one(compute_one: Callable[[Context], Value]) -> Callable[[list[Context]], list]:
+    """A source computed a context at a time (its queries grow with the contexts)."""
+
+    def many(contexts: list[Context]) -> list[Value]:
+        return [compute_one(ctx) for ctx in contexts]
+
+    return many
+
+
 @dataclass(frozen=True)
 class Source:
     label: object
-    compute: Callable[[Context], Value]
+    many: Callable[[list[Context]], list[Value]]
     breakdown: Callable[[Context, str], list] | None = None
     dimensions: tuple[str, ...] = ()
 
@@ -523,41 +814,61 @@ DIMENSION_LABELS = {
 SOURCES: dict[str, Source] = {
     "attendance.unique_participants": Source(
         _("Attendance: unique participants"),
-        unique_participants,
+        unique_participants_many,
         unique_participants_by,
         ("focus_area", "activity", "gender", "age_band"),
     ),
     "attendance.sessions_held": Source(
         _("Attendance: sessions held"),
-        sessions_held,
+        sessions_held_many,
         sessions_held_by,
         ("focus_area", "activity"),
     ),
-    "attendance.retention": Source(_("Attendance: retention"), retention),
+    "attendance.retention": Source(_("Attendance: retention"), retention_many),
     "attendance.households_both": Source(
         _("Attendance: households where a child and a guardian took part"),
-        households_child_and_guardian,
+        households_child_and_guardian_many,
     ),
-    "surveys.share_agreeing": Source(_("Surveys: share agreeing (4–5)"), share_agreeing),
-    "surveys.who5_mean": Source(_("Surveys: mean WHO-5 score (0–100)"), who5_mean),
-    "surveys.answers": Source(_("Surveys: number of answers"), survey_answers),
-    "surveys.response_rate": Source(_("Surveys: response rate"), response_rate),
-    "assessment.mean": Source(_("Self-assessment: mean on the 1–5 scale"), assessment_mean),
-    "referrals.connected": Source(_("Referrals: share connected"), referrals_connected),
-    "referrals.gaps": Source(_("Referrals: gaps"), referral_gaps),
+    "surveys.share_agreeing": Source(_("Surveys: share agreeing (4–5)"), share_agreeing_many),
+    "surveys.who5_mean": Source(_("Surveys: mean WHO-5 score (0–100)"), who5_mean_many),
+    "surveys.answers": Source(_("Surveys: number of answers"), one_by_one(survey_answers)),
+    "surveys.response_rate": Source(_("Surveys: response rate"), one_by_one(response_rate)),
+    "assessment.mean": Source(_("Self-assessment: mean on the 1–5 scale"), assessment_mean_many),
+    "referrals.connected": Source(_("Referrals: share connected"), referrals_connected_many),
+    "referrals.gaps": Source(_("Referrals: gaps"), referral_gaps_many),
     "learning.on_time": Source(
-        _("Learning decisions: share done by their date"), decisions_on_time
+        _("Learning decisions: share done by their date"), decisions_on_time_many
     ),
-    "checklist.done": Source(_("Phase checklist: share done"), checklist_done),
-    "knowledge.trained_people": Source(_("Competence: people trained"), trained_people),
-    "knowledge.volunteer_hours": Source(_("Competence: volunteer hours"), volunteer_hours),
-    "manual": Source(_("Entered by hand per period"), manual),
-    "qualitative": Source(_("Qualitative (evidence notes only)"), qualitative),
+    "checklist.done": Source(_("Phase checklist: share done"), one_by_one(checklist_done)),
+    "knowledge.trained_people": Source(_("Competence: people trained"), one_by_one(trained_people)),
+    "knowledge.volunteer_hours": Source(
+        _("Competence: volunteer hours"), one_by_one(volunteer_hours)
+    ),
+    "manual": Source(_("Entered by hand per period"), one_by_one(manual)),
+    "qualitative": Source(_("Qualitative (evidence notes only)"), one_by_one(qualitative)),
 }
 
 
-def compute(source: str, ctx: Context) -> Value:
+def compute_many(source: str, contexts: list[Context]) -> list[Value]:
+    """The values of `contexts`, which share one definition's params (periods and
+    collaborations may differ); a grouped source reads them in a fixed number of queries."""
+    if not contexts:
+        return []
     entry = SOURCES.get(source)
     if entry is None:
-        return NO
-    return entry.compute(ctx)
+        return [NO] * len(contexts)
+    shared = _shared_params(contexts[0])
+    if any(_shared_params(ctx) != shared for ctx in contexts[1:]):
+        raise ValueError("compute_many: the contexts must share their params")
+    return entry.many(contexts)
+
+
+def _shared_params(ctx: Context) -> tuple:
+    """What must be the same across one `many` call (keys with "_", e.g. the manual value's
+    period key, may differ)."""
+    params = {k: v for k, v in ctx.params.items() if not k.startswith("_")}
+    return (params, ctx.plan_indicator)
+
+
+def compute(source: str, ctx: Context) -> Value:
+    return compute_many(source, [ctx])[0]
