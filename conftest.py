@@ -34,6 +34,54 @@ def _media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+def _tables_from_the_models() -> bool:
+    """On SQLite the test databases are made from the models (Django's TEST MIGRATE False)
+    instead of by running every migration: rendering the migrations' model states took each
+    test process some 45 s of CPU, a seventh of the SQLite pass. The PostgreSQL pass, the one
+    production runs on, still migrates; `makemigrations --check` (lint) keeps models and
+    migrations in step, and tests/test_upgrade.py migrates backwards and forwards here too.
+    SAMVERKA_TEST_MIGRATE=1 migrates on SQLite as well."""
+    from os import environ
+
+    sqlite = django_settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    return sqlite and environ.get("SAMVERKA_TEST_MIGRATE") != "1"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    if _tables_from_the_models():
+        django_settings.DATABASES["default"].setdefault("TEST", {})["MIGRATE"] = False
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With tables made from the models, what the migrations do beyond tables is done here:
+    every RunPython of Samverka's migrations runs in order (the programme's municipalities,
+    triggers where the database has them, back-fills that find nothing to fill) and every
+    migration is recorded as applied, so tests of migrations find the history they expect."""
+    if not _tables_from_the_models():
+        return
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+    from django.db.migrations.recorder import MigrationRecorder
+
+    with django_db_blocker.unblock():
+        loader = MigrationLoader(connection)
+        recorder = MigrationRecorder(connection)
+        nodes = []
+        for leaf in loader.graph.leaf_nodes():
+            nodes += [n for n in loader.graph.forwards_plan(leaf) if n not in nodes]
+        with connection.schema_editor() as editor, national_scope():
+            for key in nodes:
+                migration = loader.graph.nodes[key]
+                if migration.__module__.startswith("samverka."):
+                    for operation in migration.operations:
+                        if isinstance(operation, RunPython):
+                            operation.code(apps, editor)
+                recorder.record_applied(*key)
+
+
 def suite_settings(media_root) -> dict:
     """What every test runs with (applied per test by `_fast_and_plain`, and around the building
     of rows shared by a module, `module_rows`)."""
