@@ -345,8 +345,8 @@ def measure_size(
     t["funder_controlled_django"], _controlled = median_time(
         lambda: funder_report(start=start, end=end, controlled=True), repeat
     )
-    # A period of part months: whole months from the derived rows, the days of 10-28 February
-    # and 1-20 September from the attendance rows of those days.
+    # A period of part months: whole months from the derived rows' month bits, the days of
+    # 10-28 February and 1-20 September from their day bits (no attendance rows).
     part_start, part_end = date(year, 2, 10), date(year, 9, 20)
     t["funder_part_django"], part = median_time(
         lambda: funder_report(start=part_start, end=part_end, controlled=False), repeat

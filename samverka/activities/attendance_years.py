@@ -1,7 +1,9 @@
 """AttendanceYear kept in step with attendance, sessions, participants and consent.
 
 A row per participant and year holds a bit per month in which the participant attended at
-least one session that was held (not cancelled), and what the funder count groups by: the
+least one session that was held (not cancelled), a bit per day of each month attended
+(`days_1` … `days_12`, so that a period of part months needs no attendance rows), and what the
+funder count groups by: the
 participant's collaboration, birth year, gender and third-country status, and whether their
 latest funder-reporting consent says "given". `refresh` is the one writer, called in the
 transaction that wrote by `samverka.activities.services.attendance_record` (and its bulk variant
@@ -18,8 +20,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
-from django.db.models.functions import Cast, ExtractMonth, ExtractYear
+from django.db.models import Exists, F, IntegerField, OuterRef, Q
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 
 from samverka.activities.models import Attendance, AttendanceYear
 from samverka.lib.derived import count_differences, replace_all
@@ -27,23 +29,20 @@ from samverka.lib.derived import count_differences, replace_all
 CHUNK = 2000
 ALL_MONTHS = (1 << 12) - 1
 ATTRIBUTES = ["collaboration_id", "birth_year", "gender", "third_country_national", "counted"]
+DAYS = [f"days_{month}" for month in range(1, 13)]  # bit d - 1 for day d of month 1 … 12
 FUNDER_REPORTING = "funder_reporting"  # participants.ConsentPurpose.FUNDER_REPORTING
 
 
-def _bit():
-    """The bit of a session's month: 1 for January … 2048 for December."""
-    return Value(1).bitleftshift(Cast(ExtractMonth("session__date"), IntegerField()) - 1)
-
-
-def _month_bits(attendance):
-    """Distinct (participant id, year, month bit) of held sessions in `attendance`."""
+def _held_days(attendance):
+    """Distinct (participant id, year, month, day) of held sessions in `attendance`."""
     return (
         attendance.filter(session__cancelled=False)
         .order_by()
         .values(
             "participant_id",
             y=Cast(ExtractYear("session__date"), IntegerField()),
-            b=_bit(),
+            m=Cast(ExtractMonth("session__date"), IntegerField()),
+            d=Cast(ExtractDay("session__date"), IntegerField()),
         )
         .distinct()
     )
@@ -92,19 +91,21 @@ def refresh(participant_ids: Iterable[int], years: Iterable[int] | None = None) 
         attributes = _attributes(chunk)
         if years is None or years:
             rows.filter(participant_id__in=chunk).delete()
-            months: dict[tuple[int, int], int] = {}
-            for pid, year, bit in _month_bits(
+            days: dict[tuple[int, int], list[int | None]] = {}
+            for pid, year, month, day in _held_days(
                 Attendance.objects.filter(in_years, participant_id__in=chunk)
-            ).values_list("participant_id", "y", "b"):
-                months[(pid, year)] = months.get((pid, year), 0) | bit
+            ).values_list("participant_id", "y", "m", "d"):
+                of_year = days.setdefault((pid, year), [None] * 12)
+                of_year[month - 1] = (of_year[month - 1] or 0) | 1 << (day - 1)
             AttendanceYear.objects.bulk_create(
                 AttendanceYear(
                     participant_id=pid,
                     year=year,
-                    months=bits,
+                    months=sum(1 << m for m, bits in enumerate(of_year) if bits),
+                    **dict(zip(DAYS, of_year, strict=True)),
                     **dict(zip(ATTRIBUTES, attributes[pid], strict=True)),
                 )
-                for (pid, year), bits in months.items()
+                for (pid, year), of_year in days.items()
                 if pid in attributes
             )
         if years is None:
@@ -128,54 +129,74 @@ def refresh_consent() -> None:
 
 
 def _derived(attendance_model=Attendance, state_model=None) -> tuple[str, tuple]:
-    """SQL selecting (participant id, year, months, *ATTRIBUTES) as derived from the
-    attendance rows, the participants and their consent.
+    """SQL selecting COLUMNS (participant id, year, months, *ATTRIBUTES, *DAYS, by those names)
+    as derived from the attendance rows, the participants and their consent.
 
-    PostgreSQL ors the month bits in one pass (BIT_OR: 22 s for 20 million rows, where making
-    them distinct first took minutes); elsewhere months are made distinct first and then added
-    up (a sum of distinct powers of two is their bitwise or). The attributes are joined on
-    afterwards, one row per participant and year.
+    PostgreSQL ors the day bits of each month in one pass (BIT_OR … FILTER: 22 s for 20 million
+    rows, where making them distinct first took minutes); elsewhere days are made distinct
+    first and then added up (a sum of distinct powers of two is their bitwise or). The month
+    bits follow from which months have days. The attributes are joined on afterwards, one row
+    per participant and year.
     """
     if state_model is None:
         from samverka.participants.models import ConsentState as state_model
+    held = attendance_model.objects.all()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.aggregates import BitOr
-
-        held = attendance_model.objects.filter(session__cancelled=False).order_by()
-        query = held.values(
-            "participant_id", y=Cast(ExtractYear("session__date"), IntegerField())
-        ).annotate(m=BitOr(_bit()))
-        sql, params = query.values_list("participant_id", "y", "m").query.sql_with_params()
-        months = f"SELECT participant_id, y, m FROM ({sql}) bits"  # noqa: S608
-    else:
-        sql, params = _month_bits(attendance_model.objects.all()).query.sql_with_params()
-        months = (
-            f"SELECT participant_id, y, SUM(b) AS m FROM ({sql}) bits "  # noqa: S608
-            "GROUP BY participant_id, y"
+        held = (
+            held.filter(session__cancelled=False)
+            .order_by()
+            .values(
+                "participant_id",
+                y=Cast(ExtractYear("session__date"), IntegerField()),
+                m=Cast(ExtractMonth("session__date"), IntegerField()),
+                d=Cast(ExtractDay("session__date"), IntegerField()),
+            )
         )
+        days = ", ".join(
+            f"BIT_OR(1 << (d - 1)) FILTER (WHERE m = {month}) AS days_{month}"
+            for month in range(1, 13)
+        )
+    else:
+        held = _held_days(held)
+        days = ", ".join(
+            f"SUM(CASE WHEN m = {month} THEN 1 << (d - 1) END) AS days_{month}"
+            for month in range(1, 13)
+        )
+    sql, params = held.values_list("participant_id", "y", "m", "d").query.sql_with_params()
+    months = " + ".join(
+        f"(CASE WHEN a.days_{month} IS NULL THEN 0 ELSE {1 << (month - 1)} END)"
+        for month in range(1, 13)
+    )
     participant = attendance_model._meta.get_field("participant").related_model
     people = participant._meta.db_table
     states = state_model._meta.db_table
     qn = connection.ops.quote_name
     derived = (
-        f"SELECT a.participant_id, a.y, a.m, p.collaboration_id, p.birth_year, p.gender, "  # noqa: S608
-        f"p.third_country_national, EXISTS (SELECT 1 FROM {qn(states)} s "
-        f"WHERE s.participant_id = a.participant_id AND s.purpose = %s AND s.given) "
-        f"FROM ({months}) a JOIN {qn(people)} p ON p.id = a.participant_id"
+        f"SELECT a.participant_id, a.y AS year, {months} AS months, "  # noqa: S608
+        f"p.collaboration_id, p.birth_year, p.gender, p.third_country_national, "
+        f"EXISTS (SELECT 1 FROM {qn(states)} s WHERE s.participant_id = a.participant_id "
+        f"AND s.purpose = %s AND s.given) AS counted, "
+        f"{', '.join(f'a.{name}' for name in DAYS)} "
+        f"FROM (SELECT participant_id, y, {days} FROM ({sql}) held GROUP BY participant_id, y) a "
+        f"JOIN {qn(people)} p ON p.id = a.participant_id"
     )
     return derived, (FUNDER_REPORTING, *params)  # in the order of the placeholders
 
 
-COLUMNS = ["participant_id", "year", "months", *ATTRIBUTES]
+COLUMNS = ["participant_id", "year", "months", *ATTRIBUTES, *DAYS]
 
 
 @transaction.atomic
 def rebuild(attendance_model=Attendance, year_model=AttendanceYear, state_model=None) -> int:
     """Recompute the whole table; returns its number of rows.
 
-    The models can be a migration's historical ones.
+    The models can be a migration's historical ones (the columns they have are written).
     """
-    return replace_all(year_model, COLUMNS, *_derived(attendance_model, state_model))
+    names = {f.attname for f in year_model._meta.concrete_fields}
+    columns = [c for c in COLUMNS if c in names]
+    derived, params = _derived(attendance_model, state_model)
+    chosen = f"SELECT {', '.join(columns)} FROM ({derived}) derived"  # noqa: S608
+    return replace_all(year_model, columns, chosen, params)
 
 
 def out_of_step() -> int:
@@ -187,8 +208,9 @@ def _month_end(day: date) -> int:
     return calendar.monthrange(day.year, day.month)[1]
 
 
-def _month_mask(first: int, last: int) -> int:
-    """Bits for the months first..last (1-12) of a year."""
+def _bits(first: int, last: int) -> int:
+    """Bits first - 1 .. last - 1: the months first..last (1-12) of a year, or the days
+    first..last (1-31) of a month."""
     return ((1 << last) - 1) & ~((1 << (first - 1)) - 1)
 
 
@@ -205,43 +227,38 @@ def _split(first: date, last: date) -> tuple[int, list[tuple[date, date]]]:
         last_whole -= 1
     if first_whole > last_whole:
         return 0, ranges
-    return _month_mask(first_whole, last_whole), ranges
+    return _bits(first_whole, last_whole), ranges
+
+
+def _in_period(rows, start: date, end: date):
+    """`rows` (AttendanceYear) narrowed to the years of start..end and to those that attended
+    a held session dated start..end.
+
+    Whole months are read from the month bits, the days of a month the period covers only in
+    part from that month's day bits: the rows alone answer any period (whole calendar years
+    take every row of those years).
+    """
+    years, hit, bits = [], Q(), {}
+    for year in range(start.year, end.year + 1):
+        years.append(year)
+        mask, partial = _split(max(start, date(year, 1, 1)), min(end, date(year, 12, 31)))
+        if mask == ALL_MONTHS:
+            hit |= Q(year=year)
+            continue
+        if mask:
+            bits[f"hit{len(bits)}"] = F("months").bitand(mask)
+            hit |= Q(year=year, **{f"hit{len(bits) - 1}__gt": 0})
+        for first, last in partial:
+            bits[f"hit{len(bits)}"] = F(f"days_{first.month}").bitand(_bits(first.day, last.day))
+            hit |= Q(year=year, **{f"hit{len(bits) - 1}__gt": 0})
+    rows = rows.filter(year__in=years)
+    return rows.alias(**bits).filter(hit) if bits else rows
 
 
 def attended_between(start: date, end: date) -> Q:
-    """A filter on participants: attended at least one held session dated start..end.
-
-    Whole months are read from AttendanceYear; days of a month the period covers only in part
-    from the attendance rows themselves (a period of whole months never reads those).
-    """
-    masks: dict[int, int] = {}
-    ranges: list[tuple[date, date]] = []
-    for year in range(start.year, end.year + 1):
-        mask, partial = _split(max(start, date(year, 1, 1)), min(end, date(year, 12, 31)))
-        if mask:
-            masks[year] = mask
-        ranges += partial
-    ids = []
-    if masks:
-        rows = AttendanceYear.objects.filter(year__in=list(masks))
-        if any(mask != ALL_MONTHS for mask in masks.values()):
-            wanted = Case(
-                *(When(year=year, then=Value(mask)) for year, mask in masks.items()),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-            rows = rows.annotate(hit=F("months").bitand(wanted)).filter(hit__gt=0)
-        ids.append(rows.order_by().values("participant_id"))
-    if ranges:
-        days = Q()
-        for first, last in ranges:
-            days |= Q(session__date__gte=first, session__date__lte=last)
-        held = Attendance.objects.filter(days, session__cancelled=False)
-        ids.append(held.order_by().values("participant_id"))
-    if not ids:
-        return Q(pk__in=[])
-    # One subquery (a union when both parts are needed) lets the database join it once.
-    return Q(pk__in=ids[0] if len(ids) == 1 else ids[0].union(ids[1]))
+    """A filter on participants: attended at least one held session dated start..end."""
+    rows = _in_period(AttendanceYear.objects.order_by(), start, end)
+    return Q(pk__in=rows.values("participant_id"))
 
 
 def counted_between(start: date, end: date):
@@ -250,33 +267,7 @@ def counted_between(start: date, end: date):
 
     One row per participant and year of the period (a period over several years may hold two
     rows of one participant, with the same attributes: count distinct participants). Whole
-    months are read from the rows' month bits; days of a month the period covers only in part
-    from the attendance rows of those days only.
+    months are read from the rows' month bits, days of a month the period covers only in part
+    from that month's day bits; no attendance row is read.
     """
-    masks: dict[int, int] = {}
-    ranges: list[tuple[date, date]] = []
-    for year in range(start.year, end.year + 1):
-        mask, partial = _split(max(start, date(year, 1, 1)), min(end, date(year, 12, 31)))
-        if mask:
-            masks[year] = mask
-        ranges += partial
-    years = sorted(set(masks) | {first.year for first, _last in ranges})
-    rows = AttendanceYear.objects.filter(year__in=years, counted=True).order_by()
-    if masks and all(mask == ALL_MONTHS for mask in masks.values()) and not ranges:
-        return rows  # whole calendar years: every row of those years
-    hit = Q()
-    if masks:
-        wanted = Case(
-            *(When(year=year, then=Value(mask)) for year, mask in masks.items()),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        rows = rows.annotate(hit=F("months").bitand(wanted))
-        hit |= Q(hit__gt=0)
-    if ranges:
-        days = Q()
-        for first, last in ranges:
-            days |= Q(session__date__gte=first, session__date__lte=last)
-        held = Attendance.objects.filter(days, session__cancelled=False).order_by()
-        hit |= Q(participant_id__in=held.values("participant_id"))
-    return rows.filter(hit)
+    return _in_period(AttendanceYear.objects.filter(counted=True).order_by(), start, end)

@@ -233,7 +233,8 @@ class AttendanceYear(models.Model):
     variant `attendance_record_bulk` in `samverka.activities.services`), `session_update`,
     `participant_update` and the consent writers; `rebuild_report_tables` rebuilds it.
     The funder count is a grouped count over these rows, already in the shape of the answer
-    (README, Performance). `months` has bit 0 for January … bit 11 for December.
+    (README, Performance). `months` has bit 0 for January … bit 11 for December; `days_<m>`
+    the days of month m.
     """
 
     # No index of its own: attendance_year_once (participant, year) serves lookups by participant.
@@ -253,6 +254,21 @@ class AttendanceYear(models.Model):
     gender = models.CharField(max_length=12)
     third_country_national = models.CharField(max_length=8)
     counted = models.BooleanField(default=False)  # funder-reporting consent given, as of now
+    # The days attended in each month (days_1 January … days_12 December): bit 0 for the 1st …
+    # bit 30 for the 31st, NULL for a month without any, so that a period covering a month only
+    # in part is answered from these rows too.
+    days_1 = models.IntegerField(null=True)
+    days_2 = models.IntegerField(null=True)
+    days_3 = models.IntegerField(null=True)
+    days_4 = models.IntegerField(null=True)
+    days_5 = models.IntegerField(null=True)
+    days_6 = models.IntegerField(null=True)
+    days_7 = models.IntegerField(null=True)
+    days_8 = models.IntegerField(null=True)
+    days_9 = models.IntegerField(null=True)
+    days_10 = models.IntegerField(null=True)
+    days_11 = models.IntegerField(null=True)
+    days_12 = models.IntegerField(null=True)
 
     objects = tenant_manager("collaboration")
 

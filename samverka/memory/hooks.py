@@ -4,7 +4,8 @@
   `checklist_evidence`): the share of activities with a decided future, handovers, lessons and
   method descriptions.
 - `dependence_warnings` – person-dependence warnings (samverka/assessment/selectors.py,
-  `dependence_warnings`): key persons with no backup and no handover note.
+  `dependence_warnings`): key persons with no backup and no handover note;
+  `dependence_warnings_in` for many collaborations at once (the national comparison).
 - `unread_handovers_for` – handover notes waiting on a person's start page
   (samverka/orgs/views.py, `home`).
 - The overview panels are listed in samverka/orgs/panels.py (samverka/memory/panels.py).
@@ -21,7 +22,12 @@ from samverka.memory.handovers.models import Handover
 from samverka.memory.handovers.selectors import key_persons_alone, unread_handovers_for
 from samverka.memory.lessons.models import Lesson
 
-__all__ = ["dependence_warnings", "transition_evidence", "unread_handovers_for"]
+__all__ = [
+    "dependence_warnings",
+    "dependence_warnings_in",
+    "transition_evidence",
+    "unread_handovers_for",
+]
 
 
 def transition_evidence(collaboration) -> dict[str, str]:
@@ -65,13 +71,13 @@ def transition_evidence(collaboration) -> dict[str, str]:
     return evidence
 
 
-def dependence_warnings(collaboration) -> list:
+def dependence_warnings(collaboration, *, routines=None, handovers=None) -> list:
     """Person-dependence warnings for samverka.assessment: a routine's key person with no
-    backup and no handover note."""
+    backup and no handover note (from `routines` and `handovers` when already read)."""
     from samverka.assessment.boundary_spanners.selectors import DependenceWarning
 
     warnings = []
-    for person in key_persons_alone(collaboration):
+    for person in key_persons_alone(collaboration, routines=routines, handovers=handovers):
         warnings.append(
             DependenceWarning(
                 "no_backup_no_handover",
@@ -86,3 +92,15 @@ def dependence_warnings(collaboration) -> list:
             )
         )
     return warnings
+
+
+def dependence_warnings_in(collaborations, *, routines: dict[int, list]) -> dict[int, list]:
+    """`dependence_warnings` of each collaboration, from its routines as
+    samverka.assessment.profile.selectors.routines_in read them, and one query of handovers."""
+    handovers: dict[int, list] = {c.pk: [] for c in collaborations}
+    for handover in Handover.objects.filter(collaboration__in=list(handovers)):
+        handovers[handover.collaboration_id].append(handover)
+    return {
+        c.pk: dependence_warnings(c, routines=routines[c.pk], handovers=handovers[c.pk])
+        for c in collaborations
+    }

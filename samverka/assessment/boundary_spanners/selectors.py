@@ -8,8 +8,8 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverka.assessment.models import BoundarySpanner
-from samverka.assessment.profile.selectors import routines_for
+from samverka.assessment.models import BoundarySpanner, OperationalRoutine
+from samverka.assessment.profile.selectors import routines_in
 from samverka.assessment.results.selectors import MIN_GROUP
 from samverka.orgs.models import Collaboration
 
@@ -27,11 +27,21 @@ def _spanner_left(spanner: BoundarySpanner, today: date) -> bool:
 
 
 def spanners_for(collaboration: Collaboration) -> list[BoundarySpanner]:
-    return list(
-        collaboration.boundary_spanners.select_related(
-            "membership__user", "membership__organisation", "successor__user"
-        ).prefetch_related("organisations")
-    )
+    return spanners_in([collaboration])[collaboration.pk]
+
+
+def spanners_in(collaborations) -> dict[int, list[BoundarySpanner]]:
+    """`spanners_for` of each collaboration, in one query (and one for their organisations)."""
+    by_pk = {c.pk: c for c in collaborations}
+    spanners: dict[int, list[BoundarySpanner]] = {pk: [] for pk in by_pk}
+    for spanner in (
+        BoundarySpanner.objects.filter(collaboration__in=list(by_pk))
+        .select_related("membership__user", "membership__organisation", "successor__user")
+        .prefetch_related("organisations")
+    ):
+        spanner.collaboration = by_pk[spanner.collaboration_id]
+        spanners[spanner.collaboration_id].append(spanner)
+    return spanners
 
 
 def dependence_warnings(collaboration: Collaboration) -> list[DependenceWarning]:
@@ -44,9 +54,31 @@ def dependence_warnings(collaboration: Collaboration) -> list[DependenceWarning]
       on the people who carry it (key person, backup); a relation is an organisation that
       the active boundary spanners connect. Counted from three routines and relations.
     """
+    return dependence_warnings_in([collaboration])[collaboration.pk]
+
+
+def dependence_warnings_in(collaborations) -> dict[int, list[DependenceWarning]]:
+    """`dependence_warnings` of each collaboration, in the same few queries for one or many
+    (the national comparison reads every collaboration's at once)."""
+    spanners = spanners_in(collaborations)
+    routines = routines_in(collaborations)
+    # --- hook: samverka/memory (key persons with no backup and no handover note) ------------
+    from samverka.memory.hooks import dependence_warnings_in as memory_warnings_in
+
+    memory = memory_warnings_in(collaborations, routines=routines)
+    # --- end of hook ------------------------------------------------------------------------
+    return {
+        c.pk: _dependence_warnings(spanners[c.pk], routines[c.pk]) + memory[c.pk]
+        for c in collaborations
+    }
+
+
+def _dependence_warnings(
+    spanners: list[BoundarySpanner], routines: list[OperationalRoutine]
+) -> list[DependenceWarning]:
+    """One collaboration's warnings, from its spanners and routines as read above."""
     today = timezone.localdate()
     warnings: list[DependenceWarning] = []
-    spanners = spanners_for(collaboration)
     names: dict[tuple, str] = {}
 
     for spanner in spanners:
@@ -76,7 +108,7 @@ def dependence_warnings(collaboration: Collaboration) -> list[DependenceWarning]
             )
 
     carried: list[set] = []
-    for routine in routines_for(collaboration):
+    for routine in routines:
         if routine.pk is None or routine.key_person_id is None:
             continue
         carriers = set()
@@ -122,9 +154,4 @@ def dependence_warnings(collaboration: Collaboration) -> list[DependenceWarning]
                         % {"count": count, "total": total, "name": names.get(person, "?")},
                     )
                 )
-    # --- hook: samverka/memory (key persons with no backup and no handover note) ------------
-    from samverka.memory.hooks import dependence_warnings as memory_warnings
-
-    warnings.extend(memory_warnings(collaboration))
-    # --- end of hook ------------------------------------------------------------------------
     return warnings

@@ -3,12 +3,19 @@ some of its items, and what is thin before a move to another phase."""
 
 from dataclasses import dataclass
 
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samverka.assessment.boundary_spanners.selectors import dependence_warnings
 from samverka.assessment.instrument import OPERATIONAL_ELEMENTS
-from samverka.assessment.models import ChecklistMark
+from samverka.assessment.models import (
+    AssessmentRound,
+    ChecklistMark,
+    CollaborationProfile,
+    LearningSession,
+    OperationalRoutine,
+)
 from samverka.assessment.phases import (
     CHECKLIST_BY_ID,
     PHASE_ORDER,
@@ -16,7 +23,12 @@ from samverka.assessment.phases import (
     checklist_for,
     phase_index,
 )
-from samverka.assessment.profile.selectors import profile_for, routines_for
+from samverka.assessment.profile.selectors import (
+    profile_for,
+    profiles_in,
+    routines_for,
+    routines_in,
+)
 from samverka.orgs.models import Collaboration, Phase
 
 
@@ -61,7 +73,22 @@ class PhaseChecklist:
 
 def checklist_marks(collaboration: Collaboration) -> dict[str, ChecklistMark]:
     """The collaboration's ticks and notes, by checklist item id."""
-    return {m.item_id: m for m in ChecklistMark.objects.filter(collaboration=collaboration)}
+    return checklist_marks_in([collaboration])[collaboration.pk]
+
+
+def checklist_marks_in(collaborations) -> dict[int, dict[str, ChecklistMark]]:
+    """`checklist_marks` of each collaboration, in one query."""
+    marks: dict[int, dict[str, ChecklistMark]] = {c.pk: {} for c in collaborations}
+    for mark in ChecklistMark.objects.filter(collaboration__in=list(marks)):
+        marks[mark.collaboration_id][mark.item_id] = mark
+    return marks
+
+
+def _counts(queryset, field: str) -> dict[int, int]:
+    """The number of rows of `queryset` per value of `field` (a collaboration), one query."""
+    return {
+        row[field]: row["n"] for row in queryset.order_by().values(field).annotate(n=Count("pk"))
+    }
 
 
 def checklist_evidence(collaboration: Collaboration) -> dict[str, str]:
@@ -111,19 +138,84 @@ def checklist_proof(collaboration: Collaboration) -> dict[str, str]:
     self-assessment rounds closed and learning sessions held, lessons shared. The rest stays
     for the collaboration to tick.
     """
+    return checklist_proof_in([collaboration])[collaboration.pk]
+
+
+def checklist_proof_in(collaborations) -> dict[int, dict[str, str]]:
+    """`checklist_proof` of each collaboration, in the same few grouped queries for one or
+    many (the national comparison reads every collaboration's at once)."""
     from django.utils import timezone
 
-    from samverka.activities.models import Session
+    from samverka.activities.models import Activity, Session
+    from samverka.memory.models import Lesson
 
+    ids = [c.pk for c in collaborations]
+    partners = _counts(
+        Collaboration.partners.through.objects.filter(collaboration__in=ids), "collaboration"
+    )
+    profiles = profiles_in(collaborations)
+    # Held sessions of activities run with at least one partner organisation, counted per
+    # activity (a hash aggregate, no sort of every session) and summed per collaboration here.
+    with_partners = Activity.partners.through.objects.filter(activity=OuterRef("activity"))
+    held: dict[int, dict[str, int]] = {}
+    for row in (
+        Session.objects.filter(
+            Exists(with_partners),
+            activity__collaboration__in=ids,
+            cancelled=False,
+            date__lte=timezone.localdate(),
+        )
+        .order_by()
+        .values_list("activity__collaboration", "activity")
+        .annotate(n=Count("pk"))
+    ):
+        counts = held.setdefault(row[0], {"sessions": 0, "activities": 0})
+        counts["sessions"] += row[2]
+        counts["activities"] += 1
+    routines = routines_in(collaborations)
+    rounds = _counts(
+        AssessmentRound.objects.filter(collaboration__in=ids, closed_at__isnull=False),
+        "collaboration",
+    )
+    learning = _counts(LearningSession.objects.filter(collaboration__in=ids), "collaboration")
+    shared = _counts(
+        Lesson.objects.filter(collaboration__in=ids, shared_at__isnull=False), "collaboration"
+    )
+    return {
+        c.pk: _proof(
+            c,
+            partners=partners.get(c.pk, 0),
+            profile=profiles[c.pk],
+            sessions=held.get(c.pk, {}).get("sessions", 0),
+            activities=held.get(c.pk, {}).get("activities", 0),
+            routines=routines[c.pk],
+            rounds=rounds.get(c.pk, 0),
+            learning=learning.get(c.pk, 0),
+            shared=shared.get(c.pk, 0),
+        )
+        for c in collaborations
+    }
+
+
+def _proof(
+    collaboration: Collaboration,
+    *,
+    partners: int,
+    profile: CollaborationProfile,
+    sessions: int,
+    activities: int,
+    routines: list[OperationalRoutine],
+    rounds: int,
+    learning: int,
+    shared: int,
+) -> dict[str, str]:
     proof: dict[str, str] = {}
-    partners = collaboration.partners.count()
     if partners:
         proof["init_actors"] = ngettext(
             "%(count)s partner organisation is registered.",
             "%(count)s partner organisations are registered.",
             partners,
         ) % {"count": partners}
-    profile = profile_for(collaboration)
     if collaboration.shared_goal_picture.strip():
         proof["init_goals"] = _("A shared goal picture is written.")
     if profile.welfare_gaps.strip():
@@ -132,34 +224,20 @@ def checklist_proof(collaboration: Collaboration) -> dict[str, str]:
         proof["init_anchored"] = _("Forums and steering groups are described.")
     if profile.organisation.strip():
         proof["init_structure"] = _("The collaboration organisation is described.")
-    held = Session.objects.filter(
-        activity__collaboration=collaboration,
-        activity__partners__isnull=False,
-        cancelled=False,
-        date__lte=timezone.localdate(),
-    ).distinct()
-    sessions = held.count()
     if sessions:
-        activities = held.values("activity").distinct().count()
         proof["impl_activities"] = ngettext(
             "%(activities)s activity run with partners has held %(sessions)s sessions.",
             "%(activities)s activities run with partners have held %(sessions)s sessions.",
             activities,
         ) % {"activities": activities, "sessions": sessions}
-    routines = routines_for(collaboration)
     if all(r.is_documented and r.key_person_id and r.backup_person_id for r in routines):
         proof["impl_routines"] = _(
             "All %(total)s operational routines are described, each with a key person and a backup."
         ) % {"total": len(routines)}
-    rounds = collaboration.assessment_rounds.filter(closed_at__isnull=False).count()
-    learning = collaboration.learning_sessions.count()
     if rounds and learning:
         proof["impl_learning"] = _(
             "%(rounds)s self-assessment rounds closed and %(sessions)s learning sessions held."
         ) % {"rounds": rounds, "sessions": learning}
-    from samverka.memory.models import Lesson
-
-    shared = Lesson.objects.filter(collaboration=collaboration, shared_at__isnull=False).count()
     if shared:
         proof["trans_lessons"] = ngettext(
             "%(count)s lesson is shared nationally.",
@@ -169,10 +247,18 @@ def checklist_proof(collaboration: Collaboration) -> dict[str, str]:
     return proof
 
 
-def checklists_for(collaboration: Collaboration, *, evidence: bool = True) -> list[PhaseChecklist]:
-    marks = checklist_marks(collaboration)
+def checklists_for(
+    collaboration: Collaboration,
+    *,
+    evidence: bool = True,
+    marks: dict[str, ChecklistMark] | None = None,
+    proofs: dict[str, str] | None = None,
+) -> list[PhaseChecklist]:
+    """Every phase's checklist; `marks` and `proofs` when already read (checklist_marks_in,
+    checklist_proof_in: the national comparison)."""
+    marks = checklist_marks(collaboration) if marks is None else marks
     hints = checklist_evidence(collaboration) if evidence else {}
-    proofs = checklist_proof(collaboration)
+    proofs = checklist_proof(collaboration) if proofs is None else proofs
     result = []
     for phase in PHASE_ORDER:
         rows = []

@@ -1,13 +1,25 @@
-"""Every collaboration's phase, checklist, latest results and warnings, side by side."""
+"""Every collaboration's phase, checklist, latest results and warnings, side by side.
+
+Read for every collaboration at once: the same few grouped queries whether the comparison has
+two collaborations or four hundred (each part's `*_in` reader is also what the collaboration's
+own pages use, through its one-collaboration form)."""
 
 from dataclasses import dataclass
 
-from samverka.assessment.boundary_spanners.selectors import DependenceWarning, dependence_warnings
-from samverka.assessment.checklists.selectors import PhaseChecklist, checklist_of
+from samverka.assessment.boundary_spanners.selectors import (
+    DependenceWarning,
+    dependence_warnings_in,
+)
+from samverka.assessment.checklists.selectors import (
+    PhaseChecklist,
+    checklist_marks_in,
+    checklist_of,
+    checklist_proof_in,
+)
 from samverka.assessment.models import AssessmentRound
 from samverka.assessment.phases import PHASE_ORDER
-from samverka.assessment.results.selectors import RoundResults, round_results
-from samverka.assessment.rounds.selectors import latest_closed_round, open_round
+from samverka.assessment.results.selectors import RoundResults, round_results_in
+from samverka.assessment.rounds.selectors import current_rounds_in
 from samverka.orgs.models import Collaboration
 
 
@@ -21,21 +33,33 @@ class NationalRow:
 
 
 def national_rows(collaborations) -> list[NationalRow]:
+    collaborations = list(collaborations)
+    marks = checklist_marks_in(collaborations)
+    proofs = checklist_proof_in(collaborations)
+    rounds = current_rounds_in(collaborations)
+    results = round_results_in([latest for latest, _open in rounds.values() if latest])
+    warnings = dependence_warnings_in(collaborations)
     rows = []
     for collaboration in collaborations:
         checklist = (
-            checklist_of(collaboration, collaboration.phase, evidence=False)
+            checklist_of(
+                collaboration,
+                collaboration.phase,
+                evidence=False,
+                marks=marks[collaboration.pk],
+                proofs=proofs[collaboration.pk],
+            )
             if collaboration.phase in PHASE_ORDER
             else None
         )
-        latest = latest_closed_round(collaboration)
+        latest, open_round = rounds[collaboration.pk]
         rows.append(
             NationalRow(
                 collaboration=collaboration,
                 checklist=checklist,
-                latest=round_results(latest) if latest else None,
-                open_round=open_round(collaboration),
-                warnings=dependence_warnings(collaboration),
+                latest=results[latest.pk] if latest else None,
+                open_round=open_round,
+                warnings=warnings[collaboration.pk],
             )
         )
     return rows

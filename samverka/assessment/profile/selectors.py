@@ -11,18 +11,39 @@ def profile_for(collaboration: Collaboration) -> CollaborationProfile:
     return profile or CollaborationProfile(collaboration=collaboration)
 
 
-def routines_for(collaboration: Collaboration) -> list[OperationalRoutine]:
-    """One routine per operational element, in the model's order (unsaved where not written)."""
+def profiles_in(collaborations) -> dict[int, CollaborationProfile]:
+    """`profile_for` of each collaboration, in one query (the national comparison)."""
     saved = {
-        r.element: r
-        for r in collaboration.operational_routines.select_related(
-            "key_person__user", "backup_person__user"
+        p.collaboration_id: p
+        for p in CollaborationProfile.objects.filter(
+            collaboration__in=[c.pk for c in collaborations]
         )
     }
-    return [
-        saved.get(e.key) or OperationalRoutine(collaboration=collaboration, element=e.key)
-        for e in OPERATIONAL_ELEMENTS
-    ]
+    return {c.pk: saved.get(c.pk) or CollaborationProfile(collaboration=c) for c in collaborations}
+
+
+def routines_for(collaboration: Collaboration) -> list[OperationalRoutine]:
+    """One routine per operational element, in the model's order (unsaved where not written)."""
+    return routines_in([collaboration])[collaboration.pk]
+
+
+def routines_in(collaborations) -> dict[int, list[OperationalRoutine]]:
+    """`routines_for` of each collaboration, in one query."""
+    by_pk = {c.pk: c for c in collaborations}
+    saved: dict[int, dict[str, OperationalRoutine]] = {pk: {} for pk in by_pk}
+    routines = OperationalRoutine.objects.filter(collaboration__in=list(by_pk)).select_related(
+        "key_person__user", "backup_person__user"
+    )
+    for routine in routines:
+        routine.collaboration = by_pk[routine.collaboration_id]
+        saved[routine.collaboration_id][routine.element] = routine
+    return {
+        c.pk: [
+            saved[c.pk].get(e.key) or OperationalRoutine(collaboration=c, element=e.key)
+            for e in OPERATIONAL_ELEMENTS
+        ]
+        for c in collaborations
+    }
 
 
 def routine_rows(collaboration: Collaboration) -> list[dict]:

@@ -22,7 +22,7 @@ from samverka.assessment.instrument import (
     items_of,
     quadrant_for,
 )
-from samverka.assessment.models import AssessmentRound, Level, Party
+from samverka.assessment.models import AssessmentRound, Level, Party, Response
 from samverka.assessment.recommendations import RECOMMENDATIONS_BY_KEY, Recommendation
 from samverka.orgs.models import Collaboration
 
@@ -194,12 +194,15 @@ class RoundResults:
         return [i for i in self.items if i.item.element in keys]
 
 
-def _respondents(round: AssessmentRound) -> list[_Respondent]:
-    respondents = []
-    responses = round.responses.filter(submitted_at__isnull=False).prefetch_related("answers")
+def _respondents_in(rounds) -> dict[int, list[_Respondent]]:
+    """The submitted responses of each round, in two queries for one or many rounds."""
+    respondents: dict[int, list[_Respondent]] = {r.pk: [] for r in rounds}
+    responses = Response.objects.filter(
+        round__in=list(respondents), submitted_at__isnull=False
+    ).prefetch_related("answers")
     for response in responses:
         answers = list(response.answers.all())
-        respondents.append(
+        respondents[response.round_id].append(
             _Respondent(
                 party=response.party,
                 level=response.level,
@@ -212,7 +215,17 @@ def _respondents(round: AssessmentRound) -> list[_Respondent]:
 
 def round_results(round: AssessmentRound) -> RoundResults:
     """Aggregated results of a round, with every figure below MIN_GROUP people hidden."""
-    respondents = _respondents(round)
+    return round_results_in([round])[round.pk]
+
+
+def round_results_in(rounds) -> dict[int, RoundResults]:
+    """`round_results` of each round (the latest of every collaboration: the national
+    comparison), reading the answers of all of them at once."""
+    respondents = _respondents_in(rounds)
+    return {r.pk: _results(r, respondents[r.pk]) for r in rounds}
+
+
+def _results(round: AssessmentRound, respondents: list[_Respondent]) -> RoundResults:
     by_party = {party: [r for r in respondents if r.party == party] for party in PARTIES}
     counts = {
         party: {level: sum(r.level == level for r in by_party[party]) for level in LEVELS}
@@ -358,5 +371,8 @@ class Journey:
 
 
 def journey_for(collaboration: Collaboration) -> Journey:
-    rounds = collaboration.assessment_rounds.filter(closed_at__isnull=False).order_by("number")
-    return Journey([round_results(r) for r in rounds])
+    rounds = list(
+        collaboration.assessment_rounds.filter(closed_at__isnull=False).order_by("number")
+    )
+    results = round_results_in(rounds)
+    return Journey([results[r.pk] for r in rounds])

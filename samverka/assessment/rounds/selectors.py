@@ -61,6 +61,23 @@ def latest_closed_round(collaboration: Collaboration) -> AssessmentRound | None:
     )
 
 
+def current_rounds_in(
+    collaborations,
+) -> dict[int, tuple[AssessmentRound | None, AssessmentRound | None]]:
+    """`latest_closed_round` and `open_round` of each collaboration, in one query."""
+    by_pk = {c.pk: c for c in collaborations}
+    latest: dict[int, AssessmentRound] = {}
+    opened: dict[int, AssessmentRound] = {}
+    rounds = AssessmentRound.objects.filter(collaboration__in=list(by_pk)).order_by("-number")
+    for round in rounds:
+        round.collaboration = by_pk[round.collaboration_id]
+        if round.closed_at is None:
+            opened.setdefault(round.collaboration_id, round)
+        else:
+            latest.setdefault(round.collaboration_id, round)
+    return {pk: (latest.get(pk), opened.get(pk)) for pk in by_pk}
+
+
 def own_response(round: AssessmentRound, user) -> Response | None:
     return round.responses.filter(respondent=user).prefetch_related("answers").first()
 

@@ -176,15 +176,28 @@ def due_handovers(collaboration: Collaboration) -> list[DueHandover]:
     return due
 
 
-def key_persons_alone(collaboration: Collaboration) -> list[dict]:
+def key_persons_alone(
+    collaboration: Collaboration, *, routines=None, handovers: list[Handover] | None = None
+) -> list[dict]:
     """Active key persons of routines with no active backup and no handover note for them:
     who the collaboration would lose its memory with, grouped by person. (Boundary spanners
-    without a successor are samverka.assessment's own warnings.)"""
-    handovers = list(Handover.objects.filter(collaboration=collaboration))
+    without a successor are samverka.assessment's own warnings.)
+
+    `routines` and `handovers` may be the collaboration's, already read (with key and backup
+    persons): the national comparison reads them for every collaboration at once."""
+    if handovers is None:
+        handovers = list(Handover.objects.filter(collaboration=collaboration))
     alone: dict[int, dict] = defaultdict(lambda: {"routines": []})
-    routines = OperationalRoutine.objects.filter(
-        collaboration=collaboration, key_person__isnull=False, key_person__ended_at__isnull=True
-    ).select_related("key_person__user", "backup_person")
+    if routines is None:
+        routines = OperationalRoutine.objects.filter(
+            collaboration=collaboration, key_person__isnull=False, key_person__ended_at__isnull=True
+        ).select_related("key_person__user", "backup_person")
+    else:
+        routines = [
+            r
+            for r in routines
+            if r.pk is not None and r.key_person_id is not None and r.key_person.ended_at is None
+        ]
     for routine in routines:
         backup = routine.backup_person
         if backup is not None and backup.ended_at is None:

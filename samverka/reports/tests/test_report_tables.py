@@ -581,3 +581,113 @@ def test_the_grouped_count_equals_counting_the_attendance_rows_directly(data, se
             band = agebands.band_for(age)
             expected[("0880", band, person.gender, person.third_country_national)] += 1
         assert funder_figures(start=start, end=end).participants == dict(expected), (start, end)
+
+
+# The funder count of a period of part months, as users get it ------------------------------
+
+
+def days_of(participant, year: int) -> dict[int, int]:
+    """month -> the day bits kept for it (months without any left out)."""
+    row = AttendanceYear.objects.get(participant=participant, year=year)
+    return {
+        month: getattr(row, f"days_{month}")
+        for month in range(1, 13)
+        if getattr(row, f"days_{month}") is not None
+    }
+
+
+def funder_csv(start: date, end: date) -> list[str]:
+    """The exact funder count as `manage.py funder_report` writes it."""
+    out = StringIO()
+    call_command(
+        "funder_report",
+        "--from",
+        start.isoformat(),
+        "--to",
+        end.isoformat(),
+        "--format",
+        "csv",
+        stdout=out,
+        stderr=StringIO(),
+    )
+    return out.getvalue().splitlines()[1:]
+
+
+def counted_from_raw_rows(start: date, end: date) -> list[str]:
+    """The same lines worked out from the attendance rows and the consent ledger directly."""
+    from collections import Counter
+
+    from samverka.lib import agebands
+
+    cells: Counter = Counter()
+    attended = Participant.objects.filter(
+        attendances__session__date__gte=start,
+        attendances__session__date__lte=end,
+        attendances__session__cancelled=False,
+    ).distinct()
+    for person in attended.select_related("collaboration__municipality"):
+        latest = person.consents.filter(purpose=ConsentPurpose.FUNDER_REPORTING).first()
+        if latest is None or not latest.given:  # the ledger is ordered newest first
+            continue
+        age = None if person.birth_year is None else start.year - person.birth_year
+        band = agebands.band_for(age)
+        code = person.collaboration.municipality.code
+        cells[(code, band, person.gender, person.third_country_national)] += 1
+    return sorted(f"{','.join(cell)},{n}" for cell, n in cells.items())
+
+
+def test_the_funder_count_of_part_months_matches_the_raw_rows_after_writes_and_erasure(
+    data, login_as
+):
+    """10 February - 20 September: the days of February and September come from the day bits
+    of the derived rows; the command's figures equal a count from the attendance rows after
+    attendance is saved and cleared, a session moves or is cancelled, and a participant is
+    erased on their page."""
+    world = data.world
+    start, end = date(2025, 2, 10), date(2025, 9, 20)
+    early = data.participant(birth_year=2016)  # 9 February only: outside
+    edge = data.participant(birth_year=2015, gender="male")  # 10 February: inside
+    late = data.participant(birth_year=2014, tcn="no")  # 20 September: inside
+    after = data.participant(birth_year=2013)  # 21 September only: outside
+    summer = data.participant(birth_year=2012, consent=None)  # July, no consent: not counted
+    boden = data.participant(world.boden, birth_year=2016)
+    feb9, feb10 = data.session(date(2025, 2, 9)), data.session(date(2025, 2, 10))
+    sep20, sep21 = data.session(date(2025, 9, 20)), data.session(date(2025, 9, 21))
+    july = data.session(date(2025, 7, 1))
+    data.attend(early, feb9)
+    data.attend(edge, feb10)
+    data.attend(late, sep20, sep21)
+    data.attend(after, sep21)
+    data.attend(summer, july)
+    data.attend(boden, data.session(date(2025, 3, 31), world.boden, activity="Fotboll"))
+    assert days_of(late, 2025) == {9: (1 << 19) | (1 << 20)}
+    assert days_of(edge, 2025) == {2: 1 << 9}
+
+    def agrees() -> list[str]:
+        lines = funder_csv(start, end)
+        assert lines == counted_from_raw_rows(start, end)
+        assert_in_step()
+        return lines
+
+    assert len(agrees()) == 3  # edge, late, boden
+
+    # Saving a list again without `late` on 20 September leaves only the 21st: outside.
+    sep20.refresh_from_db()
+    attendance_save(
+        session=sep20, present=set(), version=sep20.version, key="s20", by=world.kalmar_ngo
+    )
+    assert days_of(late, 2025) == {9: 1 << 20}
+    assert len(agrees()) == 2
+
+    # 9 February moves to the 11th: `early` is inside now; the 21st of September is cancelled.
+    edit_session(feb9, world.kalmar_ngo, date="2025-02-11")
+    sep21.refresh_from_db()
+    edit_session(sep21, world.kalmar_ngo, date="2025-09-21", cancelled="on")
+    assert days_of(early, 2025) == {2: 1 << 10}
+    assert not AttendanceYear.objects.filter(participant__in=[late, after]).exists()
+    assert len(agrees()) == 3  # edge, early, boden
+
+    client = login_as(world.kalmar_ngo)
+    erase_url = reverse("participants:erase", args=[world.kalmar.code, edge.code])
+    assert client.post(erase_url, {"confirm": edge.code}).status_code == 302
+    assert len(agrees()) == 2  # early, boden
