@@ -198,6 +198,26 @@ def _shared_world(request):
         yield world
 
 
+def on_the_shared_world(build):
+    """A module-scoped fixture whose value is `build(world)`, run once per module (and worker) on
+    the module's shared world and rolled back with it; for objects that many tests of a module
+    only read or change inside their own savepoint (URL arguments, a round with thirty answers).
+    Only for SHARED_WORLD_MODULES; request it through a function-scoped fixture that also takes
+    `world` (so that the module stays one), and copy what the tests may change in memory."""
+
+    @pytest.fixture(scope="module")
+    def fixture(_shared_world, django_db_blocker, _media_root):
+        assert _shared_world is not None, "every database test of this module uses `world`"
+        with (
+            django_db_blocker.unblock(),
+            override_settings(**suite_settings(_media_root)),
+            national_scope(),
+        ):
+            return build(_shared_world)
+
+    return fixture
+
+
 @pytest.fixture(autouse=True)
 def _tenant_scopes(monkeypatch):
     """Test bodies build and inspect rows of several collaborations, so they run in the national
