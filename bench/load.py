@@ -254,10 +254,7 @@ def _shared_state(hosts: list[str], setup: dict) -> dict:
     return checks
 
 
-def run(*, base: str, template: str | None = None) -> LoadResult:
-    """The load test on a database of its own in the cluster of `base`. With `template`, a
-    migrated database nobody is connected to, that database is copied instead of migrating a new
-    one (the test suite's smoke test passes its own test database)."""
+def run(*, base: str) -> LoadResult:
     from bench.pg import PG_SETTINGS, database_url, psql
 
     users = int(os.environ.get("BENCH_USERS", "200"))
@@ -265,7 +262,7 @@ def run(*, base: str, template: str | None = None) -> LoadResult:
     workers = int(os.environ.get("BENCH_WORKERS", "4"))
     instances = int(os.environ.get("BENCH_INSTANCES", "2"))
     psql(base, f'DROP DATABASE IF EXISTS "{DATABASE}"')
-    psql(base, f'CREATE DATABASE "{DATABASE}"' + (f' TEMPLATE "{template}"' if template else ""))
+    psql(base, f'CREATE DATABASE "{DATABASE}"')
     for setting in PG_SETTINGS:
         psql(base, f'ALTER DATABASE "{DATABASE}" SET {setting}')
     with tempfile.TemporaryDirectory(prefix="samverka-load-") as tmp_name:
