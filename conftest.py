@@ -34,6 +34,54 @@ def _media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+def _tables_from_the_models() -> bool:
+    """The test databases are made from the models (Django's TEST MIGRATE False) instead of by
+    running every migration: rendering the migrations' model states took each test process some
+    45 s of CPU, a seventh of a pass. The migrations themselves are still tested: on PostgreSQL
+    the load test's smoke test (tests/test_bench_smoke.py) migrates a new database from nothing
+    and serves the app from it, tests/test_upgrade.py migrates a database of the previous release
+    forwards (on both databases), and `makemigrations --check` (lint) keeps models and migrations
+    in step. SAMVERKA_TEST_MIGRATE=1 migrates the test databases as before."""
+    from os import environ
+
+    return environ.get("SAMVERKA_TEST_MIGRATE") != "1"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    if _tables_from_the_models():
+        django_settings.DATABASES["default"].setdefault("TEST", {})["MIGRATE"] = False
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With tables made from the models, what the migrations do beyond tables is done here:
+    every RunPython of Samverka's migrations runs in order (the programme's municipalities,
+    triggers where the database has them, back-fills that find nothing to fill) and every
+    migration is recorded as applied, so tests of migrations find the history they expect."""
+    if not _tables_from_the_models():
+        return
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+    from django.db.migrations.recorder import MigrationRecorder
+
+    with django_db_blocker.unblock():
+        loader = MigrationLoader(connection)
+        recorder = MigrationRecorder(connection)
+        nodes = []
+        for leaf in loader.graph.leaf_nodes():
+            nodes += [n for n in loader.graph.forwards_plan(leaf) if n not in nodes]
+        with connection.schema_editor() as editor, national_scope():
+            for key in nodes:
+                migration = loader.graph.nodes[key]
+                if migration.__module__.startswith("samverka."):
+                    for operation in migration.operations:
+                        if isinstance(operation, RunPython):
+                            operation.code(apps, editor)
+                recorder.record_applied(*key)
+
+
 def suite_settings(media_root) -> dict:
     """What every test runs with (applied per test by `_fast_and_plain`, and around the building
     of rows shared by a module, `module_rows`)."""
@@ -148,6 +196,26 @@ def _shared_world(request):
     media_root = request.getfixturevalue("_media_root")
     with rows_for_a_module(blocker, media_root, build_world) as world:
         yield world
+
+
+def on_the_shared_world(build):
+    """A module-scoped fixture whose value is `build(world)`, run once per module (and worker) on
+    the module's shared world and rolled back with it; for objects that many tests of a module
+    only read or change inside their own savepoint (URL arguments, a round with thirty answers).
+    Only for SHARED_WORLD_MODULES; request it through a function-scoped fixture that also takes
+    `world` (so that the module stays one), and copy what the tests may change in memory."""
+
+    @pytest.fixture(scope="module")
+    def fixture(_shared_world, django_db_blocker, _media_root):
+        assert _shared_world is not None, "every database test of this module uses `world`"
+        with (
+            django_db_blocker.unblock(),
+            override_settings(**suite_settings(_media_root)),
+            national_scope(),
+        ):
+            return build(_shared_world)
+
+    return fixture
 
 
 @pytest.fixture(autouse=True)

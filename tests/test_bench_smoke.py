@@ -46,7 +46,9 @@ def test_the_bench_table_has_every_row_and_django_agrees_with_duckdb(tmp_path, s
 def test_the_load_test_runs_and_loses_no_submission(monkeypatch):
     """A few respondents and coordinators for a few seconds through two gunicorn instances
     behind nginx and locust (no timings): every row of the load table, nothing lost, and the
-    instances share sessions, the cache and stored files."""
+    instances share sessions, the cache and stored files. Its database is migrated from nothing,
+    as a new installation's is: the suite's own test databases are made from the models
+    (conftest.py), so this is where the PostgreSQL pass runs every migration."""
     import shutil
 
     from bench import load

@@ -9,12 +9,10 @@ import importlib
 import pkgutil
 
 import pytest
-from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import samverka
-from conftest import suite_settings
-from samverka.lib.scoping import national_scope
+from conftest import on_the_shared_world
 
 # How each named URL is scoped (each app lists its own in `<app>/tests/url_scopes.py`):
 #   public         reachable without login (must still not leak data)
@@ -77,19 +75,14 @@ def test_every_scoped_url_declares_its_scope_on_the_view(name):
     assert declared.kind in {SCOPES[name], "both"}, (name, declared.kind)
 
 
-@pytest.fixture(scope="module")
-def _walk_kwargs(_shared_world, django_db_blocker, _media_root):
+def _every_urls_arguments(world):
     """The URL arguments of every named URL, pointing at objects of the Kalmar collaboration:
-    each feature builds its objects once (`url_arguments`) for the module's shared world
-    (`_shared_world` in conftest.py), and they are rolled back with it."""
-    assert _shared_world is not None, "every database test of this module uses `world`"
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**suite_settings(_media_root)),
-        national_scope(),
-    ):
-        built = [(module, module.url_arguments(_shared_world)) for module in _feature_modules()]
-    return {name: _arguments(name, _shared_world, built) for name in SCOPES}
+    each feature builds its objects once (`url_arguments`) on the module's shared world."""
+    built = [(module, module.url_arguments(world)) for module in _feature_modules()]
+    return {name: _arguments(name, world, built) for name in SCOPES}
+
+
+_walk_kwargs = on_the_shared_world(_every_urls_arguments)
 
 
 @pytest.fixture

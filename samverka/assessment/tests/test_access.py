@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from conftest import on_the_shared_world
 from samverka.accounts.models import Membership
 from samverka.assessment import urls
 from samverka.assessment.tests.url_scopes import SCOPES, url_arguments
@@ -61,8 +62,17 @@ MATRIX = {
 }
 
 
-def url_for(name, world):
-    values = {"code": world.kalmar.code, **url_arguments(world)}
+# A round, a dilemma, a learning session and a spanner of Kalmar's, built once for the module.
+_kalmar_objects = on_the_shared_world(url_arguments)
+
+
+@pytest.fixture
+def kalmar_objects(world, _kalmar_objects):
+    return _kalmar_objects
+
+
+def url_for(name, world, objects):
+    values = {"code": world.kalmar.code, **objects}
     route = next(p for p in urls.urlpatterns if p.name == name.split(":")[1])
     return reverse(name, kwargs={key: values[key] for key in route.pattern.regex.groupindex})
 
@@ -73,9 +83,9 @@ def test_the_matrix_covers_every_collaboration_page():
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_each_role_is_allowed_or_refused(world, login_as, name, role):
+def test_each_role_is_allowed_or_refused(world, login_as, kalmar_objects, name, role):
     method, allowed = MATRIX[name]
-    url = url_for(name, world)
+    url = url_for(name, world, kalmar_objects)
     client = login_as(getattr(world, role))
     response = getattr(client, method)(url)
     if role in allowed:
@@ -85,10 +95,10 @@ def test_each_role_is_allowed_or_refused(world, login_as, name, role):
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_members_of_boden_get_404_for_kalmar(world, login_as, name):
+def test_members_of_boden_get_404_for_kalmar(world, login_as, kalmar_objects, name):
     method, _ = MATRIX[name]
     client = login_as(world.boden_kommun)
-    response = getattr(client, method)(url_for(name, world))
+    response = getattr(client, method)(url_for(name, world, kalmar_objects))
     assert response.status_code == 404
     assert world.kalmar.name.encode() not in response.content
 
@@ -112,10 +122,10 @@ def test_object_pages_are_the_expected_ones():
 
 
 @pytest.mark.parametrize("name", OBJECT_PAGES)
-def test_a_kalmar_object_is_404_under_bodens_code(world, login_as, name):
+def test_a_kalmar_object_is_404_under_bodens_code(world, login_as, kalmar_objects, name):
     """A coordinator of both may open both, but Kalmar's objects do not exist under Boden's."""
     method, _ = MATRIX[name]
-    url = url_for(name, world).replace(world.kalmar.code, world.boden.code)
+    url = url_for(name, world, kalmar_objects).replace(world.kalmar.code, world.boden.code)
     Membership.objects.create(user=world.kalmar_ngo, collaboration=world.boden, role="coordinator")
     response = getattr(login_as(world.kalmar_ngo), method)(url)
     assert response.status_code == 404

@@ -3,6 +3,7 @@
 Interface texts are asserted in Swedish (the default language).
 """
 
+import copy
 import csv
 import html
 import io
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from conftest import on_the_shared_world
 from samverka.activities.models import Activity
 from samverka.audit.models import AuditAction, AuditEvent
 from samverka.lib.disclosure import TOTAL
@@ -52,8 +54,7 @@ def csv_rows(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 
 
-@pytest.fixture
-def round_30(world):
+def _thirty_answers(world):
     """A Kalmar round with 30 submitted answers in Swedish and Arabic, and 2 drafts."""
     round_ = make_round(world.kalmar)
     for index in range(30):
@@ -72,6 +73,15 @@ def round_30(world):
         )
     answer_many(round_, 2, {"T-NET-01": "1"}, submitted=False)
     return round_
+
+
+# Built once for the module; each test reads it in its own savepoint, with its own copy.
+_round_30 = on_the_shared_world(_thirty_answers)
+
+
+@pytest.fixture
+def round_30(world, _round_30):
+    return copy.deepcopy(_round_30)
 
 
 # ----------------------------------------------------------------------------- roles
