@@ -33,9 +33,10 @@ DAYS = [f"days_{month}" for month in range(1, 13)]  # bit d - 1 for day d of mon
 FUNDER_REPORTING = "funder_reporting"  # participants.ConsentPurpose.FUNDER_REPORTING
 
 
-def _held_days(attendance):
-    """Distinct (participant id, year, month, day) of held sessions in `attendance`."""
-    return (
+def _held_days(attendance, *, distinct: bool = True):
+    """(participant id, year, month, day) of held sessions in `attendance`, distinct unless the
+    caller folds repeats away itself (BIT_OR)."""
+    days = (
         attendance.filter(session__cancelled=False)
         .order_by()
         .values(
@@ -44,8 +45,8 @@ def _held_days(attendance):
             m=Cast(ExtractMonth("session__date"), IntegerField()),
             d=Cast(ExtractDay("session__date"), IntegerField()),
         )
-        .distinct()
     )
+    return days.distinct() if distinct else days
 
 
 def _consent_given(state_model, participant="participant_id"):
@@ -140,24 +141,14 @@ def _derived(attendance_model=Attendance, state_model=None) -> tuple[str, tuple]
     """
     if state_model is None:
         from samverka.participants.models import ConsentState as state_model
-    held = attendance_model.objects.all()
-    if connection.vendor == "postgresql":
-        held = (
-            held.filter(session__cancelled=False)
-            .order_by()
-            .values(
-                "participant_id",
-                y=Cast(ExtractYear("session__date"), IntegerField()),
-                m=Cast(ExtractMonth("session__date"), IntegerField()),
-                d=Cast(ExtractDay("session__date"), IntegerField()),
-            )
-        )
+    postgres = connection.vendor == "postgresql"
+    held = _held_days(attendance_model.objects.all(), distinct=not postgres)
+    if postgres:
         days = ", ".join(
             f"BIT_OR(1 << (d - 1)) FILTER (WHERE m = {month}) AS days_{month}"
             for month in range(1, 13)
         )
     else:
-        held = _held_days(held)
         days = ", ".join(
             f"SUM(CASE WHEN m = {month} THEN 1 << (d - 1) END) AS days_{month}"
             for month in range(1, 13)
