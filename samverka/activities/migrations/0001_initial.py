@@ -12,9 +12,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("accounts", "__first__"),
         ("orgs", "0003_field_labels"),
         ("participants", "0001_initial"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -125,6 +125,29 @@ class Migration(migrations.Migration):
                 "verbose_name": "activity",
                 "verbose_name_plural": "activities",
                 "ordering": ["focus_area", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("collaboration", "name"),
+                        name="activity_unique_name_in_collaboration",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_on__isnull", True),
+                            ("ends_on__gte", models.F("starts_on")),
+                            _connector="OR",
+                        ),
+                        name="activity_ends_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("end_time__isnull", True),
+                            ("start_time__isnull", True),
+                            ("end_time__gt", models.F("start_time")),
+                            _connector="OR",
+                        ),
+                        name="activity_end_time_after_start_time",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -195,6 +218,12 @@ class Migration(migrations.Migration):
                 "verbose_name": "session",
                 "verbose_name_plural": "sessions",
                 "ordering": ["date", "start_time"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("activity", "date", "start_time"),
+                        name="session_unique_time_per_activity",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -221,6 +250,12 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "headcount",
                 "verbose_name_plural": "headcounts",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("session", "age_band", "gender"),
+                        name="headcount_one_cell_per_session",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -284,6 +319,11 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "attendance",
                 "verbose_name_plural": "attendance",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("session", "participant"), name="attendance_once_per_session"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -328,52 +368,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "theme plan",
                 "ordering": ["order", "planned_for", "id"],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="activity",
-            constraint=models.UniqueConstraint(
-                fields=("collaboration", "name"), name="activity_unique_name_in_collaboration"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="activity",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("ends_on__isnull", True),
-                    ("ends_on__gte", models.F("starts_on")),
-                    _connector="OR",
-                ),
-                name="activity_ends_after_start",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="activity",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("end_time__isnull", True),
-                    ("start_time__isnull", True),
-                    ("end_time__gt", models.F("start_time")),
-                    _connector="OR",
-                ),
-                name="activity_end_time_after_start_time",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="session",
-            constraint=models.UniqueConstraint(
-                fields=("activity", "date", "start_time"), name="session_unique_time_per_activity"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="headcount",
-            constraint=models.UniqueConstraint(
-                fields=("session", "age_band", "gender"), name="headcount_one_cell_per_session"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="attendance",
-            constraint=models.UniqueConstraint(
-                fields=("session", "participant"), name="attendance_once_per_session"
-            ),
         ),
     ]

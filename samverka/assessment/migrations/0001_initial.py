@@ -13,8 +13,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("accounts", "0001_initial"),
+        ("accounts", "__first__"),
         ("orgs", "0003_field_labels"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -89,6 +89,24 @@ class Migration(migrations.Migration):
                 "verbose_name": "self-assessment round",
                 "verbose_name_plural": "self-assessment rounds",
                 "ordering": ["collaboration", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("collaboration", "number"), name="assessment_round_number_unique"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("closed_at__isnull", True)),
+                        fields=("collaboration",),
+                        name="assessment_one_open_round",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("closed_at__isnull", True),
+                            ("closed_at__gte", models.F("opened_at")),
+                            _connector="OR",
+                        ),
+                        name="assessment_round_closes_after_opening",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -190,6 +208,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "boundary spanner",
                 "verbose_name_plural": "boundary spanners",
                 "ordering": ["created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("membership__isnull", False),
+                            models.Q(("name", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="boundary_spanner_is_someone",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -227,6 +255,11 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "checklist mark",
                 "verbose_name_plural": "checklist marks",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("collaboration", "item_id"), name="checklist_mark_once_per_item"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -421,6 +454,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "dilemma",
                 "verbose_name_plural": "dilemmas",
                 "ordering": ["-occurred_on", "-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "own"), _negated=True),
+                            models.Q(("title", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="dilemma_own_has_title",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -656,6 +699,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "operational routine",
                 "verbose_name_plural": "operational routines",
                 "ordering": ["collaboration", "element"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("collaboration", "element"), name="routine_one_per_element"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -727,6 +775,12 @@ class Migration(migrations.Migration):
                 "verbose_name": "phase change",
                 "verbose_name_plural": "phase changes",
                 "ordering": ["-changed_on", "-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("from_phase", models.F("to_phase")), _negated=True),
+                        name="phase_change_changes_phase",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -783,6 +837,11 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "self-assessment response",
                 "verbose_name_plural": "self-assessment responses",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("round", "respondent"), name="assessment_one_response_per_person"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -809,95 +868,19 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "answer",
                 "verbose_name_plural": "answers",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("response", "item_id"), name="assessment_one_answer_per_item"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("value__isnull", True),
+                            models.Q(("value__gte", 1), ("value__lte", 5)),
+                            _connector="OR",
+                        ),
+                        name="assessment_answer_on_scale",
+                    ),
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="assessmentround",
-            constraint=models.UniqueConstraint(
-                fields=("collaboration", "number"), name="assessment_round_number_unique"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="assessmentround",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("closed_at__isnull", True)),
-                fields=("collaboration",),
-                name="assessment_one_open_round",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="assessmentround",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("closed_at__isnull", True),
-                    ("closed_at__gte", models.F("opened_at")),
-                    _connector="OR",
-                ),
-                name="assessment_round_closes_after_opening",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="boundaryspanner",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("membership__isnull", False),
-                    models.Q(("name", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="boundary_spanner_is_someone",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="checklistmark",
-            constraint=models.UniqueConstraint(
-                fields=("collaboration", "item_id"), name="checklist_mark_once_per_item"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="dilemma",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("kind", "own"), _negated=True),
-                    models.Q(("title", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="dilemma_own_has_title",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="operationalroutine",
-            constraint=models.UniqueConstraint(
-                fields=("collaboration", "element"), name="routine_one_per_element"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="phasechange",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("from_phase", models.F("to_phase")), _negated=True),
-                name="phase_change_changes_phase",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="response",
-            constraint=models.UniqueConstraint(
-                fields=("round", "respondent"), name="assessment_one_response_per_person"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="answer",
-            constraint=models.UniqueConstraint(
-                fields=("response", "item_id"), name="assessment_one_answer_per_item"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="answer",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("value__isnull", True),
-                    models.Q(("value__gte", 1), ("value__lte", 5)),
-                    _connector="OR",
-                ),
-                name="assessment_answer_on_scale",
-            ),
         ),
     ]

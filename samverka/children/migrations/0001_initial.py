@@ -13,10 +13,10 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("accounts", "0001_initial"),
+        ("accounts", "__first__"),
         ("activities", "0003_report_tables_one_index_less"),
         ("assessment", "0001_initial"),
         ("orgs", "0003_field_labels"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -198,6 +198,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "consultation with children",
                 "verbose_name_plural": "consultations with children",
                 "ordering": ["-held_on", "-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("told_back_on__isnull", True),
+                            models.Q(("told_back_how", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="consultation_told_back_says_how",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -393,6 +403,14 @@ class Migration(migrations.Migration):
                 "verbose_name": "child-rights check",
                 "verbose_name_plural": "child-rights checks",
                 "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("state", "draft"), ("decided_on__isnull", False), _connector="OR"
+                        ),
+                        name="child_rights_check_decided_has_date",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -463,6 +481,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "decision-maker",
                 "verbose_name_plural": "decision-makers",
                 "ordering": ["created_at", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("consultation__isnull", False), ("session__isnull", True)),
+                            models.Q(("consultation__isnull", True), ("session__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="decision_maker_at_one_meeting",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -694,6 +722,20 @@ class Migration(migrations.Migration):
                 "verbose_name": "“Ni sa – vi gjorde” poster",
                 "verbose_name_plural": "“Ni sa – vi gjorde” posters",
                 "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("consultation__isnull", False),
+                            models.Q(
+                                ("term_ends_on__gte", models.F("term_starts_on")),
+                                ("term_ends_on__isnull", False),
+                                ("term_starts_on__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="poster_for_consultation_or_term",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -818,6 +860,11 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "poster translation",
                 "verbose_name_plural": "poster translations",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("poster", "language"), name="poster_translation_once_per_language"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -1000,6 +1047,17 @@ class Migration(migrations.Migration):
                 "verbose_name": "risk",
                 "verbose_name_plural": "risks",
                 "ordering": ["area", "-likelihood", "-consequence", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("likelihood__gte", 1),
+                            ("likelihood__lte", 4),
+                            ("consequence__gte", 1),
+                            ("consequence__lte", 4),
+                        ),
+                        name="risk_levels_from_1_to_4",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -1131,69 +1189,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "decisions in response",
                 "ordering": ["due_on", "created_at"],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="consultation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("told_back_on__isnull", True),
-                    models.Q(("told_back_how", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="consultation_told_back_says_how",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="childrightscheck",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("state", "draft"), ("decided_on__isnull", False), _connector="OR"
-                ),
-                name="child_rights_check_decided_has_date",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="decisionmaker",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("consultation__isnull", False), ("session__isnull", True)),
-                    models.Q(("consultation__isnull", True), ("session__isnull", False)),
-                    _connector="OR",
-                ),
-                name="decision_maker_at_one_meeting",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="poster",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("consultation__isnull", False),
-                    models.Q(
-                        ("term_ends_on__gte", models.F("term_starts_on")),
-                        ("term_ends_on__isnull", False),
-                        ("term_starts_on__isnull", False),
-                    ),
-                    _connector="OR",
-                ),
-                name="poster_for_consultation_or_term",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="postertranslation",
-            constraint=models.UniqueConstraint(
-                fields=("poster", "language"), name="poster_translation_once_per_language"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="risk",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("likelihood__gte", 1),
-                    ("likelihood__lte", 4),
-                    ("consequence__gte", 1),
-                    ("consequence__lte", 4),
-                ),
-                name="risk_levels_from_1_to_4",
-            ),
         ),
     ]

@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("accounts", "__first__"),
         ("activities", "0003_report_tables_one_index_less"),
         ("assessment", "0001_initial"),
         ("orgs", "0003_field_labels"),
         ("surveys", "0001_initial"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -91,6 +91,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "goal",
                 "verbose_name_plural": "goals",
                 "ordering": ["position", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("focus_area__isnull", True),
+                            ("focus_area__in", [1, 2, 3]),
+                            _connector="OR",
+                        ),
+                        name="followup_goal_focus_area_1_to_3",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -200,6 +210,19 @@ class Migration(migrations.Migration):
                 "verbose_name": "indicator definition",
                 "verbose_name_plural": "indicator definitions",
                 "ordering": ["builtin_id", "name_sv"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("builtin_id", ""), _negated=True),
+                        fields=("builtin_id",),
+                        name="followup_builtin_id_unique",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("builtin_id", ""), ("collaboration__isnull", True), _connector="OR"
+                        ),
+                        name="followup_builtin_has_no_collaboration",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -346,6 +369,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "value",
                 "verbose_name_plural": "values",
                 "ordering": ["period"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("indicator", "period"), name="followup_one_value_per_period"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -488,37 +516,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "evidence notes",
                 "ordering": ["-period", "-written_at"],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="goal",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("focus_area__isnull", True), ("focus_area__in", [1, 2, 3]), _connector="OR"
-                ),
-                name="followup_goal_focus_area_1_to_3",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="indicatordefinition",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("builtin_id", ""), _negated=True),
-                fields=("builtin_id",),
-                name="followup_builtin_id_unique",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="indicatordefinition",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("builtin_id", ""), ("collaboration__isnull", True), _connector="OR"
-                ),
-                name="followup_builtin_has_no_collaboration",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="manualvalue",
-            constraint=models.UniqueConstraint(
-                fields=("indicator", "period"), name="followup_one_value_per_period"
-            ),
         ),
     ]

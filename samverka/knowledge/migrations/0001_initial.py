@@ -16,9 +16,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("accounts", "__first__"),
         ("activities", "0003_report_tables_one_index_less"),
         ("orgs", "0003_field_labels"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -174,6 +174,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "course run",
                 "verbose_name_plural": "course runs",
                 "ordering": ["-starts_on", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_on__isnull", True),
+                            ("ends_on__gte", models.F("starts_on")),
+                            _connector="OR",
+                        ),
+                        name="knowledge_run_ends_after_start",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -443,6 +453,13 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("activity", "item"), name="knowledge_method_once"
+                    )
+                ],
+            },
         ),
         migrations.CreateModel(
             name="ItemTranslation",
@@ -497,6 +514,11 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ["language"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("item", "language"), name="knowledge_translation_once_per_language"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -564,6 +586,11 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ["item", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("item", "number"), name="knowledge_version_number"
+                    )
+                ],
             },
         ),
         migrations.AddField(
@@ -675,6 +702,13 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("attendee", "module"), name="knowledge_completed_once"
+                    )
+                ],
+            },
         ),
         migrations.CreateModel(
             name="Reflection",
@@ -740,6 +774,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "reflection",
                 "verbose_name_plural": "reflections",
                 "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("session", "author"), name="knowledge_reflection_once_per_leader"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -885,6 +924,16 @@ class Migration(migrations.Migration):
             ],
             options={
                 "ordering": ["-seen_on", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_until__isnull", True),
+                            ("valid_until__gte", models.F("seen_on")),
+                            _connector="OR",
+                        ),
+                        name="knowledge_check_valid_after_seen",
+                    )
+                ],
             },
         ),
         migrations.AddField(
@@ -935,35 +984,17 @@ class Migration(migrations.Migration):
                     ),
                 ),
             ],
-        ),
-        migrations.AddConstraint(
-            model_name="courserun",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("ends_on__isnull", True),
-                    ("ends_on__gte", models.F("starts_on")),
-                    _connector="OR",
-                ),
-                name="knowledge_run_ends_after_start",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="activitymethod",
-            constraint=models.UniqueConstraint(
-                fields=("activity", "item"), name="knowledge_method_once"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="itemtranslation",
-            constraint=models.UniqueConstraint(
-                fields=("item", "language"), name="knowledge_translation_once_per_language"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="itemversion",
-            constraint=models.UniqueConstraint(
-                fields=("item", "number"), name="knowledge_version_number"
-            ),
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("volunteer", "session"), name="knowledge_volunteer_session_once"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("minutes__gt", 0), ("minutes__lte", 1440)),
+                        name="knowledge_volunteer_minutes_in_a_day",
+                    ),
+                ],
+            },
         ),
         migrations.AddConstraint(
             model_name="item",
@@ -972,29 +1003,6 @@ class Migration(migrations.Migration):
                     ("kind", "theme_material"), ("theme_category", ""), _connector="OR"
                 ),
                 name="knowledge_item_category_only_for_themes",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="completion",
-            constraint=models.UniqueConstraint(
-                fields=("attendee", "module"), name="knowledge_completed_once"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="reflection",
-            constraint=models.UniqueConstraint(
-                fields=("session", "author"), name="knowledge_reflection_once_per_leader"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="recordcheck",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("valid_until__isnull", True),
-                    ("valid_until__gte", models.F("seen_on")),
-                    _connector="OR",
-                ),
-                name="knowledge_check_valid_after_seen",
             ),
         ),
         migrations.AddConstraint(
@@ -1011,19 +1019,6 @@ class Migration(migrations.Migration):
                 condition=models.Q(("volunteer__isnull", False)),
                 fields=("run", "volunteer"),
                 name="knowledge_attendee_volunteer_once",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="volunteersession",
-            constraint=models.UniqueConstraint(
-                fields=("volunteer", "session"), name="knowledge_volunteer_session_once"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="volunteersession",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("minutes__gt", 0), ("minutes__lte", 1440)),
-                name="knowledge_volunteer_minutes_in_a_day",
             ),
         ),
     ]

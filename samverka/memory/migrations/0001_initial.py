@@ -15,10 +15,10 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("accounts", "0001_initial"),
+        ("accounts", "__first__"),
         ("activities", "0003_report_tables_one_index_less"),
         ("assessment", "0001_initial"),
         ("orgs", "0003_field_labels"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -228,6 +228,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "handover note",
                 "verbose_name_plural": "handover notes",
                 "ordering": ["-written_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("successor__isnull", True),
+                            models.Q(("successor", models.F("leaving")), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="handover_not_to_oneself",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -463,6 +473,13 @@ class Migration(migrations.Migration):
                 "verbose_name": "lesson",
                 "verbose_name_plural": "lessons",
                 "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("shared_at__isnull", False)),
+                        fields=["-shared_at"],
+                        name="lesson_shared",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -804,24 +821,5 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="handover",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("successor__isnull", True),
-                    models.Q(("successor", models.F("leaving")), _negated=True),
-                    _connector="OR",
-                ),
-                name="handover_not_to_oneself",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="lesson",
-            index=models.Index(
-                condition=models.Q(("shared_at__isnull", False)),
-                fields=["-shared_at"],
-                name="lesson_shared",
-            ),
         ),
     ]

@@ -114,6 +114,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "organisation",
                 "verbose_name_plural": "organisations",
                 "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("name", "municipality"),
+                        name="organisation_unique_name_in_municipality",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("parent", models.F("id")), _negated=True),
+                        name="organisation_not_own_parent",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -211,37 +221,20 @@ class Migration(migrations.Migration):
                 "verbose_name": "collaboration",
                 "verbose_name_plural": "collaborations",
                 "ordering": ["municipality__name", "-starts_on", "name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_on__isnull", True),
+                            ("ends_on__gte", models.F("starts_on")),
+                            _connector="OR",
+                        ),
+                        name="collaboration_period_ends_after_start",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("builds_on", models.F("id")), _negated=True),
+                        name="collaboration_not_built_on_itself",
+                    ),
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="organisation",
-            constraint=models.UniqueConstraint(
-                fields=("name", "municipality"), name="organisation_unique_name_in_municipality"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="organisation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("parent", models.F("id")), _negated=True),
-                name="organisation_not_own_parent",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="collaboration",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("ends_on__isnull", True),
-                    ("ends_on__gte", models.F("starts_on")),
-                    _connector="OR",
-                ),
-                name="collaboration_period_ends_after_start",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="collaboration",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("builds_on", models.F("id")), _negated=True),
-                name="collaboration_not_built_on_itself",
-            ),
         ),
     ]

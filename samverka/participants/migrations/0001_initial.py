@@ -14,8 +14,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("accounts", "__first__"),
         ("orgs", "0003_field_labels"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -161,6 +161,16 @@ class Migration(migrations.Migration):
                 "verbose_name": "participant",
                 "verbose_name_plural": "participants",
                 "ordering": ["household__code", "role", "code"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("birth_year__isnull", True),
+                            models.Q(("birth_year__gte", 1900), ("birth_year__lte", 2100)),
+                            _connector="OR",
+                        ),
+                        name="participant_birth_year_plausible",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -287,16 +297,5 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "consent ledger",
                 "ordering": ["-given_at", "-id"],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="participant",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("birth_year__isnull", True),
-                    models.Q(("birth_year__gte", 1900), ("birth_year__lte", 2100)),
-                    _connector="OR",
-                ),
-                name="participant_birth_year_plausible",
-            ),
         ),
     ]

@@ -17,9 +17,9 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("accounts", "__first__"),
         ("orgs", "0003_field_labels"),
         ("surveys", "0001_initial"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -94,6 +94,12 @@ class Migration(migrations.Migration):
                 "verbose_name": "research project",
                 "verbose_name_plural": "research projects",
                 "ordering": ["-starts_on", "title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                        name="research_project_period",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -159,6 +165,13 @@ class Migration(migrations.Migration):
                 "verbose_name": "project researcher",
                 "verbose_name_plural": "project researchers",
                 "ordering": ["-lead", "user__first_name", "user__last_name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("removed_at__isnull", True)),
+                        fields=("project", "user"),
+                        name="research_researcher_once",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -207,6 +220,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "memo",
                 "verbose_name_plural": "memos",
                 "ordering": ["-updated_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "guid"), name="research_memo_guid_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -297,6 +315,13 @@ class Migration(migrations.Migration):
                 "verbose_name": "inclusion in a research project",
                 "verbose_name_plural": "inclusions in research projects",
                 "ordering": ["collaboration__municipality__name", "-requested_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["requested", "approved"])),
+                        fields=("project", "collaboration"),
+                        name="research_inclusion_one_current",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -380,6 +405,12 @@ class Migration(migrations.Migration):
                 "verbose_name": "dataset",
                 "verbose_name_plural": "datasets",
                 "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                        name="research_dataset_period",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -463,6 +494,19 @@ class Migration(migrations.Migration):
                 "verbose_name": "code",
                 "verbose_name_plural": "codes",
                 "ordering": ["position", "name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "guid"), name="research_code_guid_once"
+                    ),
+                    models.UniqueConstraint(
+                        fields=("project", "parent", "name"), name="research_code_name_once"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("parent__isnull", True)),
+                        fields=("project", "name"),
+                        name="research_code_root_name_once",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
@@ -562,6 +606,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "source",
                 "verbose_name_plural": "sources",
                 "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("project", "guid"), name="research_source_guid_once"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -620,80 +669,15 @@ class Migration(migrations.Migration):
                 "verbose_name": "coding",
                 "verbose_name_plural": "codings",
                 "ordering": ["source", "start", "end", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gt", models.F("start"))),
+                        name="research_coding_span",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("source", "code", "start", "end"), name="research_coding_once"
+                    ),
+                ],
             },
-        ),
-        migrations.AddConstraint(
-            model_name="researchproject",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
-                name="research_project_period",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="projectresearcher",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("removed_at__isnull", True)),
-                fields=("project", "user"),
-                name="research_researcher_once",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="projectmemo",
-            constraint=models.UniqueConstraint(
-                fields=("project", "guid"), name="research_memo_guid_once"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="inclusion",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("status__in", ["requested", "approved"])),
-                fields=("project", "collaboration"),
-                name="research_inclusion_one_current",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="dataset",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("ends_on__gte", models.F("starts_on"))),
-                name="research_dataset_period",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="code",
-            constraint=models.UniqueConstraint(
-                fields=("project", "guid"), name="research_code_guid_once"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="code",
-            constraint=models.UniqueConstraint(
-                fields=("project", "parent", "name"), name="research_code_name_once"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="code",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("parent__isnull", True)),
-                fields=("project", "name"),
-                name="research_code_root_name_once",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="source",
-            constraint=models.UniqueConstraint(
-                fields=("project", "guid"), name="research_source_guid_once"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="coding",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("end__gt", models.F("start"))), name="research_coding_span"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="coding",
-            constraint=models.UniqueConstraint(
-                fields=("source", "code", "start", "end"), name="research_coding_once"
-            ),
         ),
     ]

@@ -7,17 +7,18 @@ from django.db import migrations, models
 
 import samverka.lib.codes
 import samverka.lib.fields
-import samverka.surveys.models
+import samverka.surveys.instruments.models
+import samverka.surveys.rounds.models
 
 
 class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("accounts", "__first__"),
         ("activities", "0001_initial"),
         ("orgs", "0003_field_labels"),
         ("participants", "0001_initial"),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -182,6 +183,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "instrument version",
                 "verbose_name_plural": "instrument versions",
                 "ordering": ["instrument", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("instrument", "number"), name="survey_version_number_unique"
+                    )
+                ],
             },
         ),
         migrations.AddField(
@@ -310,7 +316,8 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        upload_to=samverka.surveys.models.audio_path, verbose_name="recording"
+                        upload_to=samverka.surveys.instruments.models.audio_path,
+                        verbose_name="recording",
                     ),
                 ),
                 ("content_type", models.CharField(default="audio/mpeg", max_length=50)),
@@ -337,6 +344,9 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "recording",
                 "verbose_name_plural": "recordings",
+                "constraints": [
+                    models.UniqueConstraint(fields=("item", "language"), name="survey_audio_unique")
+                ],
             },
         ),
         migrations.CreateModel(
@@ -364,6 +374,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "option",
                 "verbose_name_plural": "options",
                 "ordering": ["item", "position", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("item", "value"), name="survey_option_value_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -378,7 +393,7 @@ class Migration(migrations.Migration):
                 (
                     "code",
                     models.CharField(
-                        default=samverka.surveys.models.new_public_code,
+                        default=samverka.surveys.rounds.models.new_public_code,
                         editable=False,
                         max_length=12,
                         unique=True,
@@ -516,6 +531,14 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "answer",
                 "verbose_name_plural": "answers",
+                "indexes": [
+                    models.Index(fields=["item", "value"], name="survey_answer_item_value")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("response", "item", "value"), name="survey_answer_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
@@ -599,6 +622,12 @@ class Migration(migrations.Migration):
                 "verbose_name": "survey round",
                 "verbose_name_plural": "survey rounds",
                 "ordering": ["-opens_on", "-id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("closes_on__gte", models.F("opens_on"))),
+                        name="survey_round_closes_after_opening",
+                    )
+                ],
             },
         ),
         migrations.AddField(
@@ -645,6 +674,11 @@ class Migration(migrations.Migration):
                 "verbose_name": "section",
                 "verbose_name_plural": "sections",
                 "ordering": ["version", "position", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("version", "key"), name="survey_section_key_unique"
+                    )
+                ],
             },
         ),
         migrations.AddField(
@@ -654,12 +688,6 @@ class Migration(migrations.Migration):
                 on_delete=django.db.models.deletion.CASCADE,
                 related_name="items",
                 to="surveys.section",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="instrumentversion",
-            constraint=models.UniqueConstraint(
-                fields=("instrument", "number"), name="survey_version_number_unique"
             ),
         ),
         migrations.AddConstraint(
@@ -679,35 +707,6 @@ class Migration(migrations.Migration):
                 name="survey_builtin_has_no_collaboration",
             ),
         ),
-        migrations.AddConstraint(
-            model_name="itemaudio",
-            constraint=models.UniqueConstraint(
-                fields=("item", "language"), name="survey_audio_unique"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="option",
-            constraint=models.UniqueConstraint(
-                fields=("item", "value"), name="survey_option_value_unique"
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="answer",
-            index=models.Index(fields=["item", "value"], name="survey_answer_item_value"),
-        ),
-        migrations.AddConstraint(
-            model_name="answer",
-            constraint=models.UniqueConstraint(
-                fields=("response", "item", "value"), name="survey_answer_unique"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="round",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("closes_on__gte", models.F("opens_on"))),
-                name="survey_round_closes_after_opening",
-            ),
-        ),
         migrations.AddIndex(
             model_name="response",
             index=models.Index(fields=["round", "submitted_at"], name="survey_resp_round_sub"),
@@ -724,12 +723,6 @@ class Migration(migrations.Migration):
                 condition=models.Q(("organisation__isnull", True)),
                 fields=("round",),
                 name="survey_link_one_general",
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="section",
-            constraint=models.UniqueConstraint(
-                fields=("version", "key"), name="survey_section_key_unique"
             ),
         ),
         migrations.AddConstraint(
