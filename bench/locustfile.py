@@ -21,8 +21,10 @@ from bench.forms import read_form
 
 LINK = os.environ.get("BENCH_SURVEY_LINK", "")
 ATTENDANCE = os.environ.get("BENCH_ATTENDANCE_URL", "")
-# Every request and completed flow, one line each ("ok GET", "fail FLOW", ...): locust's CSV
-# can be written before the last flows finish, and the bench compares flows with the database.
+# Every request and completed flow, one line each ("ok GET 1733170000.123", "fail FLOW ...", with
+# the time it ended): locust's CSV can be written before the last flows finish, the bench
+# compares flows with the database, and it counts requests per second over the load's own
+# seconds (bench/load.py, `_locust`).
 LOG = os.environ.get("BENCH_REQUEST_LOG", "")
 MAX_STEPS = 40
 _turn = 0  # the next of BENCH_SESSIONS to hand out
@@ -32,7 +34,7 @@ _turn = 0  # the next of BENCH_SESSIONS to hand out
 def _log(request_type, name, response_time, response_length, exception=None, **kwargs):
     if LOG:
         with open(LOG, "a") as log:
-            log.write(f"{'fail' if exception else 'ok'} {request_type}\n")
+            log.write(f"{'fail' if exception else 'ok'} {request_type} {time.time():.3f}\n")
 
 
 class SurveyRespondent(HttpUser):
