@@ -8,10 +8,9 @@ order, so an item hidden by a condition also hides the items that depend on it.
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from samverka.lib.prepared import PreparedQuery
 from samverka.surveys.instruments.models import InstrumentVersion, Item, Section
 from samverka.surveys.instruments.rules import is_visible
-from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.respond.models import Response
 
 
 @dataclass
@@ -101,23 +100,21 @@ class PageInput:
         return not self.errors
 
 
-# Every page of a draft reads its answers: the SQL is built once per connection (the response
-# was found by its unguessable token, so its id decides which rows are read).
-_ANSWERS = PreparedQuery(
-    lambda response_id: (
-        Answer.objects.filter(response_id=response_id)
-        .order_by()
-        .values_list("item_id", "value", "number", "text")
-    ),
-    response_id=int,
-)
-
-
 def saved_answers(response: Response) -> Answers:
-    answers: Answers = {}
-    for item_pk, value, number, text in _ANSWERS.all(response_id=response.pk):
-        answers.setdefault(item_pk, []).append(AnswerValue(value=value, number=number, text=text))
-    return answers
+    """A draft's answers so far, from its row (read with the response: no query)."""
+    return {
+        int(item_pk): [AnswerValue(value=v, number=n, text=t) for v, n, t in rows]
+        for item_pk, rows in (response.draft or {}).items()
+    }
+
+
+def draft_rows(answers: Answers) -> dict[str, list]:
+    """`answers` as `Response.draft` keeps them (the inverse of `saved_answers`)."""
+    return {
+        str(item_pk): [[a.value, a.number, a.text] for a in values]
+        for item_pk, values in answers.items()
+        if values
+    }
 
 
 def visible_ids(survey: Survey, answers: Answers) -> set[int]:

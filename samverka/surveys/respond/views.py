@@ -52,15 +52,21 @@ KINDS = {
 # The respondent's pages run these on every request: their SQL is built once per connection
 # (lib/prepared.py). The unguessable link code, or the draft's token, decides the collaboration.
 _LINK_BY_CODE = PreparedQuery(
-    lambda code: RespondentLink.objects.select_related(
-        "round__version", "round__collaboration__lead_organisation", "organisation"
-    ).filter(code=code)[:1],
+    lambda code: (
+        RespondentLink.objects.select_related(
+            "round__version", "round__collaboration__lead_organisation", "organisation"
+        )
+        .filter(code=code)
+        .order_by()[:1]
+    ),
     code=str,
 )
 _RESPONSE_BY_TOKEN = PreparedQuery(
-    lambda token: Response.objects.select_related(
-        "version", "link__round__collaboration__lead_organisation"
-    ).filter(token=token)[:1],
+    lambda token: (
+        Response.objects.select_related("version", "link__round__collaboration__lead_organisation")
+        .filter(token=token)
+        .order_by()[:1]
+    ),
     token=str,
 )
 
