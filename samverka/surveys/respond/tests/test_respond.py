@@ -630,15 +630,27 @@ def test_every_page_type_is_under_50_kb_with_its_css_js_and_images(client, world
 # ------------------------------------------------------------------------- security
 
 
-def test_forms_need_the_csrf_token_which_works_without_javascript(survey_round):
+def test_the_forms_work_without_a_csrf_token_and_the_pages_set_no_cookie(survey_round):
+    """The respondent's forms act on no credential the browser holds (the URL's link code or
+    draft token decides), so they carry no CSRF token; no page sets a cookie."""
     client = Client(enforce_csrf_checks=True)
     link = link_of(survey_round)
     url = reverse("surveys:respond", args=[link.code])
-    assert client.post(url, {"language": "sv"}).status_code == 403
-    body = client.get(url).content.decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    answer = client.post(url, {"language": "sv", "csrfmiddlewaretoken": token})
-    assert answer.status_code == 302
+    first = client.get(url)
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    started = client.post(url, {"language": "sv"})
+    assert started.status_code == 302
+    response = Response.objects.get(token=started["Location"].strip("/").split("/")[2])
+    visited = [first, started]
+    visited.append(client.get(page_url(response, 1)))
+    visited.append(client.post(page_url(response, 1), {"a-T-NET-01": "4", "go": "next"}))
+    visited.append(client.post(finish_url(response), {"go": "send"}))
+    visited.append(client.get(visited[-1]["Location"]))
+    assert [a.status_code for a in visited] == [200, 302, 200, 302, 302, 200]
+    assert all(not a.cookies for a in visited)
+    assert not client.cookies
+    response.refresh_from_db()
+    assert response.submitted_at is not None
 
 
 def test_respondent_pages_never_show_the_collaboration(client, survey_round):
