@@ -105,7 +105,8 @@ def page_save(*, response: Response, items: list[Item], values: Answers) -> None
     Drafts are not in the audit trail: they hold no personal data and are purged unless sent
     (`purge_survey_drafts`); sending is recorded (`response_submit`). One statement: the
     page's answers replace its old ones on the draft's row, only while the draft is unsent and
-    its round open (else nothing changes and the reason is raised).
+    its round open (else nothing changes and the reason is raised). A single statement is
+    atomic by itself: no transaction block around it (it would add BEGIN and COMMIT).
     """
     keys = sorted(str(item.pk) for item in items if item.version_id == response.version_id)
     page = draft_rows({pk: v for pk, v in values.items() if str(pk) in keys})
