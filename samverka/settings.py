@@ -165,6 +165,11 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+# PostgreSQL through Django's backend with a health check of kept connections that costs no
+# round trip (samverka/lib/postgresql/base.py).
+for _database in DATABASES.values():
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _database["ENGINE"] = "samverka.lib.postgresql"
 DATABASE_ROUTERS = ["samverka.lib.replica.ReplicaRouter"]
 # Whether national reports read there (the test suite turns it off, except where it tests it).
 REPLICA_READS = "replica" in DATABASES

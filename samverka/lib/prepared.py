@@ -17,7 +17,15 @@ must never be kept for the next caller, so a prepared query on a tenant model mu
 which rows it reads (by an unguessable token, or by the id of a row found that way).
 Only plain equality values (str, int) can be placeholders: each must appear as one parameter of
 the SQL (`__in` lists and expressions are not supported, and building refuses them).
+
+On PostgreSQL the server also parses and plans each such statement only once per connection:
+`prepared_cursor` runs it as a prepared statement (psycopg's server-side binding). Planning the
+respondent's six-table join took the server 1.1-1.3 ms each time, running it 0.2 ms. Other SQL
+of the hot paths can use `prepared_cursor` too, if its text stays the same from call to call
+(values as parameters) and PostgreSQL can tell each parameter's type (cast it where not).
 """
+
+from functools import lru_cache
 
 from django.db import connections
 from django.db.models.query import ModelIterable, ValuesListIterable, get_related_populators
@@ -25,6 +33,51 @@ from django.db.models.query import ModelIterable, ValuesListIterable, get_relate
 from samverka.lib.scoping import national_scope
 
 _SENTINEL_INT = -2_000_000_000  # far from any id or number the placeholders stand for
+PREPARE_ONLY_WHEN_ASKED = 2**62  # psycopg's threshold: never prepare by count alone
+
+
+def prepared_cursor(connection):
+    """A cursor of `connection` (Django's wrapper: queries counted and logged as any other)
+    whose statements PostgreSQL prepares on their first run on the connection and afterwards
+    only executes; on other databases the usual cursor."""
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    # As BaseDatabaseWrapper._cursor and the backend's create_cursor do for their own cursors.
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        if connection.connection.prepare_threshold is None:
+            # Django turns psycopg's automatic preparation off (for poolers in transaction
+            # mode); this cursor prepares only what it runs itself, the others never prepare
+            # (client-side binding), so only the hot paths' statements are ever prepared.
+            connection.connection.prepare_threshold = PREPARE_ONLY_WHEN_ASKED
+        raw = _preparing_cursor_class()(connection.connection)
+        _same_time_zone(connection, raw)
+    return connection._prepare_cursor(raw)
+
+
+@lru_cache(maxsize=1)
+def _preparing_cursor_class():
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        """Every statement as a prepared one (psycopg keeps them per connection, by text and
+        parameter types)."""
+
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            return super().execute(query, params, prepare=True, binary=binary)
+
+    return PreparingCursor
+
+
+def _same_time_zone(connection, cursor) -> None:
+    from django.db.backends.postgresql.base import TIMESTAMPTZ_OID
+    from django.db.backends.postgresql.psycopg_any import register_tzloader
+    from psycopg.pq import Format
+
+    loader = connection.connection.adapters.get_loader(TIMESTAMPTZ_OID, Format.TEXT)
+    if connection.timezone != loader.timezone:
+        register_tzloader(connection.timezone, cursor)
 
 
 class PreparedQuery:
@@ -97,7 +150,7 @@ class PreparedQuery:
         params = compiled["params"].copy()
         for position, name in compiled["slots"].items():
             params[position] = values[name]
-        with connection.cursor() as cursor:
+        with prepared_cursor(connection) as cursor:
             cursor.execute(compiled["sql"], params)
             rows = cursor.fetchall()
         if not rows:

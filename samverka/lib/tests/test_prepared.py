@@ -99,3 +99,16 @@ def test_a_placeholder_must_be_a_plain_parameter_of_the_sql(world):
         PreparedQuery(lambda when: Response.objects.filter(started_at=when), when=object).all(
             when=None
         )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+def test_on_postgresql_the_server_parses_and_plans_it_once_per_connection(responses):
+    one, other = responses
+    for response in (one, other, one):
+        assert BY_TOKEN.all(token=response.token)[0] == response
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%FROM "surveys_response"%"token" = $1%'],
+        )
+        assert cursor.fetchone()[0] == 1  # one statement, prepared once, for every token

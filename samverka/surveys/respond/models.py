@@ -48,6 +48,10 @@ class Response(models.Model):
     )
     age_band = models.CharField(_("age band"), max_length=10, blank=True)
     started_at = models.DateTimeField(default=timezone.now)
+    # A draft's answers so far, on its own row ({item pk: [[value, number, text], ...]}): a
+    # page is saved with one UPDATE and read with the response. Sending writes them as Answer
+    # rows (what results, exports and research read) and empties this.
+    draft = models.JSONField(default=dict, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
 
     objects = tenant_manager("round__collaboration")
@@ -63,7 +67,8 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
-    """One answer to one item. A multiple-choice item has one row per chosen option."""
+    """One answer to one item of a sent response. A multiple-choice item has one row per chosen
+    option. (A draft keeps its answers in `Response.draft` until it is sent.)"""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="answers")

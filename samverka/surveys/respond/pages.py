@@ -6,12 +6,10 @@ order, so an item hidden by a condition also hides the items that depend on it.
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from samverka.lib.prepared import PreparedQuery
 from samverka.surveys.instruments.models import InstrumentVersion, Item, Section
-from samverka.surveys.instruments.rules import is_visible
-from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.respond.models import Response
 
 
 @dataclass
@@ -32,6 +30,20 @@ class Survey:
 
     def page_items(self, page: int) -> list[Item]:
         return self.by_section.get(self.section(page).pk, [])
+
+    @cached_property
+    def rules(self) -> list[tuple[int, str, str | None, frozenset[str]]]:
+        """(pk, item id, condition item's id or None, wanted values) per item, in order: what
+        `visible_ids` reads on every request, without going through the model instances."""
+        return [
+            (
+                item.pk,
+                item.item_id,
+                item.condition_item.item_id if item.condition_item_id is not None else None,
+                frozenset(str(v) for v in item.condition_values or []),
+            )
+            for item in self.items
+        ]
 
     def page_of(self, item: Item) -> int:
         for number, section in enumerate(self.sections, start=1):
@@ -101,36 +113,35 @@ class PageInput:
         return not self.errors
 
 
-# Every page of a draft reads its answers: the SQL is built once per connection (the response
-# was found by its unguessable token, so its id decides which rows are read).
-_ANSWERS = PreparedQuery(
-    lambda response_id: (
-        Answer.objects.filter(response_id=response_id)
-        .order_by()
-        .values_list("item_id", "value", "number", "text")
-    ),
-    response_id=int,
-)
-
-
 def saved_answers(response: Response) -> Answers:
-    answers: Answers = {}
-    for item_pk, value, number, text in _ANSWERS.all(response_id=response.pk):
-        answers.setdefault(item_pk, []).append(AnswerValue(value=value, number=number, text=text))
-    return answers
+    """A draft's answers so far, from its row (read with the response: no query)."""
+    return {
+        int(item_pk): [AnswerValue(value=v, number=n, text=t) for v, n, t in rows]
+        for item_pk, rows in (response.draft or {}).items()
+    }
+
+
+def draft_rows(answers: Answers) -> dict[str, list]:
+    """`answers` as `Response.draft` keeps them (the inverse of `saved_answers`)."""
+    return {
+        str(item_pk): [[a.value, a.number, a.text] for a in values]
+        for item_pk, values in answers.items()
+        if values
+    }
 
 
 def visible_ids(survey: Survey, answers: Answers) -> set[int]:
-    """Items the respondent sees given `answers`; a hidden item's answers do not count."""
+    """Items the respondent sees given `answers`; a hidden item's answers do not count.
+    (`instruments.rules.is_visible` item by item, over the survey's `rules`.)"""
     effective: dict[str, list[str]] = {}
     visible = set()
-    for item in survey.items:
-        if not is_visible(item, effective):
+    for pk, item_id, condition, wanted in survey.rules:
+        if condition is not None and wanted.isdisjoint(effective.get(condition, ())):
             continue
-        visible.add(item.pk)
-        values = answers.get(item.pk)
+        visible.add(pk)
+        values = answers.get(pk)
         if values:
-            effective[item.item_id] = [v.as_string() for v in values]
+            effective[item_id] = [v.as_string() for v in values]
     return visible
 
 

@@ -7,6 +7,7 @@ once. Nothing here knows who the respondent is, unless they give the code of the
 card at the end and have said yes to surveys in the consent ledger.
 """
 
+import json
 from datetime import timedelta
 
 from django.db import connection, transaction
@@ -15,13 +16,14 @@ from django.utils import timezone
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
 from samverka.lib import agebands
-from samverka.lib.prepared import PreparedQuery
+from samverka.lib.prepared import PreparedQuery, prepared_cursor
 from samverka.participants.models import ConsentPurpose, Participant
 from samverka.surveys.instruments.models import DONT_KNOW, Item, ItemRole, ItemType
 from samverka.surveys.respond.models import Answer, Response
 from samverka.surveys.respond.pages import (
     Answers,
     Survey,
+    draft_rows,
     first_missing_page,
     load_survey,
     saved_answers,
@@ -78,59 +80,71 @@ def response_start(*, link: RespondentLink, language: str) -> Response:
     )
 
 
-# The draft locked against a parallel send, with its round (SQL built once per connection).
-_LOCKED = PreparedQuery(
-    lambda pk: (
-        Response.objects.select_for_update(of=("self",))
-        .select_related("round")
-        .filter(pk=pk)
-        .order_by()
-    ),
-    pk=int,
-)
+def _page_update_sql() -> str:
+    """One UPDATE that replaces a page's answers in a draft's `draft`, only while the draft is
+    unsent and its round open: parameters (page item keys, the page's answers as JSON, the
+    draft's id, today twice). The merge happens in the database, so two tabs of one draft
+    saving different pages at once both keep their page."""
+    table = connection.ops.quote_name(Response._meta.db_table)
+    rounds = connection.ops.quote_name(Round._meta.db_table)
+    if connection.vendor == "postgresql":
+        merged = "(draft - %s::text[]) || %s::jsonb"
+    else:  # SQLite: JSON merge patch; the page's keys are sent as null (removed) or answers
+        merged = "json_patch(draft, json_patch(%s, %s))"
+    return (
+        f"UPDATE {table} SET draft = {merged} WHERE id = %s AND submitted_at IS NULL "  # noqa: S608
+        f"AND EXISTS (SELECT 1 FROM {rounds} r WHERE r.id = {table}.round_id "
+        "AND r.closed_at IS NULL AND r.opens_on <= %s AND r.closes_on >= %s)"
+    )
 
 
-@transaction.atomic
 def page_save(*, response: Response, items: list[Item], values: Answers) -> None:
     """Replace the answers of one page of a draft response: `items` are the page's items (of
     the response's version, as `pages.load_survey` holds them), `values` the answers by item.
 
     Drafts are not in the audit trail: they hold no personal data and are purged unless sent
-    (`purge_survey_drafts`); sending is recorded (`response_submit`). Three statements: the
-    draft's row locked (against a parallel send), its old answers of the page deleted, the new
-    ones inserted in one statement.
+    (`purge_survey_drafts`); sending is recorded (`response_submit`). One statement: the
+    page's answers replace its old ones on the draft's row, only while the draft is unsent and
+    its round open (else nothing changes and the reason is raised). A single statement is
+    atomic by itself: no transaction block around it (it would add BEGIN and COMMIT).
     """
-    found = _LOCKED.all(pk=response.pk)
-    if not found:
-        raise Response.DoesNotExist
-    locked = found[0]
-    if locked.submitted_at is not None:
-        raise AlreadySubmitted
-    _require_open(locked.round)
-    items = sorted(item.pk for item in items if item.version_id == locked.version_id)
+    keys = sorted(str(item.pk) for item in items if item.version_id == response.version_id)
+    page = draft_rows({pk: v for pk, v in values.items() if str(pk) in keys})
+    today = timezone.localdate()
+    if connection.vendor == "postgresql":
+        params = [keys, json.dumps(page)]
+    else:
+        params = [json.dumps(dict.fromkeys(keys)), json.dumps(page)]
+    with prepared_cursor(connection) as cursor:  # one text per database: planned once
+        cursor.execute(_page_update_sql(), [*params, response.pk, today, today])
+        saved = cursor.rowcount
+    if not saved:  # rare: say why
+        found = Response.objects.filter(pk=response.pk).select_related("round").first()
+        if found is None:
+            raise Response.DoesNotExist
+        if found.submitted_at is not None:
+            raise AlreadySubmitted
+        _require_open(found.round)
+
+
+def _answers_insert(response_pk: int, answers: Answers) -> None:
+    """The answers of a response being sent, as Answer rows in one INSERT (SQL of our own: the
+    ORM spent more time building it than the database took to run it; the values are plain:
+    ids from the survey, cleaned answer strings and numbers)."""
     rows = [
-        (locked.pk, pk, answer.value, answer.number, answer.text)
-        for pk, answers in values.items()
-        if pk in items
-        for answer in answers
+        (response_pk, pk, answer.value, answer.number, answer.text)
+        for pk, values in answers.items()
+        for answer in values
     ]
-    # The two statements in SQL of our own: the ORM spent more time building them (its delete
-    # collector, the insert's field preparation) than the database took to run them. The
-    # values are plain: ids from the survey, cleaned answer strings and numbers.
+    if not rows:
+        return
     table = connection.ops.quote_name(Answer._meta.db_table)
     with connection.cursor() as cursor:
-        if items:
-            cursor.execute(
-                f"DELETE FROM {table} WHERE response_id = %s AND item_id IN "  # noqa: S608
-                f"({', '.join(['%s'] * len(items))})",
-                [locked.pk, *items],
-            )
-        if rows:
-            cursor.execute(
-                f"INSERT INTO {table} (response_id, item_id, value, number, text) VALUES "  # noqa: S608
-                + ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows)),
-                [value for row in rows for value in row],
-            )
+        cursor.execute(
+            f"INSERT INTO {table} (response_id, item_id, value, number, text) VALUES "  # noqa: S608
+            + ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows)),
+            [value for row in rows for value in row],
+        )
 
 
 def normalise_code(code: str) -> str:
@@ -176,9 +190,10 @@ def response_submit(*, response: Response, participant_code: str = "") -> bool:
     """Send a response once. True when this call sent it; False when it had been sent already
     (a double tap or a resent form changes nothing).
 
-    Answers to items hidden by conditions are deleted. The response is linked to a participant
-    only when `participant_code` is the card code of a participant of the round's collaboration
-    with survey consent; the caller shows the same message whatever happened.
+    The draft's answers become Answer rows, except those to items hidden by conditions. The
+    response is linked to a participant only when `participant_code` is the card code of a
+    participant of the round's collaboration with survey consent; the caller shows the same
+    message whatever happened.
     Raises SurveyClosed when the round is no longer open and MissingAnswers when a visible
     required question has no answer; nothing changes then.
     """
@@ -196,9 +211,6 @@ def response_submit(*, response: Response, participant_code: str = "") -> bool:
     if missing is not None:
         raise MissingAnswers(missing)
     visible = visible_ids(survey, answers)
-    hidden = [pk for pk in answers if pk not in visible]
-    if hidden:  # most respondents answer only what they see: then there is nothing to delete
-        Answer.objects.filter(response=locked, item_id__in=hidden).delete()
     answers = {pk: values for pk, values in answers.items() if pk in visible}
     participant = _participant_for(round_.collaboration, participant_code)
     today = timezone.localdate()
@@ -207,10 +219,12 @@ def response_submit(*, response: Response, participant_code: str = "") -> bool:
         submitted_at=timezone.now(),
         participant=participant,
         age_band=_age_band(survey, answers, participant, today),
+        draft={},
     )
     if not claimed:
         transaction.set_rollback(True)
         return False
+    _answers_insert(locked.pk, answers)
     fields = ["answers", "language", "age_band"]
     if participant is not None:
         fields.append("participant")

@@ -11,12 +11,13 @@ from types import MappingProxyType
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samverka.lib.languages import LANGUAGE_CODES, direction, html_lang, native_name
@@ -37,6 +38,14 @@ from samverka.surveys.respond.models import Response
 from samverka.surveys.respond.respondent_texts import fill, texts_for
 from samverka.surveys.rounds.models import RespondentLink
 
+# RESPONDENT_FORMS_NEED_NO_CSRF_TOKEN: the respondent's forms carry no CSRF token and set no
+# cookie. A CSRF token stops another site from making a browser send a form with the
+# credentials the browser holds (its session cookie). These forms act on no credential: what
+# they change is decided by the link code or the draft's unguessable token in the URL, which
+# another site cannot know (and whoever knows it can post to it without anyone's browser). A
+# forged post could only start a draft or save answers to a draft the forger already holds,
+# which it can do directly. Masking a token cost each page 0.3-0.6 ms of CPU, a sixth of it,
+# and its cookie was the only one the respondent's pages set.
 FACES = {"1", "2", "3", "4", "5"}
 KINDS = {
     ItemType.AGREEMENT: "scale",
@@ -52,15 +61,21 @@ KINDS = {
 # The respondent's pages run these on every request: their SQL is built once per connection
 # (lib/prepared.py). The unguessable link code, or the draft's token, decides the collaboration.
 _LINK_BY_CODE = PreparedQuery(
-    lambda code: RespondentLink.objects.select_related(
-        "round__version", "round__collaboration__lead_organisation", "organisation"
-    ).filter(code=code)[:1],
+    lambda code: (
+        RespondentLink.objects.select_related(
+            "round__version", "round__collaboration__lead_organisation", "organisation"
+        )
+        .filter(code=code)
+        .order_by()[:1]
+    ),
     code=str,
 )
 _RESPONSE_BY_TOKEN = PreparedQuery(
-    lambda token: Response.objects.select_related(
-        "version", "link__round__collaboration__lead_organisation"
-    ).filter(token=token)[:1],
+    lambda token: (
+        Response.objects.select_related("version", "link__round__collaboration__lead_organisation")
+        .filter(token=token)
+        .order_by()[:1]
+    ),
     token=str,
 )
 
@@ -224,6 +239,7 @@ def _unavailable(request, link: RespondentLink, languages: list[str], state: str
 
 
 @never_cache
+@csrf_exempt  # see RESPONDENT_FORMS_NEED_NO_CSRF_TOKEN
 @require_http_methods(["GET", "POST"])
 @link_view
 def respond(request, link):
@@ -352,11 +368,12 @@ _blank: dict[tuple, str] = {}
 BLANK_KEPT = 2000
 
 
-def _blank_questions(survey, page: int, shown, link, lang: dict) -> str:
+def _blank_key(survey, page: int, shown, link, lang: dict) -> tuple | None:
+    """The memo's key of a page's blank blocks; None for a version still being written."""
     version = survey.version
     if not version.is_published:
-        return _questions_html(_blank_question_dicts(survey, shown, link, lang), lang)
-    key = (
+        return None
+    return (
         version.pk,
         version.code,
         version.recordings_changed_at,
@@ -365,12 +382,25 @@ def _blank_questions(survey, page: int, shown, link, lang: dict) -> str:
         link.code,
         lang["code"],
     )
+
+
+def _kept(key: tuple | None, draw) -> str:
+    """What `draw()` gives, kept under `key` (drawn afresh when the key is None)."""
+    if key is None:
+        return draw()
     html = _blank.get(key)
     if html is None:
         if len(_blank) >= BLANK_KEPT:
             _blank.clear()
-        html = _blank[key] = _questions_html(_blank_question_dicts(survey, shown, link, lang), lang)
+        html = _blank[key] = draw()
     return html
+
+
+def _blank_questions(survey, page: int, shown, link, lang: dict) -> str:
+    return _kept(
+        _blank_key(survey, page, shown, link, lang),
+        lambda: _questions_html(_blank_question_dicts(survey, shown, link, lang), lang),
+    )
 
 
 def _blank_question_dicts(survey, shown, link, lang: dict) -> list[dict]:
@@ -381,6 +411,7 @@ def _blank_question_dicts(survey, shown, link, lang: dict) -> list[dict]:
 
 
 @never_cache
+@csrf_exempt  # see RESPONDENT_FORMS_NEED_NO_CSRF_TOKEN
 @require_http_methods(["GET", "POST"])
 @response_view
 def question_page(request, link, response, page):
@@ -419,42 +450,51 @@ def question_page(request, link, response, page):
     elif not shown:
         # Nothing to ask here given the earlier answers: go on to the next page.
         return redirect(_page_url(link, response, pages.step_page(survey, page, saved, 1)))
-    if sent is None and not any(saved.get(s.item.pk) for s in shown):
-        questions = []  # nothing answered here yet: the blocks as every respondent sees them
-        questions_html = _blank_questions(survey, page, shown, link, lang)
-    else:
-        questions = []
-        for index, item_shown in enumerate(shown, start=1):
-            pk = item_shown.item.pk
-            if sent is not None:
-                raw, error = sent.raw.get(pk, {}), sent.errors.get(pk, "")
-            else:
-                raw, error = _raw_from_saved(item_shown.item, saved.get(pk, [])), ""
-            questions.append(_question(survey, item_shown, index, raw, error, link, lang))
-        questions_html = _questions_html(questions, lang)
-    section = survey.section(page)
     first = pages.step_page(survey, 0, saved, 1) == page
-    return render(
-        request,
-        "surveys/respond/page.html",
-        {
-            "lang": lang,
-            "txt": txt,
-            "link": link,
-            "title": text(response.version.title, lang["code"]) or txt["survey"],
-            "intro": text(response.version.intro, lang["code"]) if first else "",
-            "section_title": text(section.title, lang["code"]),
-            "section_intro": text(section.intro, lang["code"]),
-            "questions_html": questions_html,
-            "errors": [q for q in questions if q["error"]],
-            "number": page,
-            "total": survey.page_count,
-            "progress": fill(txt["page_of"], page=page, total=survey.page_count),
-        },
-    )
+
+    def whole_page(questions_html: str, questions: list[dict]):
+        section = survey.section(page)
+        return render_to_string(
+            "surveys/respond/page.html",
+            {
+                "lang": lang,
+                "txt": txt,
+                "link": link,
+                "title": text(response.version.title, lang["code"]) or txt["survey"],
+                "intro": text(response.version.intro, lang["code"]) if first else "",
+                "section_title": text(section.title, lang["code"]),
+                "section_intro": text(section.intro, lang["code"]),
+                "questions_html": questions_html,
+                "errors": [q for q in questions if q["error"]],
+                "number": page,
+                "total": survey.page_count,
+                "progress": fill(txt["page_of"], page=page, total=survey.page_count),
+            },
+            request,
+        )
+
+    if sent is None and not any(saved.get(s.item.pk) for s in shown):
+        # Nothing answered here yet: the page as every respondent sees it (it holds nothing of
+        # this respondent's: no token, no CSRF token, no answer), kept like its blocks.
+        key = _blank_key(survey, page, shown, link, lang)
+        html = _kept(
+            key and ("whole page", first, *key),
+            lambda: whole_page(_blank_questions(survey, page, shown, link, lang), []),
+        )
+        return HttpResponse(html)
+    questions = []
+    for index, item_shown in enumerate(shown, start=1):
+        pk = item_shown.item.pk
+        if sent is not None:
+            raw, error = sent.raw.get(pk, {}), sent.errors.get(pk, "")
+        else:
+            raw, error = _raw_from_saved(item_shown.item, saved.get(pk, [])), ""
+        questions.append(_question(survey, item_shown, index, raw, error, link, lang))
+    return HttpResponse(whole_page(_questions_html(questions, lang), questions))
 
 
 @never_cache
+@csrf_exempt  # see RESPONDENT_FORMS_NEED_NO_CSRF_TOKEN
 @require_http_methods(["GET", "POST"])
 @response_view
 def finish(request, link, response):

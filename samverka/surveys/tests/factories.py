@@ -191,5 +191,12 @@ def make_response(round_, answers: dict, *, language="sv", submitted=True, **ext
         else:
             for v in value if isinstance(value, list | tuple) else [value]:
                 rows.append(Answer(response=response, item=item, value=str(v)))
-    Answer.objects.bulk_create(rows)
+    if submitted:
+        Answer.objects.bulk_create(rows)
+    else:  # a draft keeps its answers on its row until it is sent
+        response.draft = {}
+        for row in rows:
+            answer = [row.value, row.number, row.text]
+            response.draft.setdefault(str(row.item.pk), []).append(answer)
+        response.save(update_fields=["draft"])
     return response

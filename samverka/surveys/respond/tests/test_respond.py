@@ -69,10 +69,25 @@ def finish_url(response) -> str:
 
 
 def answers_of(response) -> dict:
+    """Item id -> answers: a draft's from its row, a sent response's from its Answer rows."""
+    response.refresh_from_db()
+    if response.submitted_at is None:
+        assert not Answer.objects.filter(response=response).exists()  # a draft has none
+        item_ids = dict(response.version.items.values_list("pk", "item_id"))
+        rows = [
+            (item_ids[int(pk)], value, number, text)
+            for pk, answers in response.draft.items()
+            for value, number, text in answers
+        ]
+    else:
+        assert response.draft == {}
+        rows = [
+            (a.item.item_id, a.value, a.number, a.text)
+            for a in Answer.objects.filter(response=response).select_related("item").order_by("id")
+        ]
     result = {}
-    for answer in Answer.objects.filter(response=response).select_related("item").order_by("id"):
-        value = answer.value or (answer.number if answer.number is not None else answer.text)
-        result.setdefault(answer.item.item_id, []).append(value)
+    for item_id, value, number, text in rows:
+        result.setdefault(item_id, []).append(value or (number if number is not None else text))
     return result
 
 
@@ -261,7 +276,7 @@ def test_bad_input_message_is_in_the_respondents_language(client, survey_round):
     response = start(client, survey_round, "ar")
     answer = client.post(page_url(response, 2), {"a-T-ABT-02": "-4", "go": "next"})
     assert "اكتب رقماً من 0 إلى 120." in answer.content.decode()
-    assert not Answer.objects.filter(response=response).exists()
+    assert answers_of(response) == {}
 
 
 def test_a_required_item_must_be_answered_to_go_on_but_not_to_go_back(client, survey_round):
@@ -272,7 +287,7 @@ def test_a_required_item_must_be_answered_to_go_on_but_not_to_go_back(client, su
     answer = client.post(page_url(response, 1), {"a-T-NET-01": "2", "go": "next"})
     assert answer.status_code == 200
     assert "Svara på den här frågan." in answer.content.decode()
-    assert not Answer.objects.filter(response=response).exists()
+    assert answers_of(response) == {}
     answer = client.post(page_url(response, 1), {"a-T-NET-01": "2", "go": "back"})
     assert answer.status_code == 302
     assert answers_of(response) == {"T-NET-01": ["2"]}
@@ -615,15 +630,27 @@ def test_every_page_type_is_under_50_kb_with_its_css_js_and_images(client, world
 # ------------------------------------------------------------------------- security
 
 
-def test_forms_need_the_csrf_token_which_works_without_javascript(survey_round):
+def test_the_forms_work_without_a_csrf_token_and_the_pages_set_no_cookie(survey_round):
+    """The respondent's forms act on no credential the browser holds (the URL's link code or
+    draft token decides), so they carry no CSRF token; no page sets a cookie."""
     client = Client(enforce_csrf_checks=True)
     link = link_of(survey_round)
     url = reverse("surveys:respond", args=[link.code])
-    assert client.post(url, {"language": "sv"}).status_code == 403
-    body = client.get(url).content.decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
-    answer = client.post(url, {"language": "sv", "csrfmiddlewaretoken": token})
-    assert answer.status_code == 302
+    first = client.get(url)
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    started = client.post(url, {"language": "sv"})
+    assert started.status_code == 302
+    response = Response.objects.get(token=started["Location"].strip("/").split("/")[2])
+    visited = [first, started]
+    visited.append(client.get(page_url(response, 1)))
+    visited.append(client.post(page_url(response, 1), {"a-T-NET-01": "4", "go": "next"}))
+    visited.append(client.post(finish_url(response), {"go": "send"}))
+    visited.append(client.get(visited[-1]["Location"]))
+    assert [a.status_code for a in visited] == [200, 302, 200, 302, 302, 200]
+    assert all(not a.cookies for a in visited)
+    assert not client.cookies
+    response.refresh_from_db()
+    assert response.submitted_at is not None
 
 
 def test_respondent_pages_never_show_the_collaboration(client, survey_round):

@@ -22,18 +22,19 @@ from samverka.surveys.rounds.services import round_create
 
 # Queries per step. Pages addressed by the link code alone check the guessing counter first.
 # A draft's page (its token proves the link was found: no counter): the response with its
-# link, round and version in one query, then its answers. Saving a page adds the lock on the
-# draft, one DELETE of the page's old answers and one INSERT of all its new ones (and a
-# savepoint pair, since the test runs in a transaction). Sending adds the conditional UPDATE
-# and the audit record (the chain's newest hash, the INSERT), and a DELETE only when answers
-# of questions the respondent no longer sees are to go (none on this path).
+# link, round, version and answers so far (on its own row) in one query. Saving a page adds
+# one UPDATE that merges the page's answers into the draft's row, only while it is unsent and
+# its round open (no lock, no transaction). Sending locks the draft, claims it with a
+# conditional UPDATE, writes its answers as Answer rows in one INSERT, and adds the audit
+# record (the chain's newest hash, the INSERT), inside a savepoint pair here since the test
+# runs in a transaction.
 STEPS = {
     "language page": 2,  # the guessing counter (the shared cache, in the database); the link
     "choose language": 5,  # the counter, the link; savepoint, INSERT the draft, release
-    "page": 2,
-    "save page": 7,
-    "send page": 2,
-    "send": 10 + (connection.vendor == "postgresql"),  # + the audit chain's advisory lock
+    "page": 1,
+    "save page": 2,
+    "send page": 1,
+    "send": 9 + (connection.vendor == "postgresql"),  # + the audit chain's advisory lock
     "thank you": 2,  # the counter, the link
 }
 
