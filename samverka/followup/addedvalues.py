@@ -190,12 +190,16 @@ def _read(rounds) -> tuple[dict, dict]:
     return respondents, answers
 
 
-def added_values_for(collaboration) -> AddedValues:
+def added_values_for(collaboration, *, notes=None) -> AddedValues:
+    """`notes`: the collaboration's evidence notes, if read already (the plan page)."""
     rounds = list(_partner_rounds([collaboration]))
     respondents, answers = _read(rounds)
     evidence: dict[str, list] = {v.value: [] for v in AddedValue}
-    for note in EvidenceNote.objects.filter(collaboration=collaboration).exclude(added_value=""):
-        evidence[note.added_value].append(note)
+    if notes is None:
+        notes = EvidenceNote.objects.filter(collaboration=collaboration).exclude(added_value="")
+    for note in notes:
+        if note.added_value:
+            evidence[note.added_value].append(note)
     result = [round_values(r, respondents.get(r.pk, {}), answers) for r in rounds]
     for round_result in result:
         for row in round_result.rows:

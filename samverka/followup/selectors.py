@@ -76,9 +76,13 @@ def definitions_for(collaboration) -> list[IndicatorDefinition]:
     )
 
 
+def all_goals_for(collaboration):
+    """The goals, archived or not, in the order `goals_for` lists them."""
+    return Goal.objects.filter(collaboration=collaboration)
+
+
 def goals_for(collaboration, *, archived: bool = False):
-    goals = Goal.objects.filter(collaboration=collaboration)
-    return goals.filter(archived_at__isnull=not archived)
+    return all_goals_for(collaboration).filter(archived_at__isnull=not archived)
 
 
 def indicators_for(collaboration):
@@ -311,14 +315,16 @@ def indicator_chart(row: IndicatorRow) -> dict:
     }
 
 
-def dashboard(collaboration, *, today=None) -> list[GoalRow]:
-    goals = list(goals_for(collaboration))
+def dashboard(collaboration, *, today=None, goals=None, notes=None) -> list[GoalRow]:
+    """The plan's goals (`goals`: the collaboration's unarchived goals, if read already) with
+    their indicators' rows; `notes`: the collaboration's evidence notes, if read already."""
+    goals = list(goals_for(collaboration)) if goals is None else goals
     indicators = list(
         indicators_for(collaboration)
         .filter(goal__in=goals, archived_at__isnull=True)
         .prefetch_related("values", "decisions__session")
     )
-    notes = list(evidence_for(collaboration))
+    notes = list(evidence_for(collaboration)) if notes is None else notes
     shared: dict = {}  # the attendance rows the indicators share, read once
     rows = []
     for goal in goals:
