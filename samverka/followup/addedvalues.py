@@ -157,11 +157,9 @@ def counts_in(counts: dict, *, party: str) -> int:
 def _partner_rounds(collaborations):
     from samverka.surveys.rounds.models import Round
 
-    return (
-        Round.objects.filter(collaboration__in=collaborations, version__instrument__kind="partner")
-        .select_related("collaboration")
-        .order_by("opens_on", "id")
-    )
+    return Round.objects.filter(
+        collaboration__in=collaborations, version__instrument__kind="partner"
+    ).order_by("opens_on", "id")
 
 
 def _read(rounds) -> tuple[dict, dict]:
@@ -193,6 +191,8 @@ def _read(rounds) -> tuple[dict, dict]:
 def added_values_for(collaboration, *, notes=None) -> AddedValues:
     """`notes`: the collaboration's evidence notes, if read already (the plan page)."""
     rounds = list(_partner_rounds([collaboration]))
+    for round_ in rounds:
+        round_.collaboration = collaboration
     respondents, answers = _read(rounds)
     evidence: dict[str, list] = {v.value: [] for v in AddedValue}
     if notes is None:
@@ -211,7 +211,7 @@ def national_added_values(collaborations) -> list[tuple[object, RoundValues | No
     """Per collaboration, its latest partner round with enough answers (the "everyone" column
     is what national comparisons show)."""
     collaborations = list(collaborations)
-    rounds = list(_partner_rounds(collaborations))
+    rounds = list(_partner_rounds(collaborations).select_related("collaboration"))
     respondents, answers = _read(rounds)
     latest: dict[int, RoundValues] = {}
     for round_ in rounds:

@@ -137,6 +137,18 @@ def _span(windows) -> tuple[date, date]:
     return min(start for start, _end in windows), max(end for _start, end in windows)
 
 
+def _rows_within(model, column: str, windows: list[tuple[date, date]]) -> Sum:
+    """How many rows have `model`'s `column` (a date) in any of `windows`: a SUM of one CASE
+    written out, for a query where `model`'s table is joined once. The same as
+    Count(filter=Q(…)) but compiled in a fraction of its time (the plan page sums many)."""
+    qn = connection.ops.quote_name
+    column = f"{qn(model._meta.db_table)}.{qn(column)}"
+    adapt = connection.ops.adapt_datefield_value
+    tests = " OR ".join(f"({column} >= %s AND {column} <= %s)" for _window in windows)
+    params = [adapt(day) for window in windows for day in window]
+    return Sum(RawSQL(f"CASE WHEN {tests} THEN 1 ELSE 0 END", params, IntegerField()))  # noqa: S611
+
+
 def _within(field_name: str, window: tuple[date, date]) -> Q:
     return Q(**{f"{field_name}__gte": window[0], f"{field_name}__lte": window[1]})
 
@@ -225,13 +237,15 @@ def _attendance_key(contexts: list[Context], windows, kind: str) -> tuple:
 
 def _held_counts(contexts: list[Context], windows) -> dict[int, dict]:
     """Sessions held per collaboration and window (`w0`, `w1`, …); read once per page."""
+    from samverka.activities.models import Session
+
     key = _attendance_key(contexts, windows, "held")
     shared = contexts[0].shared
     if key not in shared:
         shared[key] = _by_collaboration(
             _held_in(contexts),
             "activity__collaboration_id",
-            **{f"w{i}": Count("pk", filter=_within("date", w)) for i, w in enumerate(windows)},
+            **{f"w{i}": _rows_within(Session, "date", [w]) for i, w in enumerate(windows)},
         )
     return shared[key]
 
@@ -388,14 +402,14 @@ def _sessions_in_months(contexts: list[Context], months_of: list[dict[int, list[
 def _sessions_on_days(contexts: list[Context], days_of: list[list[tuple[date, date]]]):
     """The sessions attended per participant and activity on each window's days of part
     months, from the attendance rows of those days only (see `_grouped_sql`)."""
+    from samverka.activities.models import Session
+
     sums, within = {}, Q()
     for i, days in enumerate(days_of):
-        chosen = Q()
         for window in days:
-            chosen |= _within("session__date", window)
+            within |= _within("session__date", window)
         if days:
-            sums[f"w{i}"] = Count("participant_id", filter=chosen)
-            within |= chosen
+            sums[f"w{i}"] = _rows_within(Session, "date", days)
     who = {
         "c": ATTENDANCE_COLLABORATION,
         "p": "participant_id",
@@ -787,22 +801,28 @@ def _section_of(item) -> str:
 
 
 def _referral_counts(contexts: list[Context], **conditions: Q) -> tuple[list[tuple], dict]:
-    """Per collaboration and period: the period's referrals meeting each condition."""
+    """Per collaboration and period: the period's referrals meeting each condition.
+
+    Counted per collaboration and day in the query (each condition compiled once, not once
+    per period), the days added up into the periods here: at most a row per day of the span."""
     from samverka.referrals.models import Referral
 
     windows = _windows(contexts, until=False)
     start, end = _span(windows)
-    counts = _by_collaboration(
+    rows = (
         Referral.objects.filter(
             collaboration_id__in=_collaboration_ids(contexts), date__gte=start, date__lte=end
-        ),
-        "collaboration_id",
-        **{
-            f"{name}{i}": Count("pk", filter=_within("date", w) & condition)
-            for i, w in enumerate(windows)
-            for name, condition in conditions.items()
-        },
+        )
+        .order_by()
+        .values_list("collaboration_id", "date")
+        .annotate(**{name: Count("pk", filter=condition) for name, condition in conditions.items()})
     )
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for collaboration, day, *numbers in rows:
+        for i, (first, last) in enumerate(windows):
+            if first <= day <= last:
+                for name, n in zip(conditions, numbers, strict=True):
+                    counts[collaboration][f"{name}{i}"] += n
     cells = []
     for ctx in contexts:
         i = _window_of(ctx, windows, until=False)

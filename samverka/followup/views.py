@@ -52,7 +52,7 @@ def plan(request, access):
     collaboration = access.collaboration
     # The goals and the evidence notes read once for the whole page.
     goals = list(selectors.all_goals_for(collaboration))
-    notes = list(selectors.evidence_for(collaboration))
+    notes = selectors.plan_notes(collaboration)
     context = _context(
         access,
         goals=selectors.dashboard(
