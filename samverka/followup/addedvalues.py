@@ -165,6 +165,8 @@ def _partner_rounds(collaborations):
 def _read(rounds) -> tuple[dict, dict]:
     from samverka.surveys.respond.models import Answer, Response
 
+    if not rounds:
+        return {}, {}
     round_ids = [r.pk for r in rounds]
     respondents: dict[int, dict[int, str | None]] = defaultdict(dict)
     for pk, round_id, kind in (

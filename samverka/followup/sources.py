@@ -763,19 +763,19 @@ def assessment_mean_many(contexts: list[Context]) -> list[Value]:
         for ctx in contexts
     ]
     params = contexts[0].params
-    section = params.get("section", "receptiveness")
-    ids = [item.id for item in ITEMS if item.element == section or _section_of(item) == section]
-    answers = Answer.objects.filter(
-        response__round_id__in={pk for pk in last if pk is not None},
-        response__submitted_at__isnull=False,
-        item_id__in=ids,
-    ).exclude(value__isnull=True)
-    if params.get("party"):
-        answers = answers.filter(response__party=params["party"])
-    if params.get("level"):
-        answers = answers.filter(response__level=params["level"])
     rows: dict[int, list[tuple]] = defaultdict(list)
-    if any(pk is not None for pk in last):
+    if any(pk is not None for pk in last):  # (no round closed: nothing to build or read)
+        section = params.get("section", "receptiveness")
+        ids = [i.id for i in ITEMS if i.element == section or _section_of(i) == section]
+        answers = Answer.objects.filter(
+            response__round_id__in={pk for pk in last if pk is not None},
+            response__submitted_at__isnull=False,
+            item_id__in=ids,
+        ).exclude(value__isnull=True)
+        if params.get("party"):
+            answers = answers.filter(response__party=params["party"])
+        if params.get("level"):
+            answers = answers.filter(response__level=params["level"])
         rows = _grouped_by_first(
             answers.order_by().values_list("response__round_id", "response_id", "value")
         )
