@@ -295,7 +295,12 @@ def _attendance_counts(contexts: list[Context], windows) -> list[tuple]:
     """(kind, collaboration, window, x, y) rows: PEOPLE (participants, 0), PAIRS (sessions,
     pairs) and HOUSEHOLDS (households, of them with a child and a guardian), for the windows
     where someone attended."""
-    split = [_months_and_days(*window) for window in windows]
+    # A window without a held session has no attendance either: nothing to read for it.
+    held = _held_counts(contexts, windows).values()
+    split = [
+        _months_and_days(*window) if any(row.get(f"w{i}") for row in held) else ({}, [])
+        for i, window in enumerate(windows)
+    ]
     parts = [
         part
         for part in (
