@@ -287,6 +287,58 @@ class AttendanceYear(models.Model):
         return f"{self.participant_id} {self.year} {self.months:012b}"
 
 
+class ActivityAttendanceYear(models.Model):
+    """How many held sessions of one activity a participant attended in each month of one year:
+    what the follow-up plan's attendance indicators (unique participants, retention, households
+    where a child and a guardian took part) are counted from, so that a plan page reads a row
+    per participant and activity instead of their attendance rows.
+
+    Derived from Attendance and Session (date, cancelled), never edited by itself:
+    `samverka.activities.activity_years.refresh` is its one writer, called beside
+    AttendanceYear's by the writers of attendance (`attendance_record`, `attendance_record_bulk`)
+    and by `session_update`; `rebuild_report_tables` rebuilds and checks it. `sessions_<m>` is
+    the number for month m (1 January … 12 December), NULL for a month without any.
+    """
+
+    participant = models.ForeignKey(
+        "participants.Participant", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="+")
+    # The activity's (a participant attends only their own collaboration's sessions).
+    collaboration = models.ForeignKey(
+        "orgs.Collaboration", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    year = models.PositiveSmallIntegerField()
+    sessions_1 = models.PositiveSmallIntegerField(null=True)
+    sessions_2 = models.PositiveSmallIntegerField(null=True)
+    sessions_3 = models.PositiveSmallIntegerField(null=True)
+    sessions_4 = models.PositiveSmallIntegerField(null=True)
+    sessions_5 = models.PositiveSmallIntegerField(null=True)
+    sessions_6 = models.PositiveSmallIntegerField(null=True)
+    sessions_7 = models.PositiveSmallIntegerField(null=True)
+    sessions_8 = models.PositiveSmallIntegerField(null=True)
+    sessions_9 = models.PositiveSmallIntegerField(null=True)
+    sessions_10 = models.PositiveSmallIntegerField(null=True)
+    sessions_11 = models.PositiveSmallIntegerField(null=True)
+    sessions_12 = models.PositiveSmallIntegerField(null=True)
+
+    objects = tenant_manager("collaboration")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "activity", "year"], name="activity_attendance_year_once"
+            ),
+        ]
+        indexes = [
+            # A collaboration's rows of some years: the follow-up plan page.
+            models.Index(fields=["collaboration", "year"], name="activity_attendance_year_scan"),
+        ]
+
+    def __str__(self):
+        return f"{self.participant_id} {self.activity_id} {self.year}"
+
+
 class Headcount(models.Model):
     """Anonymous count for open events, and what remains of erased participants."""
 

@@ -2,8 +2,8 @@
 
 `attendance_record` is the one writer of a session's attendance and `attendance_record_bulk`
 its bulk variant (imports, the demo, seed_synthetic); with `session_update` (a session's date
-or cancellation) they are the only code that keeps the derived AttendanceYear in step
-(README, "Derived tables").
+or cancellation) they are the only code that keeps the derived AttendanceYear and
+ActivityAttendanceYear in step (README, "Derived tables").
 """
 
 import datetime
@@ -17,7 +17,7 @@ from typing import TypedDict, Unpack
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from samverka.activities import attendance_years, calendar
+from samverka.activities import activity_years, attendance_years, calendar
 from samverka.activities.models import (
     Activity,
     Attendance,
@@ -191,6 +191,7 @@ def attendance_record(
     )
     locked.attendances.filter(participant_id__in=to_remove).delete()
     attendance_years.refresh(to_add | to_remove, [locked.date.year])
+    activity_years.refresh(to_add | to_remove, [locked.date.year])
     _mark_saved(locked, by)
     audit_record(
         actor=by,
@@ -267,12 +268,27 @@ def attendance_save(
     return result
 
 
+class _AttendanceDerived:
+    """The tables derived from attendance, brought in step together by the bulk writer."""
+
+    @staticmethod
+    def refresh(participant_ids) -> None:
+        ids = set(participant_ids)
+        attendance_years.refresh(ids)
+        activity_years.refresh(ids)
+
+    @staticmethod
+    def rebuild() -> None:
+        attendance_years.rebuild()
+        activity_years.rebuild()
+
+
 class AttendanceBulk(DerivedBulk):
     """Attendance rows in bulk: see `attendance_record_bulk`."""
 
     model = Attendance
     columns = ["session_id", "participant_id", "recorded_at", "recorded_by_id"]
-    derived = attendance_years
+    derived = _AttendanceDerived
     batch_size = 100_000
 
     def add(
@@ -364,10 +380,10 @@ def session_update(*, session: Session, by, **fields: Unpack[SessionFields]) -> 
     before = session.date, session.cancelled
     save_audited(session, fields, by=by, collaboration=session.activity.collaboration)
     if (session.date, session.cancelled) != before:
-        attendance_years.refresh(
-            session.attendances.values_list("participant_id", flat=True),
-            {before[0].year, session.date.year},
-        )
+        attending = list(session.attendances.values_list("participant_id", flat=True))
+        years = {before[0].year, session.date.year}
+        attendance_years.refresh(attending, years)
+        activity_years.refresh(attending, years)
     return session
 
 

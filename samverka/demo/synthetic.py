@@ -34,6 +34,7 @@ from django.db import connection, transaction
 
 from samverka.activities.models import (
     Activity,
+    ActivityAttendanceYear,
     ActivityType,
     Attendance,
     AttendanceYear,
@@ -190,8 +191,8 @@ class Codes:
 # Deferred indexes (PostgreSQL) -----------------------------------------------------------------
 
 BIG_TABLES = [Attendance, ConsentEntry, Participant, Household, Session, Headcount]
-# Rebuilt from the big tables at the end (see attendance_years and consent_state).
-DERIVED_TABLES = [AttendanceYear, ConsentState]
+# Rebuilt from the big tables at the end (see attendance_years, activity_years, consent_state).
+DERIVED_TABLES = [AttendanceYear, ActivityAttendanceYear, ConsentState]
 
 
 def _drop_secondary_indexes(models) -> list[str]:

@@ -157,16 +157,16 @@ def counts_in(counts: dict, *, party: str) -> int:
 def _partner_rounds(collaborations):
     from samverka.surveys.rounds.models import Round
 
-    return (
-        Round.objects.filter(collaboration__in=collaborations, version__instrument__kind="partner")
-        .select_related("collaboration")
-        .order_by("opens_on", "id")
-    )
+    return Round.objects.filter(
+        collaboration__in=collaborations, version__instrument__kind="partner"
+    ).order_by("opens_on", "id")
 
 
 def _read(rounds) -> tuple[dict, dict]:
     from samverka.surveys.respond.models import Answer, Response
 
+    if not rounds:
+        return {}, {}
     round_ids = [r.pk for r in rounds]
     respondents: dict[int, dict[int, str | None]] = defaultdict(dict)
     for pk, round_id, kind in (
@@ -190,12 +190,18 @@ def _read(rounds) -> tuple[dict, dict]:
     return respondents, answers
 
 
-def added_values_for(collaboration) -> AddedValues:
+def added_values_for(collaboration, *, notes=None) -> AddedValues:
+    """`notes`: the collaboration's evidence notes, if read already (the plan page)."""
     rounds = list(_partner_rounds([collaboration]))
+    for round_ in rounds:
+        round_.collaboration = collaboration
     respondents, answers = _read(rounds)
     evidence: dict[str, list] = {v.value: [] for v in AddedValue}
-    for note in EvidenceNote.objects.filter(collaboration=collaboration).exclude(added_value=""):
-        evidence[note.added_value].append(note)
+    if notes is None:
+        notes = EvidenceNote.objects.filter(collaboration=collaboration).exclude(added_value="")
+    for note in notes:
+        if note.added_value:
+            evidence[note.added_value].append(note)
     result = [round_values(r, respondents.get(r.pk, {}), answers) for r in rounds]
     for round_result in result:
         for row in round_result.rows:
@@ -207,7 +213,7 @@ def national_added_values(collaborations) -> list[tuple[object, RoundValues | No
     """Per collaboration, its latest partner round with enough answers (the "everyone" column
     is what national comparisons show)."""
     collaborations = list(collaborations)
-    rounds = list(_partner_rounds(collaborations))
+    rounds = list(_partner_rounds(collaborations).select_related("collaboration"))
     respondents, answers = _read(rounds)
     latest: dict[int, RoundValues] = {}
     for round_ in rounds:

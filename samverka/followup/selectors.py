@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -76,9 +76,13 @@ def definitions_for(collaboration) -> list[IndicatorDefinition]:
     )
 
 
+def all_goals_for(collaboration):
+    """The goals, archived or not, in the order `goals_for` lists them."""
+    return Goal.objects.filter(collaboration=collaboration)
+
+
 def goals_for(collaboration, *, archived: bool = False):
-    goals = Goal.objects.filter(collaboration=collaboration)
-    return goals.filter(archived_at__isnull=not archived)
+    return all_goals_for(collaboration).filter(archived_at__isnull=not archived)
 
 
 def indicators_for(collaboration):
@@ -91,6 +95,15 @@ def decisions_for(collaboration):
     return LearningDecision.objects.filter(session__collaboration=collaboration).select_related(
         "session"
     )
+
+
+def plan_notes(collaboration) -> list[EvidenceNote]:
+    """The evidence notes as the plan page lists them: the rows first, then only the related
+    rows its list shows, and only when there are notes that name them (a page without notes
+    pays for one plain query, not for five joins)."""
+    notes = list(EvidenceNote.objects.filter(collaboration=collaboration))
+    prefetch_related_objects(notes, "learning_session", "activity", "survey_round")
+    return notes
 
 
 def evidence_for(collaboration):
@@ -311,14 +324,26 @@ def indicator_chart(row: IndicatorRow) -> dict:
     }
 
 
-def dashboard(collaboration, *, today=None) -> list[GoalRow]:
-    goals = list(goals_for(collaboration))
+def dashboard(collaboration, *, today=None, goals=None, notes=None) -> list[GoalRow]:
+    """The plan's goals (`goals`: the collaboration's unarchived goals, if read already) with
+    their indicators' rows; `notes`: the collaboration's evidence notes, if read already."""
+    goals = list(goals_for(collaboration)) if goals is None else goals
+    # The indicators with their definitions; their goals (and the goals' collaboration) are
+    # those already read, the values entered by hand are read only for the indicators that
+    # show them, and the decisions without their sessions (the cards show only their text).
     indicators = list(
         indicators_for(collaboration)
+        .select_related(None)
+        .select_related("definition")
         .filter(goal__in=goals, archived_at__isnull=True)
-        .prefetch_related("values", "decisions__session")
     )
-    notes = list(evidence_for(collaboration))
+    goal_of = {goal.pk: goal for goal in goals}
+    for indicator in indicators:
+        indicator.goal = goal_of[indicator.goal_id]
+        indicator.goal.collaboration = collaboration
+    prefetch_related_objects(indicators, "decisions")
+    prefetch_related_objects([i for i in indicators if i.definition.source == "manual"], "values")
+    notes = list(evidence_for(collaboration)) if notes is None else notes
     shared: dict = {}  # the attendance rows the indicators share, read once
     rows = []
     for goal in goals:

@@ -50,12 +50,16 @@ def plan(request, access):
     from samverka.followup.addedvalues import added_values_for
 
     collaboration = access.collaboration
-    goals = selectors.dashboard(collaboration)
+    # The goals and the evidence notes read once for the whole page.
+    goals = list(selectors.all_goals_for(collaboration))
+    notes = selectors.plan_notes(collaboration)
     context = _context(
         access,
-        goals=goals,
-        added_values=added_values_for(collaboration),
-        archived=selectors.goals_for(collaboration, archived=True),
+        goals=selectors.dashboard(
+            collaboration, goals=[g for g in goals if g.archived_at is None], notes=notes
+        ),
+        added_values=added_values_for(collaboration, notes=notes),
+        archived=[g for g in goals if g.archived_at is not None],
     )
     return render(request, "followup/plan.html", context)
 

@@ -8,7 +8,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samverka.activities import attendance_years
+from samverka.activities import activity_years, attendance_years
 from samverka.lib.scoping import national_scope
 from samverka.participants import consent_state
 
@@ -31,17 +31,21 @@ class Command(BaseCommand):
     def handle(self, *args, check: bool, **options):
         if check:
             years, consent = attendance_years.out_of_step(), consent_state.out_of_step()
-            if years or consent:
+            activities = activity_years.out_of_step()
+            if years or consent or activities:
                 raise CommandError(
-                    f"The report tables are out of step: {years} attendance-year rows and "
-                    f"{consent} consent rows differ. Run rebuild_report_tables to repair them."
+                    f"The report tables are out of step: {years} attendance-year rows, "
+                    f"{activities} activity-attendance rows and {consent} consent rows differ. "
+                    "Run rebuild_report_tables to repair them."
                 )
             self.stdout.write("The report tables are in step with attendance and consent.")
             return
         started = time.monotonic()
         consents = consent_state.rebuild()
         years = attendance_years.rebuild()  # after: its rows carry the consent
+        activities = activity_years.rebuild()
         self.stdout.write(
-            f"Rebuilt {years} participant-years of attendance and {consents} consent states "
+            f"Rebuilt {years} participant-years of attendance, {activities} "
+            f"participant-activity-years (the follow-up plan's) and {consents} consent states "
             f"in {time.monotonic() - started:.1f} s."
         )
