@@ -21,7 +21,9 @@ Other databases (SQLite) run the SQL as it is written.
 The SQL names each value `%(name)s` (it may repeat); each is declared with its PostgreSQL type.
 A prepared statement belongs to the database session (it survives a rolled-back transaction and
 ends with the connection), so which statements a connection has is kept per connection object:
-Django's new connection after a close or a failed health check prepares them again. Every
+Django's new connection after a close or a failed health check prepares them again. It pays
+off with connections kept between requests (`DATABASE_CONN_MAX_AGE`, 60 s by default); with a
+connection per request the `PREPARE` would be one more round trip on each. Every
 statement stays visible to Django's query log (`PREPARE` once, then `EXECUTE`), so tests that
 count queries see them. Behind a pooler that hands one client's statements to several server
 sessions (PgBouncer in transaction mode before 1.21) prepared statements do not work; Samverka
