@@ -16,6 +16,7 @@ from samverka.activities import selectors, services
 from samverka.activities.forms import ActivityForm, SessionForm, ThemeForm
 from samverka.activities.models import FocusArea, Session
 from samverka.lib import agebands, crypto
+from samverka.lib.planned import PlannedStatement
 from samverka.orgs.decorators import collaboration_view
 from samverka.participants import selectors as participant_selectors
 from samverka.participants.forms import QuickParticipantForm
@@ -243,18 +244,30 @@ def _tiles(queryset) -> list[Tile]:
     return [Tile(*row[:5], row[5] or "") for row in queryset.values_list(*TILE_FIELDS)]
 
 
-# Who came to the session or to one of the RECENT_SESSIONS latest sessions up to its date where
-# attendance was taken (`usual`), the other members of their households (for the quick-add's
-# household picker), each with the encrypted display name, and whether they are saved as
-# present at the session. Written out because building and compiling it with the ORM took
-# longer than running it (2.2 ms against 1 ms on the bench machine). It goes from the
-# attendance of those sessions to their participants and households by primary key: a condition
-# on the participants' collaboration here makes PostgreSQL read all the collaboration's
-# participants instead (thousands at national size), so _usual_participants checks the
-# collaboration on the rows. Plain SQL that SQLite and PostgreSQL both run.
-USUAL_PARTICIPANTS_SQL = """
+# Everything the attendance page reads for itself, in one statement that PostgreSQL plans once
+# per connection (lib/planned.py; planning it took longer than running it): who came to the
+# session or to one of the RECENT_SESSIONS latest sessions up to its date where attendance was
+# taken (`usual`), the other members of their households (for the quick-add's household
+# picker), whether each is saved as present; the first `others` other participants of the
+# collaboration by code; and, on every row, the anonymous headcount's total, whether the person
+# leads the session or its activity (the page's display names and the knowledge hook's
+# reflections ask it of managers) and how many participants the collaboration has. One row
+# with empty participant columns when there are none. Written out because building and
+# compiling the ORM's queries took longer than running them; plain SQL that SQLite and
+# PostgreSQL both run.
+# - `usual` once per participant: the three lookups in it are cheaper (0.2 ms at medium size).
+# - The households go from the attendance of those sessions to their participants by primary
+#   key: a condition on the participants' collaboration there makes PostgreSQL read all the
+#   collaboration's participants instead (thousands at national size), so _page_rows checks
+#   the collaboration on the rows.
+# - The others come in the order of the index on collaboration and code
+#   (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or walked an
+#   index of the whole country to list forty.
+PAGE_ROWS = PlannedStatement(
+    "attendance_page",
+    """
 WITH usual AS (
-    SELECT a.participant_id FROM activities_attendance a
+    SELECT DISTINCT a.participant_id FROM activities_attendance a
     WHERE a.session_id IN (
         SELECT s.id FROM activities_session s
         WHERE s.activity_id = %(activity)s AND (
@@ -263,52 +276,105 @@ WITH usual AS (
                 AND EXISTS (SELECT 1 FROM activities_attendance taken
                             WHERE taken.session_id = s.id)))
         ORDER BY CASE WHEN s.id = %(session)s THEN 0 ELSE 1 END, s.date DESC, s.start_time DESC
-        LIMIT %(limit)s
+        LIMIT %(recent)s
     )
 )
-SELECT p.id, p.code, p.role, p.birth_year, h.code, COALESCE(i.display_name_encrypted, ''),
-       p.collaboration_id,
-       p.id IN (SELECT participant_id FROM usual),
-       EXISTS (SELECT 1 FROM activities_attendance here
-               WHERE here.session_id = %(session)s AND here.participant_id = p.id)
-FROM participants_participant p
-JOIN participants_household h ON h.id = p.household_id
-LEFT JOIN participants_identity i ON i.participant_id = p.id
-WHERE p.household_id IN (
-    SELECT q.household_id FROM participants_participant q
-    WHERE q.id IN (SELECT participant_id FROM usual)
+SELECT f.headcount, f.led, f.participants, t.*
+FROM (
+    SELECT (SELECT SUM(hc.count) FROM activities_headcount hc
+            WHERE hc.session_id = %(session)s) AS headcount,
+           EXISTS (SELECT 1 FROM activities_session_leaders l
+                   WHERE l.session_id = %(session)s AND l.user_id = %(user)s)
+           OR EXISTS (SELECT 1 FROM activities_activity_leaders l
+                      WHERE l.activity_id = %(activity)s AND l.user_id = %(user)s) AS led,
+           (SELECT COUNT(*) FROM participants_participant c
+            WHERE c.collaboration_id = %(collaboration)s) AS participants
+) f
+LEFT JOIN (
+    SELECT FALSE AS other, p.id, p.code, p.role, p.birth_year, h.code AS household,
+           COALESCE(i.display_name_encrypted, '') AS name, p.collaboration_id,
+           p.id IN (SELECT participant_id FROM usual) AS usual,
+           EXISTS (SELECT 1 FROM activities_attendance here
+                   WHERE here.session_id = %(session)s AND here.participant_id = p.id) AS present
+    FROM participants_participant p
+    JOIN participants_household h ON h.id = p.household_id
+    LEFT JOIN participants_identity i ON i.participant_id = p.id
+    WHERE p.household_id IN (
+        SELECT q.household_id FROM participants_participant q
+        WHERE q.id IN (SELECT participant_id FROM usual)
+    )
+    UNION ALL
+    SELECT * FROM (
+        SELECT TRUE, p.id, p.code, p.role, p.birth_year, h.code,
+               COALESCE(i.display_name_encrypted, ''), p.collaboration_id, FALSE, FALSE
+        FROM participants_participant p
+        JOIN participants_household h ON h.id = p.household_id
+        LEFT JOIN participants_identity i ON i.participant_id = p.id
+        WHERE p.collaboration_id = %(collaboration)s
+          AND p.id NOT IN (SELECT participant_id FROM usual)
+        ORDER BY p.code
+        LIMIT %(others)s
+    ) o
+) t ON TRUE
+""",
+    session="bigint",
+    activity="bigint",
+    day="date",
+    recent="integer",
+    user="bigint",
+    collaboration="bigint",
+    others="integer",
 )
-"""
 
 
-def _usual_participants(session: Session, collaboration):
-    """The session's usual participants (unsorted), who of them is saved as present, and the
-    members of their households (household code → Tiles, usual participants included)."""
-    day = connection.ops.adapt_datefield_value(session.date)
+class PageRows(NamedTuple):
+    """What PAGE_ROWS read: the session's usual participants (unsorted), who of them is saved
+    as present, the members of their households (household code → Tiles, usual participants
+    included), the others listed (unsorted), the collaboration's number of participants, the
+    headcount's total (None: none) and whether the person leads the session."""
+
+    usual: list[Tile]
+    saved: set[int]
+    members: dict[str, list[Tile]]
+    others: list[Tile]
+    participants: int
+    headcount_total: int | None
+    led: bool
+
+
+def _page_rows(session: Session, collaboration, user, *, others: int) -> PageRows:
     with connection.cursor() as cursor:
-        cursor.execute(
-            USUAL_PARTICIPANTS_SQL,
-            {
-                "session": session.pk,
-                "activity": session.activity_id,
-                "day": day,
-                "limit": RECENT_SESSIONS + 1,
-            },
+        PAGE_ROWS.execute(
+            cursor,
+            session=session.pk,
+            activity=session.activity_id,
+            day=connection.ops.adapt_datefield_value(session.date),
+            recent=RECENT_SESSIONS + 1,
+            user=user.pk,
+            collaboration=collaboration.pk,
+            others=others,
         )
         rows = cursor.fetchall()
-    usual, saved, members = [], set(), {}
-    for *fields, collaboration_id, is_usual, present in rows:
+    headcount_total, led, participants = rows[0][:3]
+    usual, saved, members, listed = [], set(), {}, []
+    for row in rows:
+        other, *fields, collaboration_id, is_usual, present = row[3:]
+        if fields[0] is None:
+            continue  # the empty row: no participants at all
         # Always the session's own collaboration (attendance is recorded only for its
         # participants); another collaboration's participant would never be shown.
         if collaboration_id != collaboration.pk:
             continue
         tile = Tile(*fields)
+        if other:
+            listed.append(tile)
+            continue
         members.setdefault(tile.household_code, []).append(tile)
         if is_usual:
             usual.append(tile)
             if present:
                 saved.add(tile.pk)
-    return usual, saved, members
+    return PageRows(usual, saved, members, listed, participants, headcount_total, bool(led))
 
 
 def _named(access, find: str) -> set[int]:
@@ -325,18 +391,30 @@ def _named(access, find: str) -> set[int]:
 
 
 def _candidates(
-    session: Session, collaboration, present_ids: set[int], find: str = "", named=frozenset()
+    session: Session,
+    collaboration,
+    user,
+    present_ids: set[int],
+    find: str = "",
+    named=frozenset(),
 ):
     """Who is likely there: the usual participants first, then some of everyone else.
 
     Returns (usual participants, who is saved as present at the session, other participants,
     how many others there are in all, the usual participants' households' members by
-    household code), participants as Tiles in household order. The usual participants are
-    those of _usual_participants and anyone in `present_ids`. `find` narrows the others to
+    household code), participants as Tiles in household order, and sets the session's
+    `headcount_total` and `led_by_user` (whether `user` leads it). The usual participants are
+    those PAGE_ROWS reads and anyone in `present_ids`. `find` narrows the others to
     participant or household codes that start with it, and to `named` (ids of participants
     whose display name matched it).
     """
-    regulars, saved_ids, members = _usual_participants(session, collaboration)
+    # Anyone in present_ids may be among the first others by code: read as many more, so
+    # that OTHERS_LISTED remain once they are left out.
+    page = _page_rows(
+        session, collaboration, user, others=0 if find else OTHERS_LISTED + len(present_ids)
+    )
+    session.headcount_total, session.led_by_user = page.headcount_total, page.led
+    regulars = page.usual
     if extra := present_ids - {t.pk for t in regulars}:
         regulars += _tiles(Participant.objects.filter(collaboration=collaboration, pk__in=extra))
     regulars.sort(key=Tile.sort_key)
@@ -353,43 +431,11 @@ def _candidates(
         listed = _tiles(others.order_by("code")[:OTHERS_LISTED])
         total = others.count() if len(listed) == OTHERS_LISTED else len(listed)
     else:
-        listed, in_all = _others(collaboration, usual)
+        listed = [t for t in page.others if t.pk not in extra][:OTHERS_LISTED]
         # The usual participants are all the collaboration's.
-        total = in_all - len(usual) if len(listed) == OTHERS_LISTED else len(listed)
+        total = page.participants - len(usual) if len(listed) == OTHERS_LISTED else len(listed)
     listed.sort(key=Tile.sort_key)
-    return regulars, saved_ids, listed, total, members
-
-
-# The first OTHERS_LISTED participants of the collaboration by code other than the usual ones,
-# with the collaboration's number of participants (read once: an uncorrelated subquery). As
-# _tiles(everyone.exclude(...).order_by("code")[:OTHERS_LISTED]) and everyone.count() made
-# them, in one query written out: the two ORM queries cost the page more to build than to run.
-# The order comes straight from the index on collaboration and code
-# (`participant_code_in_collab`): without it PostgreSQL sorted the collaboration or walked an
-# index of the whole country to list forty.
-OTHERS_SQL = """
-SELECT p.id, p.code, p.role, p.birth_year, h.code, COALESCE(i.display_name_encrypted, ''),
-       (SELECT COUNT(*) FROM participants_participant c WHERE c.collaboration_id = %s)
-FROM participants_participant p
-JOIN participants_household h ON h.id = p.household_id
-LEFT JOIN participants_identity i ON i.participant_id = p.id
-WHERE p.collaboration_id = %s{excluded}
-ORDER BY p.code
-LIMIT %s
-"""
-
-
-def _others(collaboration, usual: list[int]) -> tuple[list[Tile], int]:
-    """The first OTHERS_LISTED other participants (by code) and how many participants the
-    collaboration has in all (0 if it has none but the usual ones)."""
-    excluded = f" AND p.id NOT IN ({', '.join(['%s'] * len(usual))})" if usual else ""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            OTHERS_SQL.format(excluded=excluded),
-            [collaboration.pk, collaboration.pk, *usual, OTHERS_LISTED],
-        )
-        rows = cursor.fetchall()
-    return [Tile(*row[:6]) for row in rows], (rows[0][6] if rows else 0)
+    return regulars, page.saved, listed, total, page.members
 
 
 @lru_cache(maxsize=4096)
@@ -417,30 +463,6 @@ def _names(access, session: Session, regulars, usual_ids: set[int], others) -> d
     if rest:
         names.update(participant_selectors.display_names(access, rest))
     return names
-
-
-# The anonymous headcount's total and whether the person leads the session or its activity (the
-# page's display names and the knowledge hook's reflections ask it of managers), read beside the
-# session in one query written out: as annotations of the session's query (a Sum subquery and
-# an Exists over both leader tables) they cost more to build than the whole query took to run.
-SESSION_FACTS_SQL = """
-SELECT (SELECT SUM(h.count) FROM activities_headcount h WHERE h.session_id = %(session)s),
-       EXISTS (SELECT 1 FROM activities_session_leaders l
-               WHERE l.session_id = %(session)s AND l.user_id = %(user)s)
-       OR EXISTS (SELECT 1 FROM activities_activity_leaders l
-                  WHERE l.activity_id = %(activity)s AND l.user_id = %(user)s)
-"""
-
-
-def _session_facts(session: Session, user) -> tuple[int | None, bool]:
-    """(the session's headcount total or None, whether `user` leads the session)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            SESSION_FACTS_SQL,
-            {"session": session.pk, "activity": session.activity_id, "user": user.pk},
-        )
-        total, led = cursor.fetchone()
-    return total, bool(led)
 
 
 @lru_cache(maxsize=1)
@@ -472,7 +494,6 @@ def attendance(request, access, session_code):
     session = selectors.session_for(access, session_code)
     collaboration = access.collaboration
     session.activity.collaboration = collaboration  # the children's hook reads it
-    session.headcount_total, session.led_by_user = _session_facts(session, access.user)
     find = ""
     present_ids = None  # as posted; on a GET, who is saved as present (from _candidates)
     version = session.version
@@ -563,7 +584,12 @@ def attendance(request, access, session_code):
                     )
                 return redirect("activities:attendance", access.code, session.code)
     regulars, saved_ids, others, others_total, members = _candidates(
-        session, collaboration, present_ids or set(), find, _named(access, find) if find else ()
+        session,
+        collaboration,
+        access.user,
+        present_ids or set(),
+        find,
+        _named(access, find) if find else (),
     )
     if present_ids is None:
         present_ids = saved_ids

@@ -236,6 +236,7 @@ def test_boden_coordinator_cannot_open_a_kalmar_session(client, world, group):
 def test_anonymous_headcount_for_an_open_event(client, world, group):
     _, session, _ = group
     client.force_login(world.kalmar_ledare)
+    assert "Räknade hittills" not in client.get(page_url(world, session)).content.decode()
     url = reverse("activities:headcount", args=[world.kalmar.code, session.code])
     response = client.post(
         url,
@@ -243,6 +244,8 @@ def test_anonymous_headcount_for_an_open_event(client, world, group):
     )
     assert response.status_code == 302
     assert sum(Headcount.objects.values_list("count", flat=True)) == 15
+    # The attendance page shows the total (read with its participants).
+    assert "Räknade hittills: 15." in client.get(page_url(world, session)).content.decode()
     bad = client.post(url, {"version": 1, "key": "h2", "n-6-12-female": "-2"})
     assert bad.status_code == 400
     assert sum(Headcount.objects.values_list("count", flat=True)) == 15

@@ -80,6 +80,34 @@ def test_finds_an_unlisted_participant_by_code_and_keeps_the_taps(client, world,
     assert "Ingen annan deltagare har en kod som börjar med ZZZZ" in none.content.decode()
 
 
+def test_others_tapped_before_a_refused_add_join_the_usual_ones_and_forty_are_still_listed(
+    client, world, crowd
+):
+    """The first others by code, tapped and then posted with a quick-add that is refused: they
+    are shown among the usual participants, checked, and the others listed are the next
+    OTHERS_LISTED, with the count of those not shown above."""
+    session, regulars, people = crowd
+    tapped = people[3:5]  # the first two others by code
+    client.force_login(world.kalmar_ngo)
+    page = client.post(
+        url(world, session),
+        {
+            "present": [p.code for p in tapped],
+            "version": 0,
+            "key": "k1",
+            "action": "add",
+            "new-household": "NOSUCH",
+        },
+    )
+    assert page.status_code == 200 and page.context["quick_form"].errors
+    assert [p.code for p in page.context["regulars"]] == [p.code for p in [*regulars, *tapped]]
+    assert [p.code for p in page.context["others"]] == [p.code for p in people[5:45]]
+    assert page.context["others_total"] == len(people) - 5
+    html = page.content.decode()
+    assert all(f'value="{p.code}" checked>' in html for p in tapped)
+    assert not session.attendances.exists()
+
+
 def test_a_member_of_another_collaboration_cannot_search_here(client, world, crowd):
     session, _regulars, _people = crowd
     client.force_login(world.boden_ngo)
@@ -88,10 +116,11 @@ def test_a_member_of_another_collaboration_cannot_search_here(client, world, cro
 
 
 def test_the_page_reads_what_it_shows_in_a_fixed_number_of_queries(client, world, crowd):
-    """Beyond what every session page reads (the person, their access, the session): the usual
-    participants with their households, the others listed with the collaboration's count, the
-    headcount with whether the person leads the session, and the children's hook's excursion
-    mark with its decision-makers (README, Performance). More participants, no more queries."""
+    """Beyond what every session page reads (the person, their access, the session): one
+    statement for the usual participants with their households, the others listed with the
+    collaboration's count, the headcount and whether the person leads the session; and the
+    children's hook's excursion mark with its decision-makers (README, Performance). More
+    participants, no more queries."""
     session, _regulars, people = crowd
     client.force_login(world.kalmar_ngo)
     client.get(url(world, session))  # the session's first save of the login
@@ -112,5 +141,5 @@ def test_the_page_reads_what_it_shows_in_a_fixed_number_of_queries(client, world
         and "otp_" not in q["sql"]
         and "SAVEPOINT" not in q["sql"]  # the session's save, in the test's transaction
     ]
-    assert len(page_queries) == 7, page_queries
+    assert len(page_queries) == 5, page_queries
     assert len(second.captured_queries) == len(first.captured_queries)

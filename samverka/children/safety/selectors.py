@@ -15,6 +15,7 @@ from samverka.children.safety.models import (
     RiskAnalysis,
     RiskArea,
 )
+from samverka.lib.planned import PlannedStatement
 
 REVIEW_SOON_DAYS = 30
 EXCURSION_AREAS = (RiskArea.TRANSPORT, RiskArea.EXCURSIONS_WATER)
@@ -47,24 +48,29 @@ class SessionMarks(NamedTuple):
     decision_makers: int
 
 
-# The excursion mark and the decision-makers' count in one query. The attendance page shows
-# the hook on every visit, and two ORM queries cost it more than everything else the hook does
-# (README, Performance). The session is the page's own, already checked against the person's
-# access; the decision-makers are counted in its collaboration only.
-SESSION_MARKS_SQL = """
+# The excursion mark and the decision-makers' count in one query, which PostgreSQL plans once
+# per connection (lib/planned.py). The attendance page shows the hook on every visit, and two
+# ORM queries cost it more than everything else the hook does (README, Performance). The session
+# is the page's own, already checked against the person's access; the decision-makers are
+# counted in its collaboration only.
+SESSION_MARKS = PlannedStatement(
+    "children_session_marks",
+    """
 SELECT e.id, e.destination, e.marked_by_id,
        (SELECT COUNT(*) FROM children_decisionmaker d
         WHERE d.session_id = %(session)s AND d.collaboration_id = %(collaboration)s)
 FROM (SELECT 1 AS one) k
 LEFT JOIN children_excursion e ON e.session_id = %(session)s
-"""
+""",
+    session="bigint",
+    collaboration="bigint",
+)
 
 
 def session_marks(session) -> SessionMarks:
     with connection.cursor() as cursor:
-        cursor.execute(
-            SESSION_MARKS_SQL,
-            {"session": session.pk, "collaboration": session.activity.collaboration_id},
+        SESSION_MARKS.execute(
+            cursor, session=session.pk, collaboration=session.activity.collaboration_id
         )
         excursion_id, destination, marked_by_id, makers = cursor.fetchone()
     excursion = None
