@@ -343,18 +343,15 @@ class PageRows(NamedTuple):
 
 
 def _page_rows(session: Session, collaboration, user, *, others: int) -> PageRows:
-    with connection.cursor() as cursor:
-        PAGE_ROWS.execute(
-            cursor,
-            session=session.pk,
-            activity=session.activity_id,
-            day=connection.ops.adapt_datefield_value(session.date),
-            recent=RECENT_SESSIONS + 1,
-            user=user.pk,
-            collaboration=collaboration.pk,
-            others=others,
-        )
-        rows = cursor.fetchall()
+    rows = PAGE_ROWS.rows(
+        session=session.pk,
+        activity=session.activity_id,
+        day=connection.ops.adapt_datefield_value(session.date),
+        recent=RECENT_SESSIONS + 1,
+        user=user.pk,
+        collaboration=collaboration.pk,
+        others=others,
+    )
     headcount_total, led, participants = rows[0][:3]
     usual, saved, members, listed = [], set(), {}, []
     for row in rows:

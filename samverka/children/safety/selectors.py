@@ -4,7 +4,6 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from django.db import connection
 from django.utils import timezone
 
 from samverka.activities.models import ActivityType
@@ -68,11 +67,9 @@ LEFT JOIN children_excursion e ON e.session_id = %(session)s
 
 
 def session_marks(session) -> SessionMarks:
-    with connection.cursor() as cursor:
-        SESSION_MARKS.execute(
-            cursor, session=session.pk, collaboration=session.activity.collaboration_id
-        )
-        excursion_id, destination, marked_by_id, makers = cursor.fetchone()
+    [(excursion_id, destination, marked_by_id, makers)] = SESSION_MARKS.rows(
+        session=session.pk, collaboration=session.activity.collaboration_id
+    )
     excursion = None
     if excursion_id is not None:
         # What the hook shows of the mark (its date is not read).

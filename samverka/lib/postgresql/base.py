@@ -11,11 +11,27 @@ query is a peer gone without a word (a cable pulled): `SELECT 1` would hang ther
 
 import select
 
-from django.db.backends.postgresql import base
+from django.db.backends.postgresql import base, operations
 from psycopg.pq import ConnStatus
 
 
+class DatabaseOperations(operations.DatabaseOperations):
+    def last_executed_query(self, cursor, sql, params):
+        """What Django's query log shows of a statement (only kept while it logs: tests, DEBUG).
+        For a statement psycopg ran as a prepared one (`lib/prepared.py`) Django's answer is
+        None; the statement with its values put in is shown instead."""
+        shown = super().last_executed_query(cursor, sql, params)
+        if shown is None and sql is not None:
+            try:
+                shown = self.compose_sql(sql, params)
+            except Exception:  # only the log's text: the statement has run
+                shown = sql
+        return shown
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    ops_class = DatabaseOperations
+
     def close_if_health_check_failed(self):
         if (
             self.pool
