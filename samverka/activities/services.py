@@ -3,7 +3,8 @@
 `attendance_record` is the one writer of a session's attendance and `attendance_record_bulk`
 its bulk variant (imports, the demo, seed_synthetic); with `session_update` (a session's date
 or cancellation) they are the only code that keeps the derived AttendanceYear in step
-(README, "Derived tables").
+(README, "Derived tables"). The services that create sessions (`sessions_generate`,
+`session_create`) and `session_update` keep ActivityYear (sessions held) in step.
 """
 
 import datetime
@@ -17,7 +18,7 @@ from typing import TypedDict, Unpack
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from samverka.activities import attendance_years, calendar
+from samverka.activities import activity_years, attendance_years, calendar
 from samverka.activities.models import (
     Activity,
     Attendance,
@@ -84,6 +85,7 @@ def sessions_generate(*, activity: Activity, by) -> int:
         session.leaders.set(leaders)
         created += 1
     if created:
+        activity_years.refresh([activity.pk])
         audit_record(
             actor=by,
             action=AuditAction.CREATE,
@@ -353,6 +355,7 @@ class SessionFields(TypedDict, total=False):
 def session_create(*, activity: Activity, by, **fields: Unpack[SessionFields]) -> Session:
     session = Session(activity=activity)
     save_audited(session, fields, by=by, collaboration=activity.collaboration)
+    activity_years.refresh([activity.pk])
     return session
 
 
@@ -364,6 +367,7 @@ def session_update(*, session: Session, by, **fields: Unpack[SessionFields]) -> 
     before = session.date, session.cancelled
     save_audited(session, fields, by=by, collaboration=session.activity.collaboration)
     if (session.date, session.cancelled) != before:
+        activity_years.refresh([session.activity_id])
         attendance_years.refresh(
             session.attendances.values_list("participant_id", flat=True),
             {before[0].year, session.date.year},
