@@ -336,6 +336,9 @@ class AttendanceYear(models.Model):
             models.Index(
                 fields=["year", "counted", "months", "participant"], name="attendance_year_scan"
             ),
+            # One collaboration's rows of a year (its own funder count, its page): 8 ms instead
+            # of a 42 ms scan of every row at medium size (EXPLAIN ANALYZE).
+            models.Index(fields=["collaboration", "year"], name="attendance_year_collaboration"),
         ]
 
     def __str__(self):
