@@ -1,117 +1,118 @@
-"""ActivityAttendanceYear kept in step with attendance and sessions.
+"""ActivityYear kept in step with the sessions: how many were held per activity, year and month.
 
-A row per participant, activity and year holds how many held (not cancelled) sessions of the
-activity the participant attended in each month (`sessions_1` … `sessions_12`, NULL for none):
-what the follow-up plan's attendance indicators count from (`samverka.followup.sources`).
-`refresh` is the one writer, called beside `attendance_years.refresh` in the transaction that
-wrote: by `samverka.activities.services.attendance_record` (and its bulk variant
-`attendance_record_bulk`) for the participants and years concerned, and by `session_update`
-when a session's date or cancellation changes. Nothing about the participant is kept here, so a
-change of the participant needs nothing; erasing one removes their rows by cascade. `rebuild`
-recomputes the whole table in one statement (the migration, a large bulk load,
-`rebuild_report_tables`); `out_of_step` is its check.
+The funder count's "sessions held and activities per focus area" read these rows instead of
+every session of the period (a calendar year: one row per activity, where it grouped 140,000
+sessions at medium size). `refresh` is the one writer, called in the transaction that created
+sessions or changed a session's date or cancellation (`sessions_generate`, `session_create`,
+`session_update`, the import); it recomputes every row of the activities concerned (an
+activity has at most a few hundred sessions). Deleting an activity removes its rows by cascade.
+`rebuild` recomputes the whole table in one statement (migrations, a large bulk load,
+`rebuild_report_tables`). `held_between` is the read the funder count uses.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, Q
-from django.db.models.functions import Cast, ExtractMonth, ExtractYear
+from django.db.models import Count, F, IntegerField, Q
+from django.db.models.functions import Cast, ExtractYear
 
-from samverka.activities.models import ActivityAttendanceYear, Attendance
+from samverka.activities.attendance_years import ALL_MONTHS, _split
+from samverka.activities.models import ActivityYear, Session
 from samverka.lib.derived import count_differences, replace_all
 
 CHUNK = 2000
-SESSIONS = [f"sessions_{month}" for month in range(1, 13)]
-COLUMNS = ["participant_id", "activity_id", "collaboration_id", "year", *SESSIONS]
+HELD = [f"held_{month}" for month in range(1, 13)]  # sessions held in month 1 … 12
+COLUMNS = ["activity_id", "collaboration_id", "year", "held", *HELD]
 
 
-def _held_months(attendance):
-    """(participant, activity, collaboration, year, month, sessions attended) of the held
-    sessions in `attendance`."""
+def _derived(sessions):
+    """The rows (COLUMNS, by those names) derived from `sessions`: per activity and year, the
+    sessions held, in all and in each month."""
     return (
-        attendance.filter(session__cancelled=False)
-        .order_by()
-        .values_list(
-            "participant_id",
-            "session__activity_id",
-            "session__activity__collaboration_id",
-            Cast(ExtractYear("session__date"), IntegerField()),
-            Cast(ExtractMonth("session__date"), IntegerField()),
-        )
-        .annotate(n=Count("participant_id"))
-    )
-
-
-@transaction.atomic
-def refresh(participant_ids: Iterable[int], years: Iterable[int] | None = None) -> None:
-    """Recompute the rows of these participants for these years (None: every year) from their
-    attendance rows."""
-    ids = sorted(set(participant_ids))
-    in_years, rows = Q(), ActivityAttendanceYear.objects.all()
-    if years is not None:
-        years = sorted(set(years))
-        if not years:
-            return
-        for year in years:
-            in_years |= Q(
-                session__date__gte=date(year, 1, 1), session__date__lte=date(year, 12, 31)
-            )
-        rows = rows.filter(year__in=years)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        rows.filter(participant_id__in=chunk).delete()
-        kept: dict[tuple, list[int | None]] = {}
-        for pid, activity, collaboration, year, month, n in _held_months(
-            Attendance.objects.filter(in_years, participant_id__in=chunk)
-        ):
-            kept.setdefault((pid, activity, collaboration, year), [None] * 12)[month - 1] = n
-        ActivityAttendanceYear.objects.bulk_create(
-            ActivityAttendanceYear(
-                participant_id=pid,
-                activity_id=activity,
-                collaboration_id=collaboration,
-                year=year,
-                **dict(zip(SESSIONS, months, strict=True)),
-            )
-            for (pid, activity, collaboration, year), months in kept.items()
-        )
-
-
-def _derived(attendance_model=Attendance) -> tuple[str, tuple]:
-    """SQL selecting COLUMNS (by those names) as derived from the attendance rows."""
-    held = (
-        attendance_model.objects.filter(session__cancelled=False)
+        sessions.filter(cancelled=False)
         .order_by()
         .values(
-            "participant_id",
-            a=Cast("session__activity_id", IntegerField()),
-            c=Cast("session__activity__collaboration_id", IntegerField()),
-            y=Cast(ExtractYear("session__date"), IntegerField()),
-            m=Cast(ExtractMonth("session__date"), IntegerField()),
+            "activity_id",
+            collaboration_id=F("activity__collaboration_id"),
+            year=Cast(ExtractYear("date"), IntegerField()),
         )
+        .annotate(
+            held=Count("pk"),
+            **{
+                name: Count("pk", filter=Q(date__month=month))
+                for month, name in enumerate(HELD, start=1)
+            },
+        )
+        .values(*COLUMNS)
     )
-    sql, params = held.query.sql_with_params()
-    months = ", ".join(
-        f"SUM(CASE WHEN m = {month} THEN 1 END) AS sessions_{month}" for month in range(1, 13)
-    )
-    derived = (
-        f"SELECT participant_id, a AS activity_id, c AS collaboration_id, y AS year, {months} "  # noqa: S608
-        f"FROM ({sql}) held GROUP BY participant_id, a, c, y"
-    )
-    return derived, params
 
 
 @transaction.atomic
-def rebuild(attendance_model=Attendance, year_model=ActivityAttendanceYear) -> int:
-    """Recompute the whole table; returns its number of rows (the models can be a migration's
-    historical ones)."""
-    derived, params = _derived(attendance_model)
-    chosen = f"SELECT {', '.join(COLUMNS)} FROM ({derived}) derived"  # noqa: S608
-    return replace_all(year_model, COLUMNS, chosen, params)
+def refresh(activity_ids: Iterable[int]) -> None:
+    """Recompute every row of these activities from their sessions."""
+    ids = sorted(set(activity_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        ActivityYear.objects.filter(activity_id__in=chunk).delete()
+        ActivityYear.objects.bulk_create(
+            ActivityYear(**row) for row in _derived(Session.objects.filter(activity_id__in=chunk))
+        )
+
+
+def _sql(session_model=Session) -> tuple[str, tuple]:
+    sql, params = _derived(session_model.objects.all()).query.sql_with_params()
+    return f"SELECT {', '.join(COLUMNS)} FROM ({sql}) derived", params  # noqa: S608
+
+
+@transaction.atomic
+def rebuild(session_model=Session, year_model=ActivityYear) -> int:
+    """Recompute the whole table; returns its number of rows. The models can be a migration's
+    historical ones."""
+    return replace_all(year_model, COLUMNS, *_sql(session_model))
 
 
 def out_of_step() -> int:
     """How many rows the table lacks or has too many, compared with a rebuild."""
-    return count_differences(ActivityAttendanceYear, COLUMNS, *_derived())
+    return count_differences(ActivityYear, COLUMNS, *_sql())
+
+
+def held_between(start: date, end: date, collaborations=None) -> Counter:
+    """activity id -> sessions held dated start..end (activities without any left out);
+    `collaborations` (ids) limits them to those collaborations' activities.
+
+    Whole months come from the rows (a calendar year from their totals); the days of a month
+    the period covers only in part are counted from those days' sessions, one range of days a
+    query (read from the index `session_held_on` alone, where an OR of ranges read the table).
+    """
+    rows = ActivityYear.objects.order_by()
+    sessions = Session.objects.filter(cancelled=False).order_by()
+    if collaborations is not None:
+        rows = rows.filter(collaboration_id__in=collaborations)
+        sessions = sessions.filter(activity__collaboration_id__in=collaborations)
+    held: Counter = Counter()
+    days = []
+    for year in range(start.year, end.year + 1):
+        mask, partial = _split(max(start, date(year, 1, 1)), min(end, date(year, 12, 31)))
+        days.extend(partial)
+        if not mask:
+            continue
+        if mask == ALL_MONTHS:
+            total = F("held")
+        else:
+            months = [name for bit, name in enumerate(HELD) if mask & (1 << bit)]
+            total = sum((F(name) for name in months[1:]), F(months[0]))
+        for activity_id, n in (
+            rows.filter(year=year).annotate(n=total).filter(n__gt=0).values_list("activity_id", "n")
+        ):
+            held[activity_id] += n
+    for first, last in days:  # a range a query, each read from the index session_held_on
+        for activity_id, n in (
+            sessions.filter(date__gte=first, date__lte=last)
+            .values("activity_id")
+            .annotate(n=Count("*"))
+            .values_list("activity_id", "n")
+        ):
+            held[activity_id] += n
+    return held

@@ -170,6 +170,15 @@ class Session(models.Model):
                 name="session_unique_time_per_activity",
             ),
         ]
+        indexes = [
+            # The held sessions of a few days (a period's part months, activity_years): read
+            # from the index alone.
+            models.Index(
+                fields=["date", "activity"],
+                condition=Q(cancelled=False),
+                name="session_held_on",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.activity} {self.date:%Y-%m-%d}"
@@ -195,6 +204,52 @@ def attendance_too_early(day, start_time=None, now=None) -> str | None:
     return gettext(
         "The session of %(when)s has not started yet: attendance is recorded once it has."
     ) % {"when": when}
+
+
+class ActivityYear(models.Model):
+    """How many sessions of one activity were held (not cancelled) in one year, and in each of
+    its months: what the funder count's "sessions held and activities" reads instead of the
+    sessions themselves.
+
+    Derived from Session (activity, date, cancelled), never edited by itself:
+    `samverka.activities.activity_years.refresh` is its one writer, called by the services that
+    create sessions or change a session's date or cancellation (`sessions_generate`,
+    `session_create`, `session_update`, the import); `rebuild_report_tables` rebuilds it. A row
+    exists only for a year with at least one session held. `held_<m>` counts month m.
+    """
+
+    # No index of its own: activity_year_once (activity, year) serves lookups by activity.
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    # The activity's (an activity never changes collaboration): scopes the rows.
+    collaboration = models.ForeignKey(
+        "orgs.Collaboration", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    year = models.PositiveSmallIntegerField()
+    held = models.PositiveIntegerField()
+    held_1 = models.PositiveSmallIntegerField(default=0)
+    held_2 = models.PositiveSmallIntegerField(default=0)
+    held_3 = models.PositiveSmallIntegerField(default=0)
+    held_4 = models.PositiveSmallIntegerField(default=0)
+    held_5 = models.PositiveSmallIntegerField(default=0)
+    held_6 = models.PositiveSmallIntegerField(default=0)
+    held_7 = models.PositiveSmallIntegerField(default=0)
+    held_8 = models.PositiveSmallIntegerField(default=0)
+    held_9 = models.PositiveSmallIntegerField(default=0)
+    held_10 = models.PositiveSmallIntegerField(default=0)
+    held_11 = models.PositiveSmallIntegerField(default=0)
+    held_12 = models.PositiveSmallIntegerField(default=0)
+
+    objects = tenant_manager("collaboration")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "year"], name="activity_year_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.activity_id} {self.year}: {self.held}"
 
 
 class Attendance(models.Model):
@@ -281,6 +336,9 @@ class AttendanceYear(models.Model):
             models.Index(
                 fields=["year", "counted", "months", "participant"], name="attendance_year_scan"
             ),
+            # One collaboration's rows of a year (its own funder count, its page): 8 ms instead
+            # of a 42 ms scan of every row at medium size (EXPLAIN ANALYZE).
+            models.Index(fields=["collaboration", "year"], name="attendance_year_collaboration"),
         ]
 
     def __str__(self):
@@ -294,7 +352,7 @@ class ActivityAttendanceYear(models.Model):
     per participant and activity instead of their attendance rows.
 
     Derived from Attendance and Session (date, cancelled), never edited by itself:
-    `samverka.activities.activity_years.refresh` is its one writer, called beside
+    `samverka.activities.activity_attendance_years.refresh` is its one writer, called beside
     AttendanceYear's by the writers of attendance (`attendance_record`, `attendance_record_bulk`)
     and by `session_update`; `rebuild_report_tables` rebuilds and checks it. `sessions_<m>` is
     the number for month m (1 January … 12 December), NULL for a month without any.

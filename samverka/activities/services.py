@@ -3,7 +3,9 @@
 `attendance_record` is the one writer of a session's attendance and `attendance_record_bulk`
 its bulk variant (imports, the demo, seed_synthetic); with `session_update` (a session's date
 or cancellation) they are the only code that keeps the derived AttendanceYear and
-ActivityAttendanceYear in step (README, "Derived tables").
+ActivityAttendanceYear in step (README, "Derived tables"). The services that create sessions
+(`sessions_generate`, `session_create`) and `session_update` keep ActivityYear (sessions held)
+in step.
 """
 
 import datetime
@@ -17,7 +19,12 @@ from typing import TypedDict, Unpack
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from samverka.activities import activity_years, attendance_years, calendar
+from samverka.activities import (
+    activity_attendance_years,
+    activity_years,
+    attendance_years,
+    calendar,
+)
 from samverka.activities.models import (
     Activity,
     Attendance,
@@ -84,6 +91,7 @@ def sessions_generate(*, activity: Activity, by) -> int:
         session.leaders.set(leaders)
         created += 1
     if created:
+        activity_years.refresh([activity.pk])
         audit_record(
             actor=by,
             action=AuditAction.CREATE,
@@ -191,7 +199,7 @@ def attendance_record(
     )
     locked.attendances.filter(participant_id__in=to_remove).delete()
     attendance_years.refresh(to_add | to_remove, [locked.date.year])
-    activity_years.refresh(to_add | to_remove, [locked.date.year])
+    activity_attendance_years.refresh(to_add | to_remove, [locked.date.year])
     _mark_saved(locked, by)
     audit_record(
         actor=by,
@@ -275,12 +283,12 @@ class _AttendanceDerived:
     def refresh(participant_ids) -> None:
         ids = set(participant_ids)
         attendance_years.refresh(ids)
-        activity_years.refresh(ids)
+        activity_attendance_years.refresh(ids)
 
     @staticmethod
     def rebuild() -> None:
         attendance_years.rebuild()
-        activity_years.rebuild()
+        activity_attendance_years.rebuild()
 
 
 class AttendanceBulk(DerivedBulk):
@@ -369,6 +377,7 @@ class SessionFields(TypedDict, total=False):
 def session_create(*, activity: Activity, by, **fields: Unpack[SessionFields]) -> Session:
     session = Session(activity=activity)
     save_audited(session, fields, by=by, collaboration=activity.collaboration)
+    activity_years.refresh([activity.pk])
     return session
 
 
@@ -380,10 +389,11 @@ def session_update(*, session: Session, by, **fields: Unpack[SessionFields]) -> 
     before = session.date, session.cancelled
     save_audited(session, fields, by=by, collaboration=session.activity.collaboration)
     if (session.date, session.cancelled) != before:
+        activity_years.refresh([session.activity_id])
         attending = list(session.attendances.values_list("participant_id", flat=True))
         years = {before[0].year, session.date.year}
         attendance_years.refresh(attending, years)
-        activity_years.refresh(attending, years)
+        activity_attendance_years.refresh(attending, years)
     return session
 
 

@@ -22,7 +22,12 @@ from samverka.activities.models import (
     TargetGroup,
     Theme,
 )
-from samverka.activities.services import attendance_record_bulk, session_update, sessions_generate
+from samverka.activities.services import (
+    attendance_record_bulk,
+    session_create,
+    session_update,
+    sessions_generate,
+)
 from samverka.demo.synthetic_words import THEMES as PARENT_GROUP_THEMES
 from samverka.lib.codes import unused_codes
 from samverka.orgs.models import OrganisationKind
@@ -277,8 +282,9 @@ def seed_collaboration(collaboration, *, index: int) -> None:
         )
     for activity in (leisure, parents, bikes, forum, open_day):
         sessions_generate(activity=activity, by=None)
-    Session.objects.create(
+    session_create(
         activity=forum,
+        by=None,
         date=_workday(term_start + timedelta(weeks=9)),
         start_time=time(9, 0),
         theme="Hålrum mellan förvaltningarna",

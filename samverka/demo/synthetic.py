@@ -14,7 +14,7 @@ with PostgreSQL's COPY (psycopg) or, on other databases, one `executemany` per b
 (`samverka.lib.bulk.RowSink`). Attendance and the consent ledger go through the bulk variants
 of their writers (`attendance_record_bulk`, `consent_record_bulk`) as large loads: COPY all the
 same, and the derived tables they keep (AttendanceYear, ConsentState) rebuilt in one statement
-each when they close. On PostgreSQL a large run drops the secondary indexes and foreign keys of
+each when they close; so is ActivityYear (sessions held) once the sessions are written. On PostgreSQL a large run drops the secondary indexes and foreign keys of
 the biggest tables first and rebuilds them at the end (one sorted build instead of millions of
 index inserts); the whole run is one transaction, so a failure leaves nothing behind.
 """
@@ -32,10 +32,12 @@ from datetime import time as clock
 
 from django.db import connection, transaction
 
+from samverka.activities import activity_years
 from samverka.activities.models import (
     Activity,
     ActivityAttendanceYear,
     ActivityType,
+    ActivityYear,
     Attendance,
     AttendanceYear,
     FocusArea,
@@ -191,8 +193,9 @@ class Codes:
 # Deferred indexes (PostgreSQL) -----------------------------------------------------------------
 
 BIG_TABLES = [Attendance, ConsentEntry, Participant, Household, Session, Headcount]
-# Rebuilt from the big tables at the end (see attendance_years, activity_years, consent_state).
-DERIVED_TABLES = [AttendanceYear, ActivityAttendanceYear, ConsentState]
+# Rebuilt from the big tables at the end (see attendance_years, activity_attendance_years,
+# activity_years and consent_state).
+DERIVED_TABLES = [AttendanceYear, ActivityAttendanceYear, ActivityYear, ConsentState]
 
 
 def _drop_secondary_indexes(models) -> list[str]:
@@ -327,6 +330,7 @@ class Generator:
                     self._municipality(municipality, share, root, progress)
                 for sink in self.sinks.values():
                     sink.flush()
+                activity_years.rebuild()  # the sessions, written above by their sink
                 progress.finish()
                 self._note("Deriving the report tables (attendance per year, current consent) …")
             if rebuild:

@@ -268,9 +268,9 @@ def _attendance_summary(contexts: list[Context], windows) -> dict[tuple[int, int
 
     The sessions each participant attended of each activity in each window: the months a
     window covers whole are added up from the derived ActivityAttendanceYear rows (a row per
-    participant, activity and year, `samverka.activities.activity_years`); the days of a month
-    it covers only in part (a term's, or today's month) are counted from the attendance rows
-    of those days only."""
+    participant, activity and year, `samverka.activities.activity_attendance_years`); the
+    days of a month it covers only in part (a term's, or today's month) are counted from the
+    attendance rows of those days only."""
     key = _attendance_key(contexts, windows, "summary")
     shared = contexts[0].shared
     if key not in shared:

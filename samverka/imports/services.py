@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from samverka.activities import calendar
+from samverka.activities import activity_years, calendar
 from samverka.activities.models import (
     Activity,
     ActivityType,
@@ -740,6 +740,7 @@ def _write(collaboration, plan: ImportPlan, by, choices: dict, progress: Progres
             collaboration=collaboration, label_digest=label, defaults={"household": household}
         )
 
+    activity_years.refresh(new_sessions)  # the sessions created above are held
     by_pk = {a.pk: a for a in activities.values()}
     for activity_id, count in new_sessions.items():
         audit_record(

@@ -20,8 +20,9 @@ from datetime import date
 from django.db.models import Case, CharField, Count, Q, Sum, TextField, Value, When
 from django.db.models.functions import Cast
 
+from samverka.activities.activity_years import held_between
 from samverka.activities.attendance_years import attended_between, counted_between
-from samverka.activities.models import Activity, Headcount, Session, TargetGroup
+from samverka.activities.models import Activity, Headcount, TargetGroup
 from samverka.lib import agebands
 from samverka.orgs.models import Collaboration, Municipality
 from samverka.participants.models import ConsentPurpose, Participant
@@ -101,7 +102,6 @@ def funder_figures(*, start: date, end: date, collaborations=None) -> FunderFigu
     ):
         participants[(municipality_of[collaboration_id], band, gender, tcn)] += n
 
-    held = Session.objects.filter(date__gte=start, date__lte=end, cancelled=False).order_by()
     # Target groups as their JSON text, decoded once per distinct value (a handful) instead of
     # once per activity.
     activities = Activity.objects.order_by().values_list(
@@ -109,7 +109,6 @@ def funder_figures(*, start: date, end: date, collaborations=None) -> FunderFigu
     )
     if collaborations is not None:
         activities = activities.filter(collaboration_id__in=list(municipality_of))
-        held = held.filter(activity__collaboration_id__in=list(municipality_of))
     activity_place, professional, staff_only = {}, set(), {}
     for pk, collaboration_id, focus_area, target_groups in activities:
         activity_place[pk] = (municipality_of[collaboration_id], focus_area)
@@ -135,9 +134,10 @@ def funder_figures(*, start: date, end: date, collaborations=None) -> FunderFigu
             continue  # staff at a forum or training, not participants
         headcounts[(activity_place[activity_id][0], age_band, gender)] += n or 0
     focus: dict[tuple[str, int], list[int]] = {}
-    for activity_id, sessions in (
-        held.values("activity_id").annotate(n=Count("pk")).values_list("activity_id", "n")
-    ):
+    # Sessions held per activity from the derived ActivityYear rows (one per activity and year)
+    # instead of grouping every session of the period (README, Performance).
+    held = held_between(start, end, None if collaborations is None else list(municipality_of))
+    for activity_id, sessions in held.items():
         pair = focus.setdefault(activity_place[activity_id], [0, 0])
         pair[0] += sessions
         pair[1] += 1

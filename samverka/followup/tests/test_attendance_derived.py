@@ -9,10 +9,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from samverka.activities.models import Activity, Session
+from samverka.activities.models import Activity
 from samverka.activities.services import (
     attendance_record,
     attendance_record_bulk,
+    session_create,
     session_update,
 )
 from samverka.followup import periods as P
@@ -74,7 +75,7 @@ def attended(world):
             starts_on=days[0],
         )
         for n, day in enumerate(days):
-            session = Session.objects.create(activity=activity, date=day)
+            session = session_create(activity=activity, date=day, by=world.kalmar_ngo)
             present = [p.pk for k, p in enumerate(people) if (k + n + focus_area) % 4]
             attendance_record(session=session, add=present, by=world.kalmar_ngo)
             sessions.append(session)

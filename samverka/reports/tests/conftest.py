@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from samverka.activities.models import Activity, Headcount, Session
-from samverka.activities.services import attendance_save
+from samverka.activities.services import attendance_save, session_create
 from samverka.participants.models import ConsentPurpose, Participant
 from samverka.participants.services import participant_create
 
@@ -50,7 +50,10 @@ class Data:
             name=activity,
             defaults={"focus_area": focus_area, "type": "leisure", "starts_on": day},
         )
-        return Session.objects.create(activity=activity_obj, date=day, cancelled=cancelled)
+        # Through the service that keeps ActivityYear (sessions held) in step.
+        return session_create(
+            activity=activity_obj, by=self.world.kalmar_ngo, date=day, cancelled=cancelled
+        )
 
     def attend(self, participant: Participant, *sessions: Session) -> None:
         """Mark present the way the attendance page does (which keeps AttendanceYear in step)."""

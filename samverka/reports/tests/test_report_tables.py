@@ -1,7 +1,8 @@
 """The derived tables behind the funder count stay in step with what they derive from.
 
-AttendanceYear (months attended per participant and year) and ConsentState (the latest ledger
-entry per purpose) are kept by their writers (README, "Derived tables"); each test writes
+AttendanceYear (months attended per participant and year), ActivityYear (sessions held per
+activity and year) and ConsentState (the latest ledger entry per purpose) are kept by their
+writers (README, "Derived tables"); each test writes
 through one public path (a page, a command, the demo, the synthetic data, a service) and then
 asks `rebuild_report_tables --check` and compares the tables with a rebuild from scratch; the
 period filter is compared with a direct reading of the attendance rows.
@@ -17,9 +18,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from samverka.activities import attendance_years
+from samverka.activities import activity_years, attendance_years
 from samverka.activities.forms import SessionForm
-from samverka.activities.models import AttendanceYear, Session
+from samverka.activities.models import Activity, ActivityYear, AttendanceYear, Session
 from samverka.activities.services import (
     attendance_record,
     attendance_record_bulk,
@@ -46,6 +47,11 @@ def year_rows() -> set[tuple]:
     return set(AttendanceYear.objects.values_list(*attendance_years.COLUMNS))
 
 
+def activity_rows() -> set[tuple]:
+    """Every column of the sessions held per activity and year."""
+    return set(ActivityYear.objects.values_list(*activity_years.COLUMNS))
+
+
 def consent_rows() -> set[tuple[int, str, bool]]:
     return set(ConsentState.objects.values_list("participant_id", "purpose", "given"))
 
@@ -56,11 +62,13 @@ def assert_in_step() -> None:
     out = StringIO()
     call_command("rebuild_report_tables", "--check", stdout=out)  # raises when out of step
     assert "in step" in out.getvalue()
-    kept_years, kept_consent = year_rows(), consent_rows()
+    kept_years, kept_consent, kept_held = year_rows(), consent_rows(), activity_rows()
     attendance_years.rebuild()
     consent_state.rebuild()
+    activity_years.rebuild()
     assert kept_years == year_rows()
     assert kept_consent == consent_rows()
+    assert kept_held == activity_rows()
 
 
 def attended_directly(start: date, end: date) -> set[int]:
@@ -158,6 +166,15 @@ def test_the_bulk_writers_pass_over_rows_already_there_and_keep_the_tables_in_st
             )
     assert not other.has_consent(ConsentPurpose.FUNDER_REPORTING)
     assert_in_step()
+
+
+def held_of(activity_name: str) -> dict[int, tuple[int, dict[int, int]]]:
+    """year -> (sessions held, {month: sessions held}) of an activity, from ActivityYear."""
+    held = {}
+    for row in ActivityYear.objects.filter(activity__name=activity_name):
+        months = {m: getattr(row, f"held_{m}") for m in range(1, 13) if getattr(row, f"held_{m}")}
+        held[row.year] = (row.held, months)
+    return held
 
 
 def edit_session(session: Session, by, **changes) -> Session:
@@ -275,6 +292,7 @@ def test_any_period_finds_exactly_who_attended_then(data, seed):
         data.attend(person, *rng.sample(sessions, rng.randrange(1, 4)))
     # The three cancelled sessions were cancelled behind the service's back: derive again.
     attendance_years.rebuild()
+    activity_years.rebuild()
 
     periods = [
         (date(2025, 1, 1), date(2025, 12, 31)),
@@ -300,6 +318,7 @@ def test_rebuild_report_tables_checks_and_repairs(data):
     assert "in step" in out.getvalue()
 
     AttendanceYear.objects.all().delete()
+    ActivityYear.objects.all().delete()
     ConsentState.objects.filter(participant=child).update(given=False)
     with pytest.raises(CommandError, match="out of step"):
         call_command("rebuild_report_tables", "--check", stdout=StringIO())
@@ -310,6 +329,8 @@ def test_rebuild_report_tables_checks_and_repairs(data):
     assert months_of(child) == {2025: bits(4)}
     assert ConsentState.objects.get(participant=child).given is True
     assert "1 participant-years" in out.getvalue()
+    assert "1 activity-years" in out.getvalue()
+    assert held_of("Cykelverkstad") == {2025: (1, {4: 1})}
     call_command("rebuild_report_tables", "--check", stdout=StringIO())
 
 
@@ -325,6 +346,7 @@ def test_synthetic_data_leaves_the_tables_in_step(db):
         stdout=StringIO(),
     )
     assert AttendanceYear.objects.exists()
+    assert ActivityYear.objects.exists()
     assert ConsentState.objects.exists()
     assert_in_step()
 
@@ -691,3 +713,125 @@ def test_the_funder_count_of_part_months_matches_the_raw_rows_after_writes_and_e
     erase_url = reverse("participants:erase", args=[world.kalmar.code, edge.code])
     assert client.post(erase_url, {"confirm": edge.code}).status_code == 302
     assert len(agrees()) == 2  # early, boden
+
+
+# Sessions held per activity and year (ActivityYear) ------------------------------------------
+
+
+def test_sessions_made_moved_and_cancelled_on_the_pages_keep_the_sessions_held_in_step(
+    data, login_as
+):
+    """A weekly activity made on its page, lengthened, a session added on its page, one moved
+    to the next year and one cancelled and reopened: the rows always equal a rebuild."""
+    world = data.world
+    client = login_as(world.kalmar_ngo)
+    fields = {
+        "name": "Läxhjälp",
+        "focus_area": "2",
+        "type": "leisure",
+        "recurring": "on",
+        "starts_on": "2025-11-03",
+        "ends_on": "2025-11-30",
+        "weekday": "0",
+    }
+    create = reverse("activities:create", args=[world.kalmar.code])
+    assert client.post(create, fields).status_code == 302
+    assert held_of("Läxhjälp") == {2025: (4, {11: 4})}  # Mondays 3, 10, 17, 24 November
+    assert_in_step()
+
+    activity = Activity.objects.get(name="Läxhjälp")
+    edit = reverse("activities:edit", args=[world.kalmar.code, activity.code])
+    assert client.post(edit, {**fields, "ends_on": "2025-12-08"}).status_code == 302
+    assert held_of("Läxhjälp") == {2025: (6, {11: 4, 12: 2})}
+    assert_in_step()
+
+    add = reverse("activities:session_create", args=[world.kalmar.code, activity.code])
+    assert client.post(add, {"date": "2025-12-10", "volunteers": "0"}).status_code == 302
+    assert held_of("Läxhjälp") == {2025: (7, {11: 4, 12: 3})}
+    assert_in_step()
+
+    moved = activity.sessions.get(date=date(2025, 12, 10))
+    url = reverse("activities:session_edit", args=[world.kalmar.code, moved.code])
+    assert client.post(url, {"date": "2026-01-12", "volunteers": "0"}).status_code == 302
+    assert held_of("Läxhjälp") == {2025: (6, {11: 4, 12: 2}), 2026: (1, {1: 1})}
+    assert_in_step()
+    assert client.post(url, {"date": "2026-01-12", "volunteers": "0", "cancelled": "on"})
+    assert held_of("Läxhjälp") == {2025: (6, {11: 4, 12: 2})}  # no row for a year without any
+    assert_in_step()
+    assert client.post(url, {"date": "2026-01-12", "volunteers": "0"}).status_code == 302
+    assert held_of("Läxhjälp") == {2025: (6, {11: 4, 12: 2}), 2026: (1, {1: 1})}
+    assert_in_step()
+
+
+def test_an_import_that_makes_sessions_keeps_the_sessions_held_in_step(data):
+    data.session(date(2025, 1, 7))  # creates the activity "Cykelverkstad"
+    result = imports.attendance_import(
+        collaboration=data.world.kalmar,
+        rows=csv_rows(
+            "2025-03-14,Cykelverkstad,AB23,2015,flicka,ja",
+            "2025-03-21,Cykelverkstad,AB23,2015,flicka,ja",
+            "2026-02-06,Cykelverkstad,AB23,2015,flicka,ja",
+        ),
+        by=data.world.kalmar_ngo,
+    )
+    assert result.ok, result.errors
+    assert held_of("Cykelverkstad") == {2025: (3, {1: 1, 3: 2}), 2026: (1, {2: 1})}
+    assert_in_step()
+
+
+def held_directly(start: date, end: date) -> dict[tuple[str, int], tuple[int, int]]:
+    """(municipality code, focus area) -> (sessions held, activities with one), from the
+    sessions themselves."""
+    sessions: dict = {}
+    activities: dict = {}
+    for session in Session.objects.filter(
+        date__gte=start, date__lte=end, cancelled=False
+    ).select_related("activity__collaboration__municipality"):
+        key = (session.activity.collaboration.municipality.code, session.activity.focus_area)
+        sessions[key] = sessions.get(key, 0) + 1
+        activities.setdefault(key, set()).add(session.activity_id)
+    return {key: (n, len(activities[key])) for key, n in sessions.items()}
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_sessions_held_per_focus_area_equal_counting_the_sessions_for_any_period(data, seed):
+    """Whole years, whole months, part months, one day, across new year, for all and for one
+    collaboration: the sessions and activities per focus area read from ActivityYear (and the
+    sessions of part months) equal a count of the sessions, after moves and cancellations."""
+    from samverka.reports.selectors import funder_figures
+
+    world = data.world
+    rng = random.Random(seed)
+    places = [
+        (world.kalmar, "Cykelverkstad", 2),
+        (world.kalmar, "Föräldragrupp", 3),
+        (world.boden, "Fotboll", 2),
+        (world.boden, "Dialogforum", 1),
+    ]
+    sessions = []
+    for _ in range(40):
+        collaboration, name, area = rng.choice(places)
+        day = date(2024, 11, 1) + timedelta(days=rng.randrange(0, 500))
+        session = data.session(day, collaboration, activity=name, focus_area=area)
+        sessions.append(session)
+    for session in rng.sample(sessions, 8):
+        changes = {"date": (session.date + timedelta(days=rng.randrange(-40, 40))).isoformat()}
+        if rng.random() < 0.5:
+            changes["cancelled"] = "on"
+        edit_session(session, world.kalmar_ngo, **changes)
+    assert_in_step()
+    periods = [
+        (date(2025, 1, 1), date(2025, 12, 31)),
+        (date(2025, 3, 1), date(2025, 5, 31)),
+        (date(2024, 12, 1), date(2026, 1, 31)),
+        (date(2025, 2, 10), date(2025, 9, 20)),
+        (date(2024, 12, 15), date(2025, 1, 15)),
+    ]
+    for _ in range(20):
+        start = date(2024, 10, 15) + timedelta(days=rng.randrange(0, 560))
+        periods.append((start, start + timedelta(days=rng.choice([0, 3, 20, 45, 200, 400]))))
+    for start, end in periods:
+        assert funder_figures(start=start, end=end).focus_areas == held_directly(start, end)
+        own = funder_figures(start=start, end=end, collaborations=[world.boden.pk]).focus_areas
+        boden = world.boden.municipality.code
+        assert own == {k: v for k, v in held_directly(start, end).items() if k[0] == boden}

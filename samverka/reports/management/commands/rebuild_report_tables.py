@@ -1,4 +1,5 @@
-"""Rebuild (or check) the tables the funder count reads: AttendanceYear and ConsentState.
+"""Rebuild (or check) the tables the funder count reads: AttendanceYear, ActivityYear and
+ConsentState.
 
 The app keeps them in step on every write; run this after repairing data by hand in the
 database or restoring part of a backup, or with --check from monitoring.
@@ -8,7 +9,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from samverka.activities import activity_years, attendance_years
+from samverka.activities import activity_attendance_years, activity_years, attendance_years
 from samverka.lib.scoping import national_scope
 from samverka.participants import consent_state
 
@@ -16,8 +17,8 @@ from samverka.participants import consent_state
 class Command(BaseCommand):
     help = (
         "Rebuild the derived tables behind the funder count (months attended per participant "
-        "and year, current consent) from attendance and the consent ledger; --check only "
-        "compares and fails when they differ."
+        "and year, sessions held per activity and year, current consent) from attendance, the "
+        "sessions and the consent ledger; --check only compares and fails when they differ."
     )
 
     def add_arguments(self, parser):
@@ -31,21 +32,24 @@ class Command(BaseCommand):
     def handle(self, *args, check: bool, **options):
         if check:
             years, consent = attendance_years.out_of_step(), consent_state.out_of_step()
-            activities = activity_years.out_of_step()
-            if years or consent or activities:
+            activities = activity_attendance_years.out_of_step()
+            sessions = activity_years.out_of_step()
+            if years or consent or activities or sessions:
                 raise CommandError(
                     f"The report tables are out of step: {years} attendance-year rows, "
-                    f"{activities} activity-attendance rows and {consent} consent rows differ. "
-                    "Run rebuild_report_tables to repair them."
+                    f"{activities} activity-attendance rows, {sessions} activity-year rows and "
+                    f"{consent} consent rows differ. Run rebuild_report_tables to repair them."
                 )
             self.stdout.write("The report tables are in step with attendance and consent.")
             return
         started = time.monotonic()
         consents = consent_state.rebuild()
         years = attendance_years.rebuild()  # after: its rows carry the consent
-        activities = activity_years.rebuild()
+        activities = activity_attendance_years.rebuild()
+        sessions = activity_years.rebuild()
         self.stdout.write(
             f"Rebuilt {years} participant-years of attendance, {activities} "
-            f"participant-activity-years (the follow-up plan's) and {consents} consent states "
-            f"in {time.monotonic() - started:.1f} s."
+            f"participant-activity-years (the follow-up plan's), {sessions} activity-years of "
+            f"sessions held and {consents} consent states in "
+            f"{time.monotonic() - started:.1f} s."
         )

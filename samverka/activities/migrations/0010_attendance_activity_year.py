@@ -5,8 +5,8 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    """Derive the rows from the attendance there is (see samverka.activities.activity_years)."""
-    from samverka.activities.activity_years import rebuild
+    """Derive the rows from the attendance there is (see samverka.activities.activity_attendance_years)."""
+    from samverka.activities.activity_attendance_years import rebuild
 
     rebuild(
         apps.get_model("activities", "Attendance"),
@@ -16,7 +16,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("activities", "0007_attendance_year_days"),
+        ("activities", "0009_attendance_year_collaboration"),
         ("orgs", "0003_field_labels"),
         ("participants", "0008_participant_display_name"),
     ]
