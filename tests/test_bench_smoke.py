@@ -70,6 +70,7 @@ def test_the_load_test_runs_and_loses_no_submission(monkeypatch):
     for row in (
         "lost submissions",
         "throughput survey / bare view",
+        "by locust: survey / bare view",
         "survey ≥ 0.5× the bare view",
         "0 errors under load (attendance page)",
         "no state in a process",
