@@ -53,6 +53,10 @@ class AttendanceTooEarly(Exception):
     `samverka.activities.models.attendance_too_early`)."""
 
 
+class AttendanceOutsideCollaboration(Exception):
+    """Someone to be marked present belongs to another collaboration than the session's."""
+
+
 @dataclass
 class AttendanceResult:
     added: int = 0
@@ -182,12 +186,20 @@ def attendance_record(
     Who is already present (or absent) is passed over. AttendanceYear follows in the same
     transaction, the list counts as saved (its version goes up, so a form opened before sees
     a conflict) and the change is recorded in the audit trail. Marking anyone present at a
-    session that has not started is refused (AttendanceTooEarly; removing is allowed).
+    session that has not started is refused (AttendanceTooEarly; removing is allowed), and so
+    is marking anyone of another collaboration present (AttendanceOutsideCollaboration).
     """
-    locked = Session.objects.select_for_update().get(pk=session.pk)
+    locked = Session.objects.select_for_update().select_related("activity").get(pk=session.pk)
     add, remove = set(add), set(remove)
     if add and (problem := locked.too_early_for_attendance()):
         raise AttendanceTooEarly(problem)
+    if add:
+        participants = Attendance._meta.get_field("participant").related_model.objects
+        inside = participants.filter(
+            pk__in=add, collaboration_id=locked.activity.collaboration_id
+        ).values_list("pk", flat=True)
+        if outside := add - set(inside):
+            raise AttendanceOutsideCollaboration(sorted(outside))
     current = set(
         locked.attendances.filter(participant_id__in=add | remove).values_list(
             "participant_id", flat=True
@@ -337,7 +349,11 @@ def attendance_record_bulk(*, by, large: bool = False) -> AbstractContextManager
 def headcount_save(
     *, session: Session, counts: dict[tuple[str, str], int], version: int, key: str, by
 ) -> AttendanceResult:
-    """Set the anonymous headcount cells (age band, gender) of a session, all or nothing."""
+    """Set the anonymous headcount cells (age band, gender) of a session, all or nothing.
+    Counting people at a session that has not started is refused (AttendanceTooEarly), by the
+    attendance rule; setting every cell to 0 is allowed."""
+    if any(counts.values()) and (problem := session.too_early_for_attendance()):
+        raise AttendanceTooEarly(problem)
     if not _claim_submission(session, key):
         return AttendanceResult(duplicate=True)
     locked = _lock_and_check(session, version)

@@ -636,6 +636,11 @@ def headcount(request, access, session_code):
     errors = False
     conflict = False
     values = current
+    too_early = session.too_early_for_attendance()
+    if request.method == "POST" and too_early:
+        # The form is not offered before the session starts; posted counts are refused.
+        messages.error(request, too_early)
+        return redirect("activities:headcount", access.code, session.code)
     if request.method == "POST":
         values = {}
         for band in bands:
@@ -682,6 +687,7 @@ def headcount(request, access, session_code):
             "genders": genders,
             "errors": errors,
             "conflict": conflict,
+            "too_early": too_early,
             "version": session.version,
             "key": uuid.uuid4().hex,
         },

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samverka.activities import services
-from samverka.activities.models import Activity, Session, attendance_too_early
+from samverka.activities.models import Activity, Headcount, Session, attendance_too_early
 from samverka.imports import services as import_services
 from samverka.imports.tests.conftest import csv_rows
 from samverka.participants.services import participant_create
@@ -88,3 +88,46 @@ def test_the_import_refuses_a_future_date_with_the_same_rule(world, tomorrow_ses
     result = import_services.import_plan(collaboration=world.kalmar, rows=rows)
     messages = [str(error) for error in result.errors]
     assert messages and attendance_too_early(session.date) in " ".join(messages)
+
+
+def test_a_headcount_for_a_session_not_started_is_refused(client, world, tomorrow_session):
+    session, _ = tomorrow_session
+    client.force_login(world.kalmar_ledare)
+    url = reverse("activities:headcount", args=[world.kalmar.code, session.code])
+    html = client.get(url).content.decode()
+    assert 'id="too-early"' in html and "Spara räkningen" not in html
+    response = client.post(url, {"version": 0, "key": "h", "n-6-12-female": "7"}, follow=True)
+    assert not Headcount.objects.filter(session=session).exists()
+    assert any("har inte börjat än" in str(m) for m in response.context["messages"])
+    with pytest.raises(services.AttendanceTooEarly):
+        services.headcount_save(
+            session=session, counts={("6-12", "female"): 7}, version=0, key="k", by=None
+        )
+    assert not Headcount.objects.filter(session=session).exists()
+
+
+def test_the_writer_refuses_someone_of_another_collaboration(world):
+    """The page only maps codes of its own collaboration; the writer checks as well, so no
+    other caller can put a participant of another collaboration on a session's list."""
+    day = timezone.localdate() - timedelta(days=1)
+    activity = Activity.objects.create(
+        collaboration=world.kalmar, name="Lek", focus_area=2, type="leisure", starts_on=day
+    )
+    session = Session.objects.create(activity=activity, date=day)
+    ours, theirs = (
+        participant_create(
+            collaboration=collaboration,
+            by=None,
+            role="child",
+            birth_year=2016,
+            gender="female",
+            third_country_national="yes",
+            language="ar",
+        )
+        for collaboration in (world.kalmar, world.boden)
+    )
+    with pytest.raises(services.AttendanceOutsideCollaboration):
+        services.attendance_record(session=session, add=[ours.pk, theirs.pk], by=None)
+    assert not session.attendances.exists()  # all or nothing
+    services.attendance_record(session=session, add=[ours.pk], by=None)
+    assert list(session.attendances.values_list("participant_id", flat=True)) == [ours.pk]
