@@ -435,13 +435,6 @@ def _candidates(
     return regulars, page.saved, listed, total, page.members
 
 
-@lru_cache(maxsize=4096)
-def _display_name(token: str) -> str:
-    """A display name decrypted (0.3 ms each); the same token always holds the same name, so a
-    page shown again reads its names from here. An erased name's token is never asked again."""
-    return crypto.shown(token)
-
-
 def _names(access, session: Session, regulars, usual_ids: set[int], others) -> dict[int, str]:
     """The display names the person may see on the page (participant id → name): all for a
     coordinator; for anyone else those of the session's usual participants when the person
@@ -451,11 +444,11 @@ def _names(access, session: Session, regulars, usual_ids: set[int], others) -> d
     if not tiles:
         return {}
     if access.can(Capability.VIEW_IDENTITIES):
-        return {pk: _display_name(t.name_token) for pk, t in tiles.items()}
+        return {pk: crypto.shown_kept(t.name_token) for pk, t in tiles.items()}
     names = {}
     # Managers reach every session; anyone else reaches only sessions they lead.
     if not access.can(Capability.MANAGE_ACTIVITIES) or session.led_by_user:
-        names = {pk: _display_name(t.name_token) for pk, t in tiles.items() if pk in usual_ids}
+        names = {pk: crypto.shown_kept(t.name_token) for pk, t in tiles.items() if pk in usual_ids}
     rest = tiles.keys() - names.keys()
     if rest:
         names.update(participant_selectors.display_names(access, rest))

@@ -6,6 +6,7 @@ laptop and flagged by `check --deploy` for production.
 """
 
 import base64
+import time
 from functools import cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -56,6 +57,37 @@ def shown(token: str) -> str:
         return decrypt(token)
     except KeyMismatch:
         return gettext("[cannot be read: encryption key missing]")
+
+
+# Decrypted display names kept in this process for the pages that show many at once (a
+# decryption costs 0.3 ms). Bounded in time as well as in number, so that a name erased in
+# another process leaves this one's memory within KEPT_SECONDS; the process that erases or
+# changes a name forgets it at once (`forget`).
+KEPT_SECONDS = 600
+KEPT_MOST = 4096
+_kept: dict[str, str] = {}
+_kept_since = [0.0]
+
+
+def shown_kept(token: str) -> str:
+    """`shown`, kept per process for at most KEPT_SECONDS (the whole store is emptied when it is
+    older, or full). What cannot be decrypted is never kept."""
+    now = time.monotonic()
+    if now - _kept_since[0] > KEPT_SECONDS or len(_kept) >= KEPT_MOST:
+        _kept.clear()
+        _kept_since[0] = now
+    text = _kept.get(token)
+    if text is None:
+        try:
+            text = _kept[token] = decrypt(token)
+        except KeyMismatch:
+            return shown(token)
+    return text
+
+
+def forget(token: str) -> None:
+    """Drop a decrypted text this process keeps (erasure, a changed name)."""
+    _kept.pop(token, None)
 
 
 def readable(token: str) -> bool:

@@ -180,6 +180,7 @@ def display_name_set(*, participant: Participant, display_name: str, by) -> bool
     display_name = display_name.strip()
     if identity.display_name == display_name:
         return False
+    crypto.forget(identity.display_name_encrypted)
     identity.display_name_encrypted = crypto.encrypt(display_name)
     identity.save()
     audit_record(
@@ -414,7 +415,10 @@ def participant_erase(*, participant: Participant, by) -> None:
         collaboration=collaboration,
         detail="participant erased",
     )
+    identity = Identity.objects.filter(participant=participant).first()
     participant.delete()
+    if identity is not None:
+        crypto.forget(identity.display_name_encrypted)
     if not household.members.exists():
         household.delete()
     # Unconfirmed uploads that list the code (with birth year, gender …) go at once.

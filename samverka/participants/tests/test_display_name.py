@@ -11,6 +11,7 @@ from django.urls import reverse
 from samverka.activities import services as activity_services
 from samverka.activities.models import Activity, Session
 from samverka.audit.models import AuditEvent
+from samverka.lib import crypto
 from samverka.participants.models import Identity, Participant
 from samverka.participants.services import display_name_set, participant_create
 from tests.test_export_injection import EXPORTS, download, file_problems
@@ -127,6 +128,54 @@ def test_the_name_is_erased_with_the_participant(client, world):
         {"confirm": participant.code},
     )
     assert not Participant.objects.exists() and not Identity.objects.exists()
+
+
+@pytest.fixture
+def nothing_kept():
+    """This process's kept names start empty (other tests showed the same name)."""
+    crypto._kept.clear()
+    yield
+    crypto._kept.clear()
+
+
+@pytest.mark.usefixtures("nothing_kept")
+def test_a_name_shown_on_a_page_leaves_the_process_when_erased_or_changed(client, world, lek):
+    """Pages keep decrypted names per process; the process that erases or renames forgets the
+    name at once, and any other process within crypto.KEPT_SECONDS."""
+    session, came, _never = lek
+    client.force_login(world.kalmar_ngo)
+    assert NAME in page(client, world, session).content.decode()
+    assert NAME in crypto._kept.values()
+    display_name_set(participant=came, display_name="Ayaanle", by=world.kalmar_ngo)
+    assert NAME not in crypto._kept.values()
+    html = page(client, world, session).content.decode()
+    assert "Ayaanle" in html and NAME not in html
+    client.post(
+        reverse("participants:erase", args=[world.kalmar.code, came.code]),
+        {"confirm": came.code},
+    )
+    assert "Ayaanle" not in crypto._kept.values()
+
+
+@pytest.mark.usefixtures("nothing_kept")
+def test_names_kept_in_a_process_are_dropped_after_the_time_bound(monkeypatch):
+    token = crypto.encrypt(NAME)
+    clock = [crypto._kept_since[0] + 1]
+    monkeypatch.setattr(crypto.time, "monotonic", lambda: clock[0])
+    assert crypto.shown_kept(token) == NAME and NAME in crypto._kept.values()
+    clock[0] += crypto.KEPT_SECONDS + 1
+    other = crypto.encrypt("Nooravelle")
+    assert crypto.shown_kept(other) == "Nooravelle"
+    assert NAME not in crypto._kept.values()  # a name not asked for again is gone too
+
+
+@pytest.mark.usefixtures("nothing_kept")
+def test_what_cannot_be_decrypted_is_never_kept(settings):
+    settings.FIELD_ENCRYPTION_KEYS = [crypto.Fernet.generate_key().decode()]
+    token = crypto.encrypt(NAME)
+    settings.FIELD_ENCRYPTION_KEYS = [crypto.Fernet.generate_key().decode()]
+    assert crypto.shown_kept(token) != NAME
+    assert token not in crypto._kept
 
 
 @pytest.mark.parametrize(("module", "name", "entry"), EXPORTS)
