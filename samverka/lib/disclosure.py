@@ -478,29 +478,24 @@ class _DependencySolver:
         # combination of original columns it is (keys -1 - cell), in one dict
         self.basis: dict[int, dict[int, int]] = {}
         self.undetermined: set[int] = set()
-        self._left_out: set[int] = set()  # the keys of the undetermined cells
-        self._version = 0  # how many times _left_out has grown
-        self._clean: dict[int, int] = {}  # pivot -> _version its vector was last purged at
+        self._holders: dict[int, list[int]] = {}  # a cell's key -> the pivots holding it
 
     def add(self, cell: int, column: dict[int, int]) -> list[int] | None:
         """Add a hidden cell's column; returns the cells it shows to be undetermined if it
         closes a dependency."""
-        # The vector being reduced never holds a left-out key (it starts as the new cell's
-        # column, and left_out only grows at the end of an add), so only the basis vectors
-        # need them dropped: each is purged once after left_out grows, then reused as is.
+        # No vector holds a left-out key: the basis vectors lose theirs when they are left
+        # out (below), and the vector being reduced starts as the new cell's column.
         vector = {**column, -1 - cell: 1}
-        basis, left_out, clean = self.basis, self._left_out, self._clean
-        version = self._version
+        basis = self.basis
         while (pivot := max(vector)) >= 0:
             base = basis.get(pivot)
             if base is None:
                 basis[pivot] = vector
-                clean[pivot] = version
+                holders = self._holders
+                for key in vector:
+                    if key < 0:
+                        holders.setdefault(key, []).append(pivot)
                 return None
-            if clean[pivot] != version:
-                base = {k: v for k, v in base.items() if k not in left_out}
-                basis[pivot] = base
-                clean[pivot] = version
             a, b = base[pivot], vector[pivot]
             # a*vector - b*base, without zero entries, in place (no entry of either is zero,
             # so a zero sum is always of a key vector holds). For a = -1 its negation,
@@ -520,8 +515,11 @@ class _DependencySolver:
                 divisor = gcd(*vector.values())
                 if divisor > 1:
                     vector = {k: v // divisor for k, v in vector.items()}
-        left_out.update(vector)
-        self._version += 1
+        # A dependency: its cells are left out of every combination from now on.
+        holders = self._holders
+        for key in vector:
+            for holder in holders.pop(key, ()):
+                basis[holder].pop(key, None)
         cells = [-1 - key for key in vector]
         self.undetermined.update(cells)
         return cells
