@@ -434,7 +434,7 @@ class _Control:
             shape = self.shape
             ring = (shape.fixed != shape.coords[cell][:, None]).sum(axis=0, dtype=np.int64)
             self._ring_cell, self._ring_offsets = cell, ring * self._scale
-        best = int(np.argmin(self._ring_offsets + self._heads))
+        best = int((self._ring_offsets + self._heads).argmin())
         if self._heads[best] >= self._empty:
             raise AssertionError("every non-zero cell is hidden, yet one is determined")
         return self._heaps[best][0] % self._cells
