@@ -269,7 +269,7 @@ class _Shape:
         self.lines: list[list[int]] = []
         for block in self.blocks:
             self.lines.extend(block.tolist())
-        self.fixed = list(np.concatenate(fixed).T.copy())  # per dimension, over lines
+        self.fixed = np.concatenate(fixed).T.copy()  # a row per dimension, a column per line
 
         # Each cell's lines, in line order, and its column in the system
         # "sum(inner cells) - total = 0" of every line.
@@ -326,6 +326,7 @@ class _Control:
         self._total_key = (int(self.values.max()) + 1) * cells
         self._scale = 2 * self._total_key  # per ring of step 3
         self._empty = (n + 2) * self._scale  # a line without candidates, in step 3
+        self._ring_cell, self._ring_offsets = -1, None  # step 3's last cell, its lines' offsets
 
     def hide_all(self, cells: np.ndarray) -> None:
         """Primary suppression: hide these cells (numbers in order) at once."""
@@ -368,43 +369,46 @@ class _Control:
         if self.hidden[cell]:
             return
         assert self._values[cell] > 0, "zero cells are never hidden"
-        self.hidden[cell] = 1
+        hidden = self.hidden
+        hidden[cell] = 1
         heapq.heappush(self._hidden_by_order, cell)
-        value, cells, hidden = self._values[cell], self._cells, self.hidden
-        for index in self.lines_of[cell]:
-            self._hidden_count[index] += 1
-            self._hidden_sum[index] += value
-            heap = self._heaps[index]
+        value, cells, of = self._values[cell], self._cells, self.lines_of[cell]
+        counts, sums, heaps, heappop = (
+            self._hidden_count,
+            self._hidden_sum,
+            self._heaps,
+            heapq.heappop,
+        )
+        for index in of:
+            counts[index] += 1
+            sums[index] += value
+            heap = heaps[index]
             if heap and hidden[heap[0] % cells]:
                 while heap and hidden[heap[0] % cells]:
-                    heapq.heappop(heap)
+                    heappop(heap)
                 self._heads[index] = heap[0] if heap else self._empty
-        self._pending.extend(self.lines_of[cell])
+        self._pending.extend(of)
         self._solver.add(cell, self.shape.columns[cell])
 
     def complete_lines(self) -> None:
-        """Step 2: no line may give away its hidden cells."""
-        while self._pending:
-            index = self._pending.popleft()
-            if self._gives_away(index):
+        """Step 2: no line may give away its hidden cells: a line with one hidden cell, or with
+        hidden inner cells that must all be 1 under a shown total (hidden cells are never zero,
+        since zero is shown, so hidden inner cells whose shown total leaves exactly one apiece
+        are each known to be 1)."""
+        pending, counts, sums, lines = (
+            self._pending,
+            self._hidden_count,
+            self._hidden_sum,
+            self.lines,
+        )
+        hidden, heaps, cells = self.hidden, self._heaps, self._cells
+        while pending:
+            index = pending.popleft()
+            count = counts[index]
+            if count == 1 or (count > 0 and not hidden[lines[index][-1]] and sums[index] == count):
                 # Such a line always has a non-zero visible cell: its total if an inner cell
                 # is hidden, else an inner cell.
-                self.hide(self._heaps[index][0] % self._cells)
-
-    def _gives_away(self, index: int) -> bool:
-        """One hidden cell; or hidden inner cells that must all be 1 under a shown total.
-
-        Hidden cells are never zero (zero is shown), so hidden inner cells whose shown total
-        leaves exactly one apiece are each known to be 1.
-        """
-        count = self._hidden_count[index]
-        if count == 1:
-            return True
-        return (
-            count > 0
-            and not self.hidden[self.lines[index][-1]]
-            and self._hidden_sum[index] == count
-        )
+                self.hide(heaps[index][0] % cells)
 
     def first_determined(self) -> int | None:
         """The first hidden cell (by `order`) whose value can still be worked out, if any."""
@@ -426,11 +430,11 @@ class _Control:
         own = [heaps[index][0] for index in self.lines_of[cell] if heaps[index]]
         if own:  # ring 0, the cell's own lines: usually enough
             return min(own) % self._cells
-        ring = None
-        for fixed, position in zip(self.shape.fixed, self.shape.coords[cell].tolist(), strict=True):
-            differs = (fixed != position).view(np.int8)
-            ring = differs if ring is None else ring + differs
-        best = int(np.argmin(ring.astype(np.int64) * self._scale + self._heads))
+        if self._ring_cell != cell:  # the same cell usually needs several neighbours hidden
+            shape = self.shape
+            ring = (shape.fixed != shape.coords[cell][:, None]).sum(axis=0, dtype=np.int64)
+            self._ring_cell, self._ring_offsets = cell, ring * self._scale
+        best = int((self._ring_offsets + self._heads).argmin())
         if self._heads[best] >= self._empty:
             raise AssertionError("every non-zero cell is hidden, yet one is determined")
         return self._heaps[best][0] % self._cells
@@ -474,45 +478,51 @@ class _DependencySolver:
         # combination of original columns it is (keys -1 - cell), in one dict
         self.basis: dict[int, dict[int, int]] = {}
         self.undetermined: set[int] = set()
-        self._left_out: set[int] = set()  # the keys of the undetermined cells
+        self._holders: dict[int, list[int]] = {}  # a cell's key -> the pivots holding it
 
     def add(self, cell: int, column: dict[int, int]) -> list[int] | None:
         """Add a hidden cell's column; returns the cells it shows to be undetermined if it
         closes a dependency."""
+        # No vector holds a left-out key: the basis vectors lose theirs when they are left
+        # out (below), and the vector being reduced starts as the new cell's column.
         vector = {**column, -1 - cell: 1}
-        basis, left_out = self.basis, self._left_out
+        basis = self.basis
         while (pivot := max(vector)) >= 0:
             base = basis.get(pivot)
             if base is None:
                 basis[pivot] = vector
+                holders = self._holders
+                for key in vector:
+                    if key < 0:
+                        holders.setdefault(key, []).append(pivot)
                 return None
             a, b = base[pivot], vector[pivot]
-            vector = _combine(vector, a, base, b, left_out)
+            # a*vector - b*base, without zero entries, in place (no entry of either is zero,
+            # so a zero sum is always of a key vector holds). For a = -1 its negation,
+            # vector + b*base: scaling a vector by a non-zero number changes no dependency.
+            if a == -1:
+                b = -b
+            elif a != 1:
+                vector = {k: a * v for k, v in vector.items()}
+            get = vector.get
+            for k, v in base.items():
+                value = get(k, 0) - b * v
+                if value:
+                    vector[k] = value
+                else:
+                    del vector[k]
             if a not in (1, -1):  # only then can the entries grow by a factor; scale them down
                 divisor = gcd(*vector.values())
                 if divisor > 1:
                     vector = {k: v // divisor for k, v in vector.items()}
-        left_out.update(vector)
+        # A dependency: its cells are left out of every combination from now on.
+        holders = self._holders
+        for key in vector:
+            for holder in holders.pop(key, ()):
+                basis[holder].pop(key, None)
         cells = [-1 - key for key in vector]
         self.undetermined.update(cells)
         return cells
-
-
-def _combine(x: dict, a: int, y: dict, b: int, leave_out: set = frozenset()) -> dict:
-    """a*x - b*y, without zero entries, nor entries whose key is in `leave_out`."""
-    if leave_out:
-        result = {k: a * v for k, v in x.items() if k not in leave_out}
-    else:
-        result = dict(x) if a == 1 else {k: a * v for k, v in x.items()}
-    for k, v in y.items():
-        if k in leave_out:
-            continue
-        value = result.get(k, 0) - b * v
-        if value:
-            result[k] = value
-        else:
-            result.pop(k, None)
-    return result
 
 
 def _check_dimensions(dimensions: Sequence[Sequence[Hashable]]) -> list[list]:
