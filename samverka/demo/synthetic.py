@@ -415,6 +415,12 @@ class Generator:
             postgres = connection.vendor == "postgresql"
             # The deploy step (idempotent): the rounds below use the built-in instruments.
             versions = install_builtin_instruments()
+            if postgres:
+                # Check the foreign keys of what that wrote now: a table with pending
+                # (deferred) checks cannot lose a foreign key (_drop_secondary_indexes).
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             # Written here; attendance and consent through their writers' bulk variants.
             models = [
                 Municipality,

@@ -330,3 +330,30 @@ def test_explains_impossible_sizes():
         seed(municipalities=5000, participants=100000)
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         seed(municipalities=2, participants=20, start="13/1/2025")
+
+
+def test_a_large_run_on_postgresql_rebuilds_the_indexes_it_dropped(monkeypatch):
+    """Large runs drop the big tables' indexes and foreign keys first (the surveys' among
+    them) and build them again at the end; here at a tiny size."""
+    from django.db import connection
+
+    from samverka.demo import synthetic
+
+    if connection.vendor != "postgresql":
+        pytest.skip("indexes are deferred on PostgreSQL only")
+
+    def definitions():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                "UNION ALL SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE connamespace = current_schema()::regnamespace"
+            )
+            return Counter(row[0] for row in cursor.fetchall())
+
+    before = definitions()
+    monkeypatch.setattr(synthetic, "DEFER_INDEXES_FROM", 100)
+    seed(municipalities=2, participants=200, weeks=30, quiet=True)
+    assert Answer.objects.exists() and Referral.objects.exists()
+    assert definitions() == before
+    call_command("rebuild_report_tables", "--check", stdout=StringIO())
