@@ -39,8 +39,10 @@ from samverka.activities.models import Activity, Attendance, Headcount, Session
 from samverka.lib import agebands
 from samverka.orgs.models import Collaboration, Municipality
 from samverka.participants.models import ConsentEntry, Participant
+from samverka.referrals.models import Referral
 from samverka.reports.funder import build_report, funder_report
 from samverka.reports.selectors import FunderFigures
+from samverka.surveys.respond.models import Answer
 
 BENCH_USER = "bench.coordinator"
 # Page requests are short (milliseconds), so each repetition times this many of each.
@@ -97,6 +99,8 @@ class SizeResult:
     municipalities: int = 0
     participants: int = 0
     attendance: int = 0
+    survey_answers: int = 0  # what the national pages read beside the funder count
+    referrals: int = 0
     repeat: int = 0
     seed_seconds: float | None = None
     export_seconds: float = 0.0
@@ -330,6 +334,8 @@ def measure_size(
     )
     result.participants = Participant.objects.count()
     result.attendance = Attendance.objects.count()
+    result.survey_answers = Answer.objects.count()
+    result.referrals = Referral.objects.count()
     start, end = date(year, 1, 1), date(year, 12, 31)
     t = result.timings
 
@@ -418,7 +424,7 @@ def measure_size(
     lead = national_client()
     with override_settings(ALLOWED_HOSTS=["*"]):
         for key, name in NATIONAL_PAGES.items():
-            url = reverse(name)
+            url = reverse(name) + NATIONAL_QUERIES.get(key, "").format(year=year)
             response = lead.get(url, secure=True)
             assert response.status_code == 200, f"{url} answered {response.status_code}"
             t[key], _response = median_time(lambda url=url: lead.get(url, secure=True), repeat)
@@ -429,6 +435,12 @@ NATIONAL_PAGES = {
     "national_model": "assessment:national",
     "national_surveys": "surveys:national_results",
     "national_gaps": "referrals:national_gaps",
+}
+# The survey results page counts answers sent in a period (by default this year so far): the
+# year of the synthetic data, for the parent survey every synthetic collaboration runs. The
+# gaps page shows all years by default.
+NATIONAL_QUERIES = {
+    "national_surveys": "?instrument=parent&start={year}-01-01&end={year}-12-31",
 }
 
 

@@ -168,6 +168,8 @@ def format_table(results: list[dict], *, header: str = "") -> str:
     row("municipalities", [f"{r['municipalities']:,}" for r in results])
     row("participants", [f"{r['participants']:,}" for r in results])
     row("attendance rows", [f"{r['attendance']:,}" for r in results])
+    row("survey answers", [f"{r.get('survey_answers', 0):,}" for r in results])
+    row("referrals", [f"{r.get('referrals', 0):,}" for r in results])
     row("seed_synthetic time", [_ms(r.get("seed_seconds")) for r in results])
     row("rebuild_report_tables time", [_ms(r.get("rebuild_seconds")) for r in results])
     row("Parquet export time", [_ms(r.get("export_seconds")) for r in results])

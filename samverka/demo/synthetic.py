@@ -5,6 +5,19 @@ participants, consent-ledger entries, attendance and anonymous headcounts throug
 models' tables, from one seeded random generator: the same seed on the same database gives
 the same data. Everything is invented.
 
+Each collaboration also gets survey activity and referrals (`_surveys`, `_referrals`), drawn
+from a second generator of the same seed so that everything above stays as it was: a round of
+the built-in parent survey per term (about 15–35 % of the households answer each, sent
+responses only: the real app purges unsent drafts after two days), a partner-survey
+round answered through a link per partner organisation, and referrals (lotsning) over the
+year, spread over the needs and statuses the gaps pages count. Responses are anonymous like
+the real ones: linked to a participant only for a guardian with survey consent who gave their
+card code, as `response_submit` does. The built-in instruments are installed first (the
+deploy step, idempotent). Sized to keep the load within about a fifth of its former time:
+answers are the bulk (two rounds × a quarter of the households × about 32 answers, some 13
+per household: 344,000 at 100,000 participants, about 3.4 million at a million), and
+generating and writing them took 8 s of a 128 s medium run.
+
 Synthetic data is marked: every synthetic collaboration is led by an organisation whose
 parent is the national organisation `SYNTHETIC_ROOT` ("Syntetiska testdata"). Nothing that
 already exists is changed; rows are only added.
@@ -21,6 +34,7 @@ index inserts); the whole run is one transaction, so a failure leaves nothing be
 
 from __future__ import annotations
 
+import base64
 import math
 import random
 import sys
@@ -49,6 +63,7 @@ from samverka.activities.models import (
 from samverka.activities.services import attendance_record_bulk
 from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record
+from samverka.demo.surveys import FREE_TEXT, PARTNER_TEXT
 from samverka.demo.synthetic_words import (
     AGE_GROUPS,
     COUNTIES,
@@ -61,8 +76,10 @@ from samverka.demo.synthetic_words import (
     REAL_NAMES,
     THEMES,
 )
+from samverka.lib import agebands
 from samverka.lib.bulk import RowSink, next_id, reset_sequences
 from samverka.lib.codes import ALPHABET
+from samverka.lib.languages import LANGUAGE_CODES
 from samverka.orgs.models import (
     Collaboration,
     Municipality,
@@ -81,6 +98,12 @@ from samverka.participants.models import (
     Participant,
 )
 from samverka.participants.services import consent_record_bulk
+from samverka.referrals.models import NeedCategory, Referral, ReferralStatus
+from samverka.referrals.services import NEEDS_CONSENT
+from samverka.surveys.builtin.install import install_builtin_instruments
+from samverka.surveys.instruments.models import DONT_KNOW, ItemRole, ItemType
+from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.rounds.models import RespondentLink, Round
 
 SYNTHETIC_ROOT = "Syntetiska testdata"
 DEFAULT_START = date(2025, 1, 13)  # a Monday: 40 weeks from here stay inside 2025
@@ -192,7 +215,16 @@ class Codes:
 
 # Deferred indexes (PostgreSQL) -----------------------------------------------------------------
 
-BIG_TABLES = [Attendance, ConsentEntry, Participant, Household, Session, Headcount]
+BIG_TABLES = [
+    Attendance,
+    ConsentEntry,
+    Participant,
+    Household,
+    Session,
+    Headcount,
+    Answer,
+    Response,
+]
 # Rebuilt from the big tables at the end (see attendance_years, activity_attendance_years,
 # activity_years and consent_state).
 DERIVED_TABLES = [AttendanceYear, ActivityAttendanceYear, ActivityYear, ConsentState]
@@ -269,10 +301,109 @@ def _weighted(rng, pairs):
     return rng.choices(values, weights=weights)[0]
 
 
+# Surveys and referrals ------------------------------------------------------------------------
+
+SURVEY_LANGUAGES = list(LANGUAGE_CODES)  # the eight family languages
+# Answers to a five-point scale, from "not at all" to "fully"; `lift` leans them up.
+SCALE_WEIGHTS = (1, 2, 4, 6, 4)
+SCALE_LIFT = (0, 0, 0, 3, 4)
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    """What the generator needs of one item of a built-in instrument's published version."""
+
+    pk: int
+    item_id: str
+    type: str
+    values: tuple[str, ...]  # the options in order, without "don't know"
+    dont_know: bool
+    required: bool
+    condition: tuple[str, frozenset] | None  # (item id, answers that show this item)
+    age: bool
+    low: int
+    high: int
+
+
+def planned_items(version) -> list[PlannedItem]:
+    items = (
+        version.items.select_related("condition_item")
+        .prefetch_related("options")
+        .order_by("section__position", "position", "id")
+    )
+    return [
+        PlannedItem(
+            pk=item.pk,
+            item_id=item.item_id,
+            type=item.type,
+            values=tuple(o.value for o in item.options.all() if o.value != DONT_KNOW),
+            dont_know=item.allow_dont_know,
+            required=item.required,
+            condition=(
+                (item.condition_item.item_id, frozenset(item.condition_values))
+                if item.condition_item_id
+                else None
+            ),
+            age=item.role == ItemRole.AGE and item.type == ItemType.NUMBER,
+            low=item.number_min or 0,
+            high=min(item.number_max or 10, 10),
+        )
+        for item in items
+    ]
+
+
+# need -> (organisation kinds of the municipality that take it, share referred to one of them;
+# the rest are needs raised with no actor found: the gaps)
+REFERRAL_ACTORS = {
+    NeedCategory.SCHOOL: ((OrganisationKind.SCHOOL,), 0.95),
+    NeedCategory.SOCIAL: ((OrganisationKind.SOCIAL_SERVICES,), 0.95),
+    NeedCategory.HEALTH: ((OrganisationKind.SOCIAL_SERVICES,), 0.35),
+    NeedCategory.HOUSING: ((OrganisationKind.SOCIAL_SERVICES,), 0.5),
+    NeedCategory.WORK: ((OrganisationKind.SFI,), 0.95),
+    NeedCategory.LEISURE: (
+        (OrganisationKind.LEISURE, OrganisationKind.ASSOCIATION, OrganisationKind.LIBRARY),
+        0.97,
+    ),
+    NeedCategory.LEGAL: ((OrganisationKind.SOCIAL_SERVICES,), 0.25),
+    NeedCategory.ECONOMY: ((OrganisationKind.SOCIAL_SERVICES,), 0.9),
+    NeedCategory.PARENTING: ((OrganisationKind.SOCIAL_SERVICES, OrganisationKind.SCHOOL), 0.9),
+    NeedCategory.CHILD_PROTECTION: ((OrganisationKind.SOCIAL_SERVICES,), 1.0),
+}
+NEED_WEIGHTS = [
+    (NeedCategory.SCHOOL, 14),
+    (NeedCategory.SOCIAL, 12),
+    (NeedCategory.HEALTH, 13),
+    (NeedCategory.HOUSING, 10),
+    (NeedCategory.WORK, 12),
+    (NeedCategory.LEISURE, 18),
+    (NeedCategory.LEGAL, 7),
+    (NeedCategory.ECONOMY, 8),
+    (NeedCategory.PARENTING, 4),
+    (NeedCategory.CHILD_PROTECTION, 2),
+]
+STATUS_WEIGHTS = [
+    (ReferralStatus.CONNECTED, 42),
+    (ReferralStatus.CONTACTED, 14),
+    (ReferralStatus.SUGGESTED, 10),
+    (ReferralStatus.NOT_HELPED, 12),
+    (ReferralStatus.DECLINED, 10),
+]
+OUTCOME_NOTES = [
+    "Familjen fick en tid.",
+    "Kontakt etablerad, uppföljning vid nästa träff.",
+    "Väntetiden var för lång.",
+    "Familjen ville vänta.",
+    "Tolk saknades vid första kontakten.",
+]
+
+
 class Generator:
     def __init__(self, options: Options, *, progress_stream=None):
         self.o = options
         self.rng = random.Random(f"samverka-synthetic-{options.seed}")
+        # Surveys and referrals draw from their own generator, so that adding them left the
+        # rest of the data as it was for the same seed.
+        self.rng2 = random.Random(f"samverka-synthetic-surveys-{options.seed}")
         self.ids = Ids()
         self.progress_stream = progress_stream
         self.result = Result()
@@ -285,6 +416,14 @@ class Generator:
         started = time.monotonic()
         with transaction.atomic():
             postgres = connection.vendor == "postgresql"
+            # The deploy step (idempotent): the rounds below use the built-in instruments.
+            versions = install_builtin_instruments()
+            if postgres:
+                # Check the foreign keys of what that wrote now: a table with pending
+                # (deferred) checks cannot lose a foreign key (_drop_secondary_indexes).
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             # Written here; attendance and consent through their writers' bulk variants.
             models = [
                 Municipality,
@@ -298,6 +437,11 @@ class Generator:
                 Household,
                 Participant,
                 Headcount,
+                Round,
+                RespondentLink,
+                Response,
+                Answer,
+                Referral,
             ]
             tables = [*models, ConsentEntry, Attendance]
             if postgres:
@@ -312,6 +456,7 @@ class Generator:
                 rebuild = _drop_secondary_indexes([*BIG_TABLES, *DERIVED_TABLES])
             self._sinks()
             self._codes()
+            self._survey_plans(versions)
             root = self._root()
             municipalities = self._municipalities()
             shares = self._shares(len(municipalities))
@@ -457,6 +602,60 @@ class Generator:
                 ],
             ),
             Headcount: RowSink(Headcount, ["id", "session_id", "age_band", "gender", "count"]),
+            Round: RowSink(
+                Round,
+                [
+                    "id",
+                    "code",
+                    "collaboration_id",
+                    "version_id",
+                    "title",
+                    "opens_on",
+                    "closes_on",
+                    "languages",
+                    "created_at",
+                ],
+            ),
+            RespondentLink: RowSink(
+                RespondentLink, ["id", "code", "round_id", "organisation_id", "created_at"]
+            ),
+            Response: RowSink(
+                Response,
+                [
+                    "id",
+                    "token",
+                    "round_id",
+                    "link_id",
+                    "version_id",
+                    "language",
+                    "organisation_id",
+                    "participant_id",
+                    "age_band",
+                    "started_at",
+                    "draft",
+                    "submitted_at",
+                ],
+            ),
+            Answer: RowSink(Answer, ["id", "response_id", "item_id", "value", "number", "text"]),
+            Referral: RowSink(
+                Referral,
+                [
+                    "id",
+                    "code",
+                    "collaboration_id",
+                    "participant_id",
+                    "household_id",
+                    "need_category",
+                    "organisation_id",
+                    "date",
+                    "consent_to_share",
+                    "consent_recorded_at",
+                    "status",
+                    "outcome_note",
+                    "follow_up_on",
+                    "created_at",
+                ],
+            ),
         }
 
     def _codes(self) -> None:
@@ -473,7 +672,12 @@ class Generator:
                 (Participant, PARTICIPANT_CODE_LENGTH),
             )
         }
+        for model, length in ((Round, 8), (RespondentLink, 6), (Referral, 8)):
+            existing = model.objects.values_list("code", flat=True).iterator()
+            self.codes[model] = Codes(self.rng2, length, existing)
+        self.tokens = set(Response.objects.values_list("token", flat=True).iterator())
         self.org_names = set(Organisation.objects.values_list("name", "municipality_id"))
+        self.org_kinds: dict[int, str] = {}
 
     def _unique_org_name(self, name: str, municipality_id) -> str:
         candidate, n = name, 1
@@ -485,6 +689,7 @@ class Generator:
 
     def _org(self, name, kind, municipality_id=None, parent_id=None) -> int:
         org_id = self.ids.take(Organisation)
+        self.org_kinds[org_id] = kind
         name = self._unique_org_name(name, municipality_id)
         self.sinks[Organisation].add(
             (
@@ -625,24 +830,29 @@ class Generator:
             )
         self.result.collaborations += 1
 
-        children, guardians, all_people = self._people(collaboration_id, size)
+        self.survey_consent: set[int] = set()
+        children, guardians, all_people, families = self._people(collaboration_id, size)
         activities = self._activities(
             collaboration_id, place, partners, len(children), len(guardians)
         )
         self._attendance(activities, children, guardians, all_people)
+        self._surveys(collaboration_id, families, [lead_id, *partners])
+        self._referrals(collaboration_id, families, partners, partner_ids)
         for sink in self.sinks.values():
             if sink.model not in (Municipality,):
                 sink.flush()
 
     def _people(self, collaboration_id, size):
-        """Households until `size` participants; returns (children, guardians, everyone)."""
+        """Households until `size` participants; returns (children, guardians, everyone,
+        families), a family being (household id, language, joined, [(guardian id, birth
+        year)], [child ids])."""
         rng = self.rng
         random_ = rng.random
         year = self.year
         households = self.sinks[Household]
         participants = self.sinks[Participant]
         household_codes, participant_codes = self.codes[Household], self.codes[Participant]
-        children, guardians, everyone = [], [], []
+        children, guardians, everyone, families = [], [], [], []
         made = 0
         period_days = (self.end - self.monday).days
         while made < size:
@@ -658,6 +868,8 @@ class Generator:
             n_guardians = 1 if random_() < 0.45 else 2
             n_children = _weighted(rng, [(1, 30), (2, 35), (3, 22), (4, 13)])
             first_guardian = None
+            family = (household_id, language, joined, [], [])
+            families.append(family)
             for g in range(n_guardians):
                 if made >= size:
                     break
@@ -703,11 +915,13 @@ class Generator:
                 if role == "guardian":
                     first_guardian = first_guardian or participant_id
                     guardians.append(participant_id)
+                    family[3].append((participant_id, birth_year))
                 else:
                     children.append(participant_id)
+                    family[4].append(participant_id)
                 everyone.append(participant_id)
                 self._consents(participant_id, role, first_guardian, language, joined)
-        return children, guardians, everyone
+        return children, guardians, everyone, families
 
     def _consents(self, participant_id, role, guardian_id, language, joined) -> None:
         rng = self.rng
@@ -739,7 +953,10 @@ class Generator:
                 recorded_at=when,
             )
             # A few withdraw later: the ledger keeps both entries.
-            if yes and random_() < 0.02:
+            withdrawn = yes and random_() < 0.02
+            if yes and not withdrawn and purpose == ConsentPurpose.SURVEYS:
+                self.survey_consent.add(participant_id)
+            if withdrawn:
                 later = when + timedelta(days=rng.randint(14, 120))
                 add(
                     participant_id,
@@ -1023,3 +1240,275 @@ class Generator:
                     continue
                 present = sorted(rng.sample(everyone, k=min(len(everyone), rng.randint(10, 40))))
                 add(session_id, present, recorded_at=saved)
+
+    # Surveys ---------------------------------------------------------------------------------
+    def _survey_plans(self, versions) -> None:
+        self.plans = {
+            key: (versions[key].pk, planned_items(versions[key])) for key in ("parent", "partner")
+        }
+
+    def _token(self) -> str:
+        getrandbits = self.rng2.getrandbits
+        while True:
+            token = base64.urlsafe_b64encode(getrandbits(256).to_bytes(32, "big"))
+            token = token.rstrip(b"=").decode()
+            if token not in self.tokens:
+                self.tokens.add(token)
+                return token
+
+    def _round(self, collaboration_id, version_id, title, opens, closes, languages):
+        """A round and its general link: (round id, link id)."""
+        round_id = self.ids.take(Round)
+        created = self._moment(opens - timedelta(days=7), 10)
+        self.sinks[Round].add(
+            (
+                round_id,
+                self.codes[Round].new(),
+                collaboration_id,
+                version_id,
+                title,
+                opens,
+                closes,
+                languages,
+                created,
+            )
+        )
+        return round_id, self._link(round_id, None, created)
+
+    def _link(self, round_id, organisation_id, created) -> int:
+        link_id = self.ids.take(RespondentLink)
+        self.sinks[RespondentLink].add(
+            (link_id, self.codes[RespondentLink].new(), round_id, organisation_id, created)
+        )
+        return link_id
+
+    def _answers(self, items, cum_weights, texts) -> list[tuple]:
+        """(item pk, value, number, text) for every item the respondent sees and answers."""
+        rng = self.rng2
+        random_ = rng.random
+        given: dict[str, frozenset] = {}
+        rows = []
+        for item in items:
+            if item.condition is not None and not (
+                given.get(item.condition[0], frozenset()) & item.condition[1]
+            ):
+                continue  # hidden: the real submit keeps no answer to it either
+            kind = item.type
+            if item.age:
+                continue  # the caller answers the age
+            if kind == ItemType.TEXT:
+                if random_() < 0.3:
+                    rows.append((item.pk, "", None, rng.choice(texts)))
+                continue
+            if kind == ItemType.NUMBER:
+                rows.append((item.pk, "", rng.randint(item.low, item.high), ""))
+                continue
+            if not item.required and random_() < 0.03:
+                continue  # left unanswered
+            values = item.values
+            if not values:
+                continue
+            if item.dont_know and random_() < 0.04:
+                value = DONT_KNOW
+            elif kind == ItemType.MULTIPLE:
+                chosen = rng.sample(values, k=min(len(values), rng.choice((1, 1, 2, 3))))
+                given[item.item_id] = frozenset(chosen)
+                rows.extend((item.pk, v, None, "") for v in chosen)
+                continue
+            elif len(values) == 5 and kind in (ItemType.AGREEMENT, ItemType.FACES):
+                value = rng.choices(values, cum_weights=cum_weights)[0]
+            elif kind == ItemType.SINGLE and len(values) == 6:  # WHO-5: 0 (never) to 5
+                value = rng.choices(values, cum_weights=(1, 3, 7, 13, 19, 22))[0]
+            else:
+                value = rng.choice(values)
+            given[item.item_id] = frozenset((value,))
+            rows.append((item.pk, value, None, ""))
+        return rows
+
+    def _response(
+        self,
+        round_id,
+        link_id,
+        version_id,
+        language,
+        organisation_id,
+        participant_id,
+        age_band,
+        sent,
+        rows,
+    ) -> None:
+        response_id = self.ids.take(Response)
+        started = sent - timedelta(minutes=self.rng2.randint(3, 15))
+        self.sinks[Response].add(
+            (
+                response_id,
+                self._token(),
+                round_id,
+                link_id,
+                version_id,
+                language,
+                organisation_id,
+                participant_id,
+                age_band,
+                started,
+                {},
+                sent,
+            )
+        )
+        first = self.ids.take(Answer, len(rows))
+        self.sinks[Answer].extend((first + n, response_id, *row) for n, row in enumerate(rows))
+
+    def _surveys(self, collaboration_id, families, organisations) -> None:
+        """A parent-survey round per term answered by 15-35 % of the households (anonymous,
+        a few linked to a consenting guardian who gave their card code), and a partner-survey
+        round with a link per partner organisation."""
+        rng = self.rng2
+        random_ = rng.random
+        period = (self.end - self.monday).days + 1
+        version_id, items = self.plans["parent"]
+        age_item = next((item for item in items if item.age), None)
+        terms = (0.2, 0.75) if self.o.weeks >= 26 else (0.4,)
+        base_lift = rng.uniform(-0.3, 0.5)
+        for index, at in enumerate(terms):
+            opens = self.monday + timedelta(days=int(period * at))
+            closes = opens + timedelta(days=27)
+            season = "våren" if opens.month <= 6 else "hösten"
+            round_id, link_id = self._round(
+                collaboration_id,
+                version_id,
+                f"Föräldraenkät {season} {opens.year}",
+                opens,
+                closes,
+                SURVEY_LANGUAGES,
+            )
+            lift = base_lift + 0.3 * index
+            weights = [w + lift * up for w, up in zip(SCALE_WEIGHTS, SCALE_LIFT, strict=True)]
+            cum_weights = [sum(weights[: n + 1]) for n in range(len(weights))]
+            reached = [f for f in families if f[3] and f[2] <= closes]
+            count = round(len(reached) * rng.uniform(0.15, 0.35))
+            for _household, home, _joined, guardians, _children in rng.sample(reached, count):
+                guardian_id, birth_year = rng.choice(guardians)
+                language = home if home in SURVEY_LANGUAGES else "sv"
+                if random_() < 0.12:
+                    language = "sv" if random_() < 0.6 else "sv-easy"
+                rows = self._answers(items, cum_weights, FREE_TEXT.get(language, FREE_TEXT["sv"]))
+                age = None
+                if age_item is not None and birth_year is not None and random_() < 0.93:
+                    age = opens.year - birth_year
+                    rows.append((age_item.pk, "", age, ""))
+                # response_submit links a response only to a participant with survey consent
+                # who gave their card code; the age band comes from the answer, else from them.
+                participant_id = None
+                if guardian_id in self.survey_consent and random_() < 0.2:
+                    participant_id = guardian_id
+                    if age is None and birth_year is not None:
+                        age = opens.year - birth_year
+                day = opens + timedelta(days=rng.randint(0, 27))
+                sent = self._moment(day, rng.randint(8, 21), rng.randint(0, 59))
+                self._response(
+                    round_id,
+                    link_id,
+                    version_id,
+                    language,
+                    None,
+                    participant_id,
+                    agebands.band_for(age),
+                    sent,
+                    rows,
+                )
+        # The partner survey: what collaboration changed, through a link per organisation.
+        version_id, items = self.plans["partner"]
+        opens = self.monday + timedelta(days=int(period * 0.6))
+        round_id, _general = self._round(
+            collaboration_id,
+            version_id,
+            f"Partnerenkät {opens.year}",
+            opens,
+            opens + timedelta(days=20),
+            ["sv", "en"],
+        )
+        weights = [w + 0.3 * up for w, up in zip(SCALE_WEIGHTS, SCALE_LIFT, strict=True)]
+        cum_weights = [sum(weights[: n + 1]) for n in range(len(weights))]
+        created = self._moment(opens - timedelta(days=7), 10)
+        for organisation_id in organisations:
+            link_id = self._link(round_id, organisation_id, created)
+            for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+                day = opens + timedelta(days=rng.randint(0, 20))
+                self._response(
+                    round_id,
+                    link_id,
+                    version_id,
+                    "sv",
+                    organisation_id,
+                    None,
+                    agebands.band_for(None),
+                    self._moment(day, rng.randint(8, 16), rng.randint(0, 59)),
+                    self._answers(items, cum_weights, PARTNER_TEXT),
+                )
+
+    # Referrals -------------------------------------------------------------------------------
+    def _referrals(self, collaboration_id, families, partners, municipal) -> None:
+        """Referrals over the period: 20-40 per 100 households and year, to the municipality's
+        organisations that take the need (partners first), or with no actor found."""
+        rng = self.rng2
+        random_ = rng.random
+        if not families:
+            return
+        period = (self.end - self.monday).days + 1
+        count = round(len(families) * rng.uniform(0.2, 0.4) * period / 365)
+        needs, need_weights = zip(*NEED_WEIGHTS, strict=True)
+        statuses, status_weights = zip(*STATUS_WEIGHTS, strict=True)
+        sink, codes = self.sinks[Referral], self.codes[Referral]
+        kinds = self.org_kinds
+        for need in rng.choices(needs, weights=need_weights, k=count):
+            household_id, _language, joined, guardians, children = rng.choice(families)
+            start = max(joined, self.monday)
+            day = start + timedelta(days=rng.randint(0, max(0, (self.end - start).days)))
+            actor_kinds, share = REFERRAL_ACTORS[need]
+            organisation_id = None
+            if random_() < share:
+                fitting = [o for o in partners if kinds.get(o) in actor_kinds] or [
+                    o for o in municipal if kinds.get(o) in actor_kinds
+                ]
+                organisation_id = rng.choice(fitting) if fitting else None
+            if organisation_id is None:
+                status = ReferralStatus.SUGGESTED if random_() < 0.85 else ReferralStatus.DECLINED
+                consent = False
+            else:
+                status = rng.choices(statuses, weights=status_weights)[0]
+                # Nothing moves past "suggested" without consent to share (check_consent).
+                consent = status in NEEDS_CONSENT or random_() < 0.4
+            participant_id = None
+            if random_() < 0.2:
+                people = [g for g, _year in guardians] + children
+                participant_id = rng.choice(people)
+                household_id_or_none = None
+            else:
+                household_id_or_none = household_id
+            closed = status in (
+                ReferralStatus.CONNECTED,
+                ReferralStatus.NOT_HELPED,
+                ReferralStatus.DECLINED,
+            )
+            follow_up = None
+            if organisation_id is not None and not closed:
+                follow_up = day + timedelta(days=14)
+            created = self._moment(day, rng.randint(9, 16), rng.randint(0, 59))
+            sink.add(
+                (
+                    self.ids.take(Referral),
+                    codes.new(),
+                    collaboration_id,
+                    participant_id,
+                    household_id_or_none,
+                    need.value,
+                    organisation_id,
+                    day,
+                    consent,
+                    created if consent else None,
+                    status.value,
+                    rng.choice(OUTCOME_NOTES) if closed else "",
+                    follow_up,
+                    created,
+                )
+            )

@@ -4,8 +4,9 @@
         [--seed N] [--start 2025-01-13] [--append] [--force]
 
 Adds invented collaborations, organisations, activities with weekly sessions, households,
-participants, consent and attendance (see samverka/demo/synthetic.py); changes nothing that
-exists. Refuses a database that already holds synthetic data unless --append is given, and
+participants, consent and attendance, survey rounds with sent responses, and referrals (see
+samverka/demo/synthetic.py); changes nothing that exists (it installs the built-in survey
+instruments when missing, as a deploy does). Refuses a database that already holds synthetic data unless --append is given, and
 refuses to run with DEBUG off unless --force is given: synthetic participants are counted in
 the funder report like real ones, so never run it on a server with real families' data.
 """
@@ -124,6 +125,10 @@ class Command(BaseCommand):
             ("consent entries", counts["participants.ConsentEntry"], ""),
             ("attendance", attendance, f"{per:.1f} per participant"),
             ("headcount cells", counts["activities.Headcount"], ""),
+            ("survey rounds", counts["surveys.Round"], ""),
+            ("survey responses", counts["surveys.Response"], "sent"),
+            ("survey answers", counts["surveys.Answer"], ""),
+            ("referrals", counts["referrals.Referral"], ""),
         ]
         for label, number, note in rows:
             self.stdout.write(f"  {label:<16} {number:>12,}" + (f"  ({note})" if note else ""))
