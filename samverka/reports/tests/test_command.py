@@ -23,7 +23,8 @@ def test_exact_csv_with_header_and_codes(data):
     session = data.session(date(2025, 3, 4))
     data.group(1, session, birth_year=1950, gender="not_stated", tcn="unknown")
     data.group(2, session, birth_year=None, gender="other", tcn="no")
-    data.group(5, session, data.world.boden, birth_year=2016, gender="male", tcn="yes")
+    boden_session = data.session(date(2025, 3, 4), data.world.boden)
+    data.group(5, boden_session, data.world.boden, birth_year=2016, gender="male", tcn="yes")
     assert run(*PERIOD, "--format", "csv") == [
         HEADER,
         "0880,65+,not_stated,unknown,1",
