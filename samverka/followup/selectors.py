@@ -100,15 +100,15 @@ _PLAN_INDICATORS = PreparedQuery(
     collaboration=int,
 )
 _PLAN_DECISIONS = PreparedQuery(
-    lambda collaboration, sessions_of: PlanIndicator.decisions.through.objects.select_related(
-        "learningdecision"
-    )
-    .filter(
-        planindicator__goal__collaboration_id=collaboration,
-        learningdecision__session__collaboration_id=sessions_of,
-    )
-    .order_by(
-        *(f"learningdecision__{name}" for name in LearningDecision._meta.ordering),
+    lambda collaboration, sessions_of: (
+        PlanIndicator.decisions.through.objects.select_related("learningdecision")
+        .filter(
+            planindicator__goal__collaboration_id=collaboration,
+            learningdecision__session__collaboration_id=sessions_of,
+        )
+        .order_by(
+            *(f"learningdecision__{name}" for name in LearningDecision._meta.ordering),
+        )
     ),
     collaboration=int,
     sessions_of=int,
