@@ -311,17 +311,27 @@ def _attendance_counts(contexts: list[Context], windows) -> list[tuple]:
     ]
     if not parts:
         return []
-    sums = ", ".join(f"SUM(w{i}) AS w{i}" for i in range(len(windows)))
-    union = " UNION ALL ".join(
-        f"SELECT * FROM ({sql}) part{n}"  # noqa: S608 (compiled by us, never user input)
-        for n, (sql, _p) in enumerate(parts)
-    )
     params = [param for _sql, part_params in parts for param in part_params]
+    if len(parts) == 1:
+        # One part (whole months only, or part months only): its rows are already one per
+        # (c, p, h, r, a), with the windows' sums as integers; no second grouping needed.
+        pairs = parts[0][0]
+    else:
+        sums = ", ".join(f"SUM(w{i}) AS w{i}" for i in range(len(windows)))
+        union = " UNION ALL ".join(
+            f"SELECT * FROM ({sql}) part{n}"  # noqa: S608 (compiled by us, never user input)
+            for n, (sql, _p) in enumerate(parts)
+        )
+        pairs = f"SELECT c, p, h, r, a, {sums} FROM ({union}) parts GROUP BY c, p, h, r, a"  # noqa: S608
     selects = []
-    for i in range(len(windows)):
+    for i, (months, days) in enumerate(split):
+        if not months and not days:
+            continue  # nothing read for the window: no one attended in it
         w = f"w{i}"
         selects += [
-            f"SELECT {PEOPLE}, c, {i}, COUNT(DISTINCT p), 0 FROM pairs WHERE {w} > 0 GROUP BY c",  # noqa: S608
+            # The distinct participants as a hashed DISTINCT, not a sorted COUNT(DISTINCT).
+            f"SELECT {PEOPLE}, c, {i}, COUNT(*), 0 FROM (SELECT DISTINCT c, p FROM pairs "  # noqa: S608
+            f"WHERE {w} > 0) people{i} GROUP BY c",
             f"SELECT {PAIRS}, c, {i}, {w}, COUNT(*) FROM pairs WHERE {w} > 0 GROUP BY c, {w}",  # noqa: S608
             f"SELECT {HOUSEHOLDS}, c, {i}, COUNT(*), SUM(child * guardian) FROM ("  # noqa: S608
             f"SELECT c, h, MAX(CASE WHEN r = %s THEN 1 ELSE 0 END) AS child, "
@@ -329,10 +339,9 @@ def _attendance_counts(contexts: list[Context], windows) -> list[tuple]:
             f"WHERE {w} > 0 AND h IS NOT NULL GROUP BY c, h) households{i} GROUP BY c",
         ]
         params += ["child", "guardian"]
-    sql = (
-        f"WITH pairs AS (SELECT c, p, h, r, a, {sums} FROM ({union}) parts "  # noqa: S608
-        f"GROUP BY c, p, h, r, a) {' UNION ALL '.join(selects)}"
-    )
+    if not selects:
+        return []
+    sql = f"WITH pairs AS ({pairs}) {' UNION ALL '.join(selects)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
