@@ -30,9 +30,11 @@ from samverka.followup.sources import (
     NOT_APPLICABLE,
     OK,
     SOURCES,
+    SURVEY_ITEMS,
     Context,
     Value,
     compute_many,
+    survey_items_of,
 )
 from samverka.lib.charts import series_colour
 from samverka.lib.prepared import PreparedQuery
@@ -385,6 +387,12 @@ def dashboard(collaboration, *, today=None, goals=None, notes=None) -> list[Goal
     prefetch_related_objects([i for i in indicators if i.definition.source == "manual"], "values")
     notes = list(evidence_for(collaboration)) if notes is None else notes
     shared: dict = {}  # the attendance rows the indicators share, read once
+    # The survey answers of every survey indicator of the page, read in one statement.
+    shared[SURVEY_ITEMS] = {
+        item
+        for indicator in indicators
+        for item in survey_items_of(indicator.definition.source, indicator.definition.params or {})
+    }
     rows = []
     for goal in goals:
         indicator_rows = []

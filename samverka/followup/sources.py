@@ -638,23 +638,69 @@ SCALE = {"1", "2", "3", "4", "5"}
 AGREE = {"4", "5"}
 
 
+SURVEY_ITEMS = "survey_items"  # the `shared` entry: every survey item the page's indicators read
+
+
 def _survey_answers_in(contexts: list[Context], items, *fields):
     """(collaboration, day submitted, *fields) of the answers to `items` submitted over the
-    contexts' span, grouped by collaboration."""
+    contexts' span, grouped by collaboration.
+
+    When the page has said which items all its survey indicators read (`shared[SURVEY_ITEMS]`,
+    `survey_items_of`), the answers to all of them are read in one statement, once per
+    collaborations and span, and each indicator takes its items' rows."""
     from samverka.surveys.respond.models import Answer
 
     start, end = _span(_windows(contexts, until=False))
-    rows = (
-        Answer.objects.filter(
-            response__round__collaboration_id__in=_collaboration_ids(contexts),
-            response__submitted_at__date__gte=start,
-            response__submitted_at__date__lte=end,
-            item__item_id__in=list(items),
+    shared = contexts[0].shared
+    every = shared.get(SURVEY_ITEMS)
+    if not every or not set(items) <= every:
+        chosen, wanted = list(items), None
+    else:
+        chosen, wanted = sorted(every), set(items)
+    names = ("response_id", "item__item_id", "value")
+    if wanted is not None and not set(fields) <= set(names):
+        chosen, wanted = list(items), None
+    if wanted is None:
+        rows = (
+            Answer.objects.filter(
+                response__round__collaboration_id__in=_collaboration_ids(contexts),
+                response__submitted_at__date__gte=start,
+                response__submitted_at__date__lte=end,
+                item__item_id__in=chosen,
+            )
+            .order_by()
+            .values_list(
+                "response__round__collaboration_id", "response__submitted_at__date", *fields
+            )
         )
-        .order_by()
-        .values_list("response__round__collaboration_id", "response__submitted_at__date", *fields)
+        return _grouped_by_first(rows)
+    key = ("survey_answers", tuple(_collaboration_ids(contexts)), start, end, tuple(chosen))
+    if key not in shared:
+        shared[key] = list(
+            Answer.objects.filter(
+                response__round__collaboration_id__in=_collaboration_ids(contexts),
+                response__submitted_at__date__gte=start,
+                response__submitted_at__date__lte=end,
+                item__item_id__in=chosen,
+            )
+            .order_by()
+            .values_list(
+                "response__round__collaboration_id", "response__submitted_at__date", *names
+            )
+        )
+    at = [names.index(name) + 2 for name in fields]
+    return _grouped_by_first(
+        (row[0], row[1], *(row[i] for i in at)) for row in shared[key] if row[3] in wanted
     )
-    return _grouped_by_first(rows)
+
+
+def survey_items_of(source: str, params: dict) -> set[str]:
+    """The survey items an indicator of `source` with `params` reads (none for other sources)."""
+    if source == "surveys.share_agreeing":
+        return set(params.get("items", ()))
+    if source == "surveys.who5_mean":
+        return set(WHO5_ITEMS)
+    return set()
 
 
 def _in_period(rows, ctx: Context):

@@ -241,6 +241,21 @@ def test_the_plan_page_reads_the_same_number_of_queries_for_two_or_six_periods(
     assert _queries(page) == six
 
 
+def test_the_plan_pages_survey_indicators_read_their_answers_together_with_the_same_values(
+    built, world, library
+):
+    from samverka.followup.selectors import dashboard, values_for
+
+    _plan(world.kalmar, library, periods=6)
+    rows = [row for goal in dashboard(world.kalmar) for row in goal.indicators]
+    surveys = [row for row in rows if row.definition.source.startswith("surveys.")]
+    assert len(surveys) == 2
+    for row in rows:
+        alone = values_for(row.indicator, [v.period for v in row.values])
+        assert [v.value for v in row.values] == alone, row.definition.builtin_id
+    assert any(v.value.state != "no_data" for row in surveys for v in row.values)
+
+
 GROUPED = [
     "FU-ATT-01",
     "FU-ATT-02",
