@@ -380,8 +380,13 @@ def _sessions_in_months(contexts: list[Context], months_of: list[dict[int, list[
     from samverka.activities.models import ActivityAttendanceYear
 
     years = sorted({year for months in months_of for year in months})
+    # A row's collaboration is its activity's: the activities need reading only when the
+    # params choose some.
+    chosen = (
+        _activity_filter(contexts, "activity__") if _chooses_activities(contexts[0].params) else Q()
+    )
     rows = ActivityAttendanceYear.objects.filter(
-        _activity_filter(contexts, "activity__"),
+        chosen,
         collaboration_id__in=_collaboration_ids(contexts),
         participant__collaboration_id__in=_collaboration_ids(contexts),
         year__in=years,
