@@ -242,12 +242,79 @@ def _held_counts(contexts: list[Context], windows) -> dict[int, dict]:
     key = _attendance_key(contexts, windows, "held")
     shared = contexts[0].shared
     if key not in shared:
-        shared[key] = _by_collaboration(
-            _held_in(contexts),
-            "activity__collaboration_id",
-            **{f"w{i}": _rows_within(Session, "date", [w]) for i, w in enumerate(windows)},
-        )
+        if _chooses_activities(contexts[0].params):
+            shared[key] = _by_collaboration(
+                _held_in(contexts),
+                "activity__collaboration_id",
+                **{f"w{i}": _rows_within(Session, "date", [w]) for i, w in enumerate(windows)},
+            )
+        else:
+            shared[key] = _held_by_derived_rows(contexts, windows)
     return shared[key]
+
+
+def _held_by_derived_rows(contexts: list[Context], windows) -> dict[int, dict]:
+    """`_held_counts` of every activity of the contexts' collaborations, in one written-out
+    statement: the months a window covers whole from the derived ActivityYear rows (a row per
+    activity and year, `samverka.activities.activity_years`), the days of a month it covers
+    only in part from the sessions of those days."""
+    from samverka.activities.models import Activity, ActivityYear, Session
+
+    qn = connection.ops.quote_name
+    adapt = connection.ops.adapt_datefield_value
+    ids = _collaboration_ids(contexts)
+    split = [_months_and_days(*window) for window in windows]
+    names = [f"w{i}" for i in range(len(windows))]
+    in_ids = ", ".join(["%s"] * len(ids))
+    parts, params = [], []
+    years = sorted({year for months, _days in split for year in months})
+    if years:
+        columns, column_params = [], []
+        for (months, _days), name in zip(split, names, strict=True):
+            cases = []
+            for year, chosen in sorted(months.items()):
+                cases.append(f"WHEN y.year = %s THEN {' + '.join(f'y.held_{m}' for m in chosen)}")
+                column_params.append(year)
+            columns.append(
+                f"CASE {' '.join(cases)} ELSE 0 END AS {name}" if cases else f"0 AS {name}"
+            )
+        parts.append(
+            f"SELECT y.collaboration_id AS c, {', '.join(columns)} "  # noqa: S608
+            f"FROM {qn(ActivityYear._meta.db_table)} y "
+            f"WHERE y.collaboration_id IN ({in_ids}) "
+            f"AND y.year IN ({', '.join(['%s'] * len(years))})"
+        )
+        params += [*column_params, *ids, *years]
+    if any(days for _months, days in split):
+        columns, column_params, ranges = [], [], []
+        for (_months, days), name in zip(split, names, strict=True):
+            if not days:
+                columns.append(f"0 AS {name}")
+                continue
+            tests = " OR ".join("(s.date >= %s AND s.date <= %s)" for _range in days)
+            columns.append(f"CASE WHEN {tests} THEN 1 ELSE 0 END AS {name}")
+            column_params += [adapt(day) for pair in days for day in pair]
+            ranges += days
+        parts.append(
+            f"SELECT a.collaboration_id AS c, {', '.join(columns)} "  # noqa: S608
+            f"FROM {qn(Session._meta.db_table)} s "
+            f"JOIN {qn(Activity._meta.db_table)} a ON a.id = s.activity_id "
+            f"WHERE a.collaboration_id IN ({in_ids}) AND NOT s.cancelled AND ("
+            + " OR ".join("(s.date >= %s AND s.date <= %s)" for _range in ranges)
+            + ")"
+        )
+        params += [*column_params, *ids, *(adapt(day) for pair in ranges for day in pair)]
+    if not parts:
+        return {}
+    sums = ", ".join(f"SUM({name})" for name in names)
+    sql = f"SELECT c, {sums} FROM ({' UNION ALL '.join(parts)}) held GROUP BY c"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {
+        row[0]: {"group_key": row[0], **{n: int(v) for n, v in zip(names, row[1:], strict=True)}}
+        for row in rows
+    }
 
 
 @dataclass

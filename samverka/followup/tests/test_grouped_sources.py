@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from conftest import make_collaboration
 from samverka.accounts.roles import Role
+from samverka.activities import activity_years
 from samverka.activities.models import Activity, Session
 from samverka.activities.services import attendance_record_bulk
 from samverka.assessment.models import Answer as AssessmentAnswer
@@ -70,6 +71,7 @@ def _world_of(collaboration, seed: int) -> None:
                 session = Session.objects.create(activity=activity, date=day)
                 chosen = rng.sample(people, rng.randint(0, len(people) // 2))
                 attendance.add(session.pk, [p.pk for p in chosen])
+            activity_years.refresh([activity.pk])  # sessions made here, not by the services
     for n in range(9):
         Referral.objects.create(
             collaboration=collaboration,
