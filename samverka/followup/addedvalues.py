@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.utils.translation import gettext as _
 
@@ -162,6 +163,24 @@ def _partner_rounds(collaborations):
     ).order_by("opens_on", "id")
 
 
+@cache
+def _partner_rounds_query():
+    from samverka.lib.prepared import PreparedQuery
+    from samverka.surveys.rounds.models import Round
+
+    return PreparedQuery(
+        lambda collaboration: Round.objects.filter(
+            collaboration_id=collaboration, version__instrument__kind="partner"
+        ).order_by("opens_on", "id"),
+        collaboration=int,
+    )
+
+
+def _partner_rounds_of(collaboration) -> list:
+    """`_partner_rounds([collaboration])`, its SQL built once per connection (lib/prepared.py)."""
+    return _partner_rounds_query().all(collaboration=collaboration.pk)
+
+
 def _read(rounds) -> tuple[dict, dict]:
     from samverka.surveys.respond.models import Answer, Response
 
@@ -192,7 +211,7 @@ def _read(rounds) -> tuple[dict, dict]:
 
 def added_values_for(collaboration, *, notes=None) -> AddedValues:
     """`notes`: the collaboration's evidence notes, if read already (the plan page)."""
-    rounds = list(_partner_rounds([collaboration]))
+    rounds = _partner_rounds_of(collaboration)
     for round_ in rounds:
         round_.collaboration = collaboration
     respondents, answers = _read(rounds)

@@ -30,11 +30,14 @@ from samverka.followup.sources import (
     NOT_APPLICABLE,
     OK,
     SOURCES,
+    SURVEY_ITEMS,
     Context,
     Value,
     compute_many,
+    survey_items_of,
 )
 from samverka.lib.charts import series_colour
+from samverka.lib.prepared import PreparedQuery
 
 MAX_PERIODS = 6
 DEFAULT_PERIODS = 4
@@ -81,6 +84,44 @@ def all_goals_for(collaboration):
     return Goal.objects.filter(collaboration=collaboration)
 
 
+# The plan page's fixed reads, their SQL built once per connection (lib/prepared.py): each says
+# which collaboration's rows it reads, as the tenant scope would.
+_PLAN_GOALS = PreparedQuery(
+    lambda collaboration: Goal.objects.filter(collaboration_id=collaboration), collaboration=int
+)
+_PLAN_NOTES = PreparedQuery(
+    lambda collaboration: EvidenceNote.objects.filter(collaboration_id=collaboration),
+    collaboration=int,
+)
+_PLAN_INDICATORS = PreparedQuery(
+    lambda collaboration: PlanIndicator.objects.select_related("definition").filter(
+        goal__collaboration_id=collaboration,
+        goal__archived_at__isnull=True,
+        archived_at__isnull=True,
+    ),
+    collaboration=int,
+)
+_PLAN_DECISIONS = PreparedQuery(
+    lambda collaboration, sessions_of: (
+        PlanIndicator.decisions.through.objects.select_related("learningdecision")
+        .filter(
+            planindicator__goal__collaboration_id=collaboration,
+            learningdecision__session__collaboration_id=sessions_of,
+        )
+        .order_by(
+            *(f"learningdecision__{name}" for name in LearningDecision._meta.ordering),
+        )
+    ),
+    collaboration=int,
+    sessions_of=int,
+)
+
+
+def plan_goals(collaboration) -> list[Goal]:
+    """`all_goals_for(collaboration)` read for the plan page."""
+    return _PLAN_GOALS.all(collaboration=collaboration.pk)
+
+
 def goals_for(collaboration, *, archived: bool = False):
     return all_goals_for(collaboration).filter(archived_at__isnull=not archived)
 
@@ -101,7 +142,7 @@ def plan_notes(collaboration) -> list[EvidenceNote]:
     """The evidence notes as the plan page lists them: the rows first, then only the related
     rows its list shows, and only when there are notes that name them (a page without notes
     pays for one plain query, not for five joins)."""
-    notes = list(EvidenceNote.objects.filter(collaboration=collaboration))
+    notes = _PLAN_NOTES.all(collaboration=collaboration.pk)
     prefetch_related_objects(notes, "learning_session", "activity", "survey_round")
     return notes
 
@@ -331,20 +372,27 @@ def dashboard(collaboration, *, today=None, goals=None, notes=None) -> list[Goal
     # The indicators with their definitions; their goals (and the goals' collaboration) are
     # those already read, the values entered by hand are read only for the indicators that
     # show them, and the decisions without their sessions (the cards show only their text).
-    indicators = list(
-        indicators_for(collaboration)
-        .select_related(None)
-        .select_related("definition")
-        .filter(goal__in=goals, archived_at__isnull=True)
-    )
     goal_of = {goal.pk: goal for goal in goals}
+    indicators = [
+        i for i in _PLAN_INDICATORS.all(collaboration=collaboration.pk) if i.goal_id in goal_of
+    ]
     for indicator in indicators:
         indicator.goal = goal_of[indicator.goal_id]
         indicator.goal.collaboration = collaboration
-    prefetch_related_objects(indicators, "decisions")
+    # The decisions about each indicator (of the collaboration's learning sessions), in the
+    # decisions' own order, in one prepared read rather than a prefetch built each time.
+    decisions_of: dict[int, list] = {}
+    for link in _PLAN_DECISIONS.all(collaboration=collaboration.pk, sessions_of=collaboration.pk):
+        decisions_of.setdefault(link.planindicator_id, []).append(link.learningdecision)
     prefetch_related_objects([i for i in indicators if i.definition.source == "manual"], "values")
     notes = list(evidence_for(collaboration)) if notes is None else notes
     shared: dict = {}  # the attendance rows the indicators share, read once
+    # The survey answers of every survey indicator of the page, read in one statement.
+    shared[SURVEY_ITEMS] = {
+        item
+        for indicator in indicators
+        for item in survey_items_of(indicator.definition.source, indicator.definition.params or {})
+    }
     rows = []
     for goal in goals:
         indicator_rows = []
@@ -352,7 +400,7 @@ def dashboard(collaboration, *, today=None, goals=None, notes=None) -> list[Goal
             if indicator.goal_id != goal.pk:
                 continue
             row = indicator_row(indicator, today=today, shared=shared)
-            row.decisions = list(indicator.decisions.all())
+            row.decisions = decisions_of.get(indicator.pk, [])
             row.evidence = [n for n in notes if n.indicator_id == indicator.pk]
             indicator_rows.append(row)
         rows.append(

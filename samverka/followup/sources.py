@@ -242,12 +242,79 @@ def _held_counts(contexts: list[Context], windows) -> dict[int, dict]:
     key = _attendance_key(contexts, windows, "held")
     shared = contexts[0].shared
     if key not in shared:
-        shared[key] = _by_collaboration(
-            _held_in(contexts),
-            "activity__collaboration_id",
-            **{f"w{i}": _rows_within(Session, "date", [w]) for i, w in enumerate(windows)},
-        )
+        if _chooses_activities(contexts[0].params):
+            shared[key] = _by_collaboration(
+                _held_in(contexts),
+                "activity__collaboration_id",
+                **{f"w{i}": _rows_within(Session, "date", [w]) for i, w in enumerate(windows)},
+            )
+        else:
+            shared[key] = _held_by_derived_rows(contexts, windows)
     return shared[key]
+
+
+def _held_by_derived_rows(contexts: list[Context], windows) -> dict[int, dict]:
+    """`_held_counts` of every activity of the contexts' collaborations, in one written-out
+    statement: the months a window covers whole from the derived ActivityYear rows (a row per
+    activity and year, `samverka.activities.activity_years`), the days of a month it covers
+    only in part from the sessions of those days."""
+    from samverka.activities.models import Activity, ActivityYear, Session
+
+    qn = connection.ops.quote_name
+    adapt = connection.ops.adapt_datefield_value
+    ids = _collaboration_ids(contexts)
+    split = [_months_and_days(*window) for window in windows]
+    names = [f"w{i}" for i in range(len(windows))]
+    in_ids = ", ".join(["%s"] * len(ids))
+    parts, params = [], []
+    years = sorted({year for months, _days in split for year in months})
+    if years:
+        columns, column_params = [], []
+        for (months, _days), name in zip(split, names, strict=True):
+            cases = []
+            for year, chosen in sorted(months.items()):
+                cases.append(f"WHEN y.year = %s THEN {' + '.join(f'y.held_{m}' for m in chosen)}")
+                column_params.append(year)
+            columns.append(
+                f"CASE {' '.join(cases)} ELSE 0 END AS {name}" if cases else f"0 AS {name}"
+            )
+        parts.append(
+            f"SELECT y.collaboration_id AS c, {', '.join(columns)} "  # noqa: S608
+            f"FROM {qn(ActivityYear._meta.db_table)} y "
+            f"WHERE y.collaboration_id IN ({in_ids}) "
+            f"AND y.year IN ({', '.join(['%s'] * len(years))})"
+        )
+        params += [*column_params, *ids, *years]
+    if any(days for _months, days in split):
+        columns, column_params, ranges = [], [], []
+        for (_months, days), name in zip(split, names, strict=True):
+            if not days:
+                columns.append(f"0 AS {name}")
+                continue
+            tests = " OR ".join("(s.date >= %s AND s.date <= %s)" for _range in days)
+            columns.append(f"CASE WHEN {tests} THEN 1 ELSE 0 END AS {name}")
+            column_params += [adapt(day) for pair in days for day in pair]
+            ranges += days
+        parts.append(
+            f"SELECT a.collaboration_id AS c, {', '.join(columns)} "  # noqa: S608
+            f"FROM {qn(Session._meta.db_table)} s "
+            f"JOIN {qn(Activity._meta.db_table)} a ON a.id = s.activity_id "
+            f"WHERE a.collaboration_id IN ({in_ids}) AND NOT s.cancelled AND ("
+            + " OR ".join("(s.date >= %s AND s.date <= %s)" for _range in ranges)
+            + ")"
+        )
+        params += [*column_params, *ids, *(adapt(day) for pair in ranges for day in pair)]
+    if not parts:
+        return {}
+    sums = ", ".join(f"SUM({name})" for name in names)
+    sql = f"SELECT c, {sums} FROM ({' UNION ALL '.join(parts)}) held GROUP BY c"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {
+        row[0]: {"group_key": row[0], **{n: int(v) for n, v in zip(names, row[1:], strict=True)}}
+        for row in rows
+    }
 
 
 @dataclass
@@ -311,17 +378,27 @@ def _attendance_counts(contexts: list[Context], windows) -> list[tuple]:
     ]
     if not parts:
         return []
-    sums = ", ".join(f"SUM(w{i}) AS w{i}" for i in range(len(windows)))
-    union = " UNION ALL ".join(
-        f"SELECT * FROM ({sql}) part{n}"  # noqa: S608 (compiled by us, never user input)
-        for n, (sql, _p) in enumerate(parts)
-    )
     params = [param for _sql, part_params in parts for param in part_params]
+    if len(parts) == 1:
+        # One part (whole months only, or part months only): its rows are already one per
+        # (c, p, h, r, a), with the windows' sums as integers; no second grouping needed.
+        pairs = parts[0][0]
+    else:
+        sums = ", ".join(f"SUM(w{i}) AS w{i}" for i in range(len(windows)))
+        union = " UNION ALL ".join(
+            f"SELECT * FROM ({sql}) part{n}"  # noqa: S608 (compiled by us, never user input)
+            for n, (sql, _p) in enumerate(parts)
+        )
+        pairs = f"SELECT c, p, h, r, a, {sums} FROM ({union}) parts GROUP BY c, p, h, r, a"  # noqa: S608
     selects = []
-    for i in range(len(windows)):
+    for i, (months, days) in enumerate(split):
+        if not months and not days:
+            continue  # nothing read for the window: no one attended in it
         w = f"w{i}"
         selects += [
-            f"SELECT {PEOPLE}, c, {i}, COUNT(DISTINCT p), 0 FROM pairs WHERE {w} > 0 GROUP BY c",  # noqa: S608
+            # The distinct participants as a hashed DISTINCT, not a sorted COUNT(DISTINCT).
+            f"SELECT {PEOPLE}, c, {i}, COUNT(*), 0 FROM (SELECT DISTINCT c, p FROM pairs "  # noqa: S608
+            f"WHERE {w} > 0) people{i} GROUP BY c",
             f"SELECT {PAIRS}, c, {i}, {w}, COUNT(*) FROM pairs WHERE {w} > 0 GROUP BY c, {w}",  # noqa: S608
             f"SELECT {HOUSEHOLDS}, c, {i}, COUNT(*), SUM(child * guardian) FROM ("  # noqa: S608
             f"SELECT c, h, MAX(CASE WHEN r = %s THEN 1 ELSE 0 END) AS child, "
@@ -329,10 +406,9 @@ def _attendance_counts(contexts: list[Context], windows) -> list[tuple]:
             f"WHERE {w} > 0 AND h IS NOT NULL GROUP BY c, h) households{i} GROUP BY c",
         ]
         params += ["child", "guardian"]
-    sql = (
-        f"WITH pairs AS (SELECT c, p, h, r, a, {sums} FROM ({union}) parts "  # noqa: S608
-        f"GROUP BY c, p, h, r, a) {' UNION ALL '.join(selects)}"
-    )
+    if not selects:
+        return []
+    sql = f"WITH pairs AS ({pairs}) {' UNION ALL '.join(selects)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -371,8 +447,13 @@ def _sessions_in_months(contexts: list[Context], months_of: list[dict[int, list[
     from samverka.activities.models import ActivityAttendanceYear
 
     years = sorted({year for months in months_of for year in months})
+    # A row's collaboration is its activity's: the activities need reading only when the
+    # params choose some.
+    chosen = (
+        _activity_filter(contexts, "activity__") if _chooses_activities(contexts[0].params) else Q()
+    )
     rows = ActivityAttendanceYear.objects.filter(
-        _activity_filter(contexts, "activity__"),
+        chosen,
         collaboration_id__in=_collaboration_ids(contexts),
         participant__collaboration_id__in=_collaboration_ids(contexts),
         year__in=years,
@@ -629,23 +710,69 @@ SCALE = {"1", "2", "3", "4", "5"}
 AGREE = {"4", "5"}
 
 
+SURVEY_ITEMS = "survey_items"  # the `shared` entry: every survey item the page's indicators read
+
+
 def _survey_answers_in(contexts: list[Context], items, *fields):
     """(collaboration, day submitted, *fields) of the answers to `items` submitted over the
-    contexts' span, grouped by collaboration."""
+    contexts' span, grouped by collaboration.
+
+    When the page has said which items all its survey indicators read (`shared[SURVEY_ITEMS]`,
+    `survey_items_of`), the answers to all of them are read in one statement, once per
+    collaborations and span, and each indicator takes its items' rows."""
     from samverka.surveys.respond.models import Answer
 
     start, end = _span(_windows(contexts, until=False))
-    rows = (
-        Answer.objects.filter(
-            response__round__collaboration_id__in=_collaboration_ids(contexts),
-            response__submitted_at__date__gte=start,
-            response__submitted_at__date__lte=end,
-            item__item_id__in=list(items),
+    shared = contexts[0].shared
+    every = shared.get(SURVEY_ITEMS)
+    if not every or not set(items) <= every:
+        chosen, wanted = list(items), None
+    else:
+        chosen, wanted = sorted(every), set(items)
+    names = ("response_id", "item__item_id", "value")
+    if wanted is not None and not set(fields) <= set(names):
+        chosen, wanted = list(items), None
+    if wanted is None:
+        rows = (
+            Answer.objects.filter(
+                response__round__collaboration_id__in=_collaboration_ids(contexts),
+                response__submitted_at__date__gte=start,
+                response__submitted_at__date__lte=end,
+                item__item_id__in=chosen,
+            )
+            .order_by()
+            .values_list(
+                "response__round__collaboration_id", "response__submitted_at__date", *fields
+            )
         )
-        .order_by()
-        .values_list("response__round__collaboration_id", "response__submitted_at__date", *fields)
+        return _grouped_by_first(rows)
+    key = ("survey_answers", tuple(_collaboration_ids(contexts)), start, end, tuple(chosen))
+    if key not in shared:
+        shared[key] = list(
+            Answer.objects.filter(
+                response__round__collaboration_id__in=_collaboration_ids(contexts),
+                response__submitted_at__date__gte=start,
+                response__submitted_at__date__lte=end,
+                item__item_id__in=chosen,
+            )
+            .order_by()
+            .values_list(
+                "response__round__collaboration_id", "response__submitted_at__date", *names
+            )
+        )
+    at = [names.index(name) + 2 for name in fields]
+    return _grouped_by_first(
+        (row[0], row[1], *(row[i] for i in at)) for row in shared[key] if row[3] in wanted
     )
-    return _grouped_by_first(rows)
+
+
+def survey_items_of(source: str, params: dict) -> set[str]:
+    """The survey items an indicator of `source` with `params` reads (none for other sources)."""
+    if source == "surveys.share_agreeing":
+        return set(params.get("items", ()))
+    if source == "surveys.who5_mean":
+        return set(WHO5_ITEMS)
+    return set()
 
 
 def _in_period(rows, ctx: Context):

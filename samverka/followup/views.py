@@ -51,7 +51,7 @@ def plan(request, access):
 
     collaboration = access.collaboration
     # The goals and the evidence notes read once for the whole page.
-    goals = list(selectors.all_goals_for(collaboration))
+    goals = selectors.plan_goals(collaboration)
     notes = selectors.plan_notes(collaboration)
     context = _context(
         access,

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from conftest import make_collaboration
 from samverka.accounts.roles import Role
+from samverka.activities import activity_years
 from samverka.activities.models import Activity, Session
 from samverka.activities.services import attendance_record_bulk
 from samverka.assessment.models import Answer as AssessmentAnswer
@@ -70,6 +71,7 @@ def _world_of(collaboration, seed: int) -> None:
                 session = Session.objects.create(activity=activity, date=day)
                 chosen = rng.sample(people, rng.randint(0, len(people) // 2))
                 attendance.add(session.pk, [p.pk for p in chosen])
+            activity_years.refresh([activity.pk])  # sessions made here, not by the services
     for n in range(9):
         Referral.objects.create(
             collaboration=collaboration,
@@ -239,6 +241,21 @@ def test_the_plan_page_reads_the_same_number_of_queries_for_two_or_six_periods(
     _plan(world.kalmar, library, periods=6, again=True)
     page()
     assert _queries(page) == six
+
+
+def test_the_plan_pages_survey_indicators_read_their_answers_together_with_the_same_values(
+    built, world, library
+):
+    from samverka.followup.selectors import dashboard, values_for
+
+    _plan(world.kalmar, library, periods=6)
+    rows = [row for goal in dashboard(world.kalmar) for row in goal.indicators]
+    surveys = [row for row in rows if row.definition.source.startswith("surveys.")]
+    assert len(surveys) == 2
+    for row in rows:
+        alone = values_for(row.indicator, [v.period for v in row.values])
+        assert [v.value for v in row.values] == alone, row.definition.builtin_id
+    assert any(v.value.state != "no_data" for row in surveys for v in row.values)
 
 
 GROUPED = [

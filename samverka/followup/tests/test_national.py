@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from samverka.activities import activity_years
 from samverka.activities.models import Activity, Session
 from samverka.activities.services import attendance_record_bulk
 from samverka.participants.models import Household, Participant
@@ -21,6 +22,7 @@ def _attendance(collaboration, n):
         starts_on=date(2025, 1, 1),
     )
     session = Session.objects.create(activity=activity, date=date(2025, 3, 1))
+    activity_years.refresh([activity.pk])  # a session made here, not by the services
     household = Household.objects.create(collaboration=collaboration)
     people = [
         Participant.objects.create(collaboration=collaboration, household=household)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from samverka.activities import activity_years
 from samverka.activities.models import Activity, Session
 from samverka.activities.services import attendance_record_bulk
 from samverka.audit.models import AuditAction, AuditEvent
@@ -28,6 +29,7 @@ def plan(world, goal, library):
         starts_on=date(2025, 1, 1),
     )
     session = Session.objects.create(activity=activity, date=date(2025, 3, 1))
+    activity_years.refresh([activity.pk])  # a session made here, not by the services
     household = Household.objects.create(collaboration=world.kalmar)
     people = [
         Participant.objects.create(collaboration=world.kalmar, household=household)

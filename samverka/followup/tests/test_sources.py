@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone, translation
 
+from samverka.activities import activity_years
 from samverka.activities.models import Activity, Session
 from samverka.activities.services import attendance_record_bulk
 from samverka.assessment.models import Answer as AssessmentAnswer
@@ -59,6 +60,7 @@ def _activity(collaboration, *, focus_area=2, sessions=(), cancelled=()):
     made = [Session.objects.create(activity=activity, date=day) for day in sessions]
     for day in cancelled:
         Session.objects.create(activity=activity, date=day, cancelled=True)
+    activity_years.refresh([activity.pk])  # sessions made here, not by the services
     return activity, made
 
 
