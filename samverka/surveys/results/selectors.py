@@ -3,10 +3,12 @@ computed into controlled cubes (cached for a while); the free-text answers; roun
 
 from __future__ import annotations
 
+import operator
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
@@ -16,7 +18,13 @@ from django.utils.translation import gettext_lazy as _
 
 from samverka.lib import agebands
 from samverka.orgs.models import Municipality
-from samverka.surveys.instruments.models import CHOICE_TYPES, Instrument, Item, ItemType
+from samverka.surveys.instruments.models import (
+    CHOICE_TYPES,
+    DONT_KNOW,
+    Instrument,
+    Item,
+    ItemType,
+)
 from samverka.surveys.instruments.texts import text
 from samverka.surveys.respond.models import Answer, Response
 from samverka.surveys.results.breakdowns import (
@@ -28,7 +36,19 @@ from samverka.surveys.results.breakdowns import (
     Respondent,
     breakdowns_for,
 )
-from samverka.surveys.results.items import ItemResult, item_result_for
+from samverka.surveys.results.items import (
+    ANSWERED,
+    KIND_MULTIPLE,
+    KIND_NUMBER,
+    KIND_TEXT,
+    NO_ANSWER,
+    ItemResult,
+    Tally,
+    item_kind,
+    item_result_for,
+    option_values,
+    tally_of,
+)
 from samverka.surveys.rounds.models import Round
 
 MEASURE_LABELS = {
@@ -193,16 +213,17 @@ def round_results(round_: Round, *, language: str = "sv") -> RoundResults:
 def _fill(results, sections, items, respondents, answers, names, dimensions) -> None:
     """Breakdowns, the respondents cube and every item's cube, into `results`.
 
-    `answers` maps item pk -> response pk -> [(value, number, text)].
+    `answers` maps item pk -> response pk -> [(value, number, text)], or item pk -> the
+    item's `Tally` already counted.
     """
     language = results.language
     breakdowns, dims, sizes = breakdowns_for(respondents, names, dimensions)
-    item_results = [
-        item_result_for(
-            item, respondents, answers.get(item.pk, {}), breakdowns, dims, language, sizes
-        )
-        for item in items
-    ]
+    item_results = []
+    for item in items:
+        tally = answers.get(item.pk, {})
+        if not isinstance(tally, Tally):
+            tally = tally_of(item, respondents, tally, dimensions)
+        item_results.append(item_result_for(item, tally, breakdowns, dims, language, sizes))
     results.breakdowns = breakdowns
     results.dims = dims
     results.sizes = sizes
@@ -231,19 +252,37 @@ def national_results(
     copy of it count; items are matched by item id and answers by value (a copy's answer whose
     value the built-in item does not have counts as not answered). One cube per item over
     answer × municipality, controlled like a round's.
+
+    Counted in the database: respondents per round, and answers per item, round, value and
+    number (`_national_tallies`), so the work does not grow with the answers in Python.
     """
     version = instrument.published_version() or instrument.latest_version()
-    rows = national_rounds_responses(instrument, start, end).values_list(
-        "pk", "language", "age_band", "round__collaboration__municipality__code"
+    rounds, versions = {}, set()
+    for pk, code, version_pk in national_rounds(instrument).values_list(
+        "pk", "collaboration__municipality__code", "version_id"
+    ):
+        rounds[pk] = code
+        versions.add(version_pk)
+    per_round = (
+        Response.objects.filter(
+            round__in=list(rounds), submitted_at__date__gte=start, submitted_at__date__lte=end
+        )
+        .values_list("round_id")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
+    by_municipality: dict = defaultdict(int)
+    for round_pk, n in per_round:
+        by_municipality[rounds[round_pk]] += n
+    # One Respondent per municipality standing for its respondents (`Respondent.weight`).
     respondents = [
-        Respondent(pk, lang or "", NO_ACTIVITY, age or agebands.UNKNOWN, municipality=code)
-        for pk, lang, age, code in rows
+        Respondent(0, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=code, weight=n)
+        for code, n in by_municipality.items()
     ]
     sections = list(version.sections.order_by("position", "id")) if version else []
     results = RoundResults(
         round=None,
-        n=len(respondents),
+        n=sum(by_municipality.values()),
         language=language,
         breakdowns={},
         dims=[],
@@ -257,24 +296,116 @@ def national_results(
         .prefetch_related("options")
         .order_by("section__position", "position", "id")
     )
-    pk_of = {item.item_id: item.pk for item in items}
-    wanted = {r.pk for r in respondents}
-    answers: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
-    for item_id, response_pk, value, number, answer_text in Answer.objects.filter(
-        response__in=national_rounds_responses(instrument, start, end),
-        item__item_id__in=list(pk_of),
-    ).values_list("item__item_id", "response_id", "value", "number", "text"):
-        if response_pk in wanted:
-            answers[pk_of[item_id]][response_pk].append((value, number, answer_text))
+    tallies = _national_tallies(items, rounds, versions, by_municipality, start, end)
     names = {
         "municipality": dict(
-            Municipality.objects.filter(code__in={r.municipality for r in respondents}).values_list(
-                "code", "name"
-            )
+            Municipality.objects.filter(code__in=set(by_municipality)).values_list("code", "name")
         )
     }
-    _fill(results, sections, items, respondents, answers, names, NATIONAL_DIMENSIONS)
+    _fill(results, sections, items, respondents, tallies, names, NATIONAL_DIMENSIONS)
     return results
+
+
+def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, Tally]:
+    """Each built-in item's `Tally` by municipality, counted in the database.
+
+    `rounds` maps round pk -> municipality code, `versions` holds their versions' pks,
+    `sizes` maps municipality -> respondents.
+    Answers are counted per source item (the built-in item or a copy's item with its item id),
+    round, value and number, and whether a text was written. That counts respondents, since
+    the survey saves at most one answer per item and response except for multiple choice
+    (`respond.forms.read_item`), a multiple-choice answer at most once per option (the
+    Answer's unique constraint) and texts stripped. Multiple choice's "not answered" is the
+    group less the respondents who chose any of the item's options, counted apart (DISTINCT).
+    A built-in item whose copies made it multiple choice while it is not is counted respondent
+    by respondent, as a round's results are (`tally_of`).
+    """
+    by_item_id = {item.item_id: item for item in items}
+    source: dict[int, int] = {}  # source item pk -> built-in item pk
+    respondent_by_respondent = set()
+    for pk, item_id, type_ in Item.objects.filter(
+        version__in=list(versions), item_id__in=list(by_item_id)
+    ).values_list("pk", "item_id", "type"):
+        item = by_item_id[item_id]
+        source[pk] = item.pk
+        if type_ == ItemType.MULTIPLE and item.type != ItemType.MULTIPLE:
+            respondent_by_respondent.add(item.pk)
+    dimensions = NATIONAL_DIMENSIONS
+    tallies = {item.pk: Tally(dimensions) for item in items}
+    kinds = {item.pk: item_kind(item) for item in items}
+    valid = {item.pk: option_values(item) - {NO_ANSWER} for item in items}
+    answered: dict[tuple, int] = defaultdict(int)  # (item pk, municipality) -> respondents
+    sent = {
+        "response__round__in": list(rounds),
+        "response__submitted_at__date__gte": start,
+        "response__submitted_at__date__lte": end,
+    }
+    municipality = "response__round__collaboration__municipality__code"
+    counted = [pk for pk, item_pk in source.items() if item_pk not in respondent_by_respondent]
+    rows = (
+        Answer.objects.filter(item__in=counted, **sent)
+        .values_list("item_id", municipality, "value", "number")
+        .annotate(wrote=Count("pk", filter=~Q(text="")), n=Count("pk"))
+        .order_by()
+    )
+    for source_pk, code, value, number, wrote, n in rows:
+        item_pk = source[source_pk]
+        tally, kind = tallies[item_pk], kinds[item_pk]
+        if kind == KIND_NUMBER:
+            if number is not None:
+                tally.numbers[(number, code)] += n
+            elif value == DONT_KNOW:
+                tally.counts[(DONT_KNOW, code)] += n
+            else:
+                continue
+            answered[(item_pk, code)] += n
+        elif kind == KIND_TEXT:
+            if wrote:
+                tally.counts[(ANSWERED, code)] += wrote
+                answered[(item_pk, code)] += wrote
+        elif value in valid[item_pk]:
+            tally.counts[(value, code)] += n
+            if kind != KIND_MULTIPLE:
+                answered[(item_pk, code)] += n
+    multiple = [
+        Q(item__in=[pk for pk, of in source.items() if of == item_pk], value__in=values)
+        for item_pk, values in valid.items()
+        if kinds[item_pk] == KIND_MULTIPLE and values
+    ]
+    if multiple:
+        choosers = (
+            Answer.objects.filter(reduce(operator.or_, multiple), **sent)
+            .values_list("item_id", municipality)
+            .annotate(n=Count("response_id", distinct=True))
+            .order_by()
+        )
+        for source_pk, code, n in choosers:
+            answered[(source[source_pk], code)] += n
+    for item_pk, tally in tallies.items():
+        if item_pk in respondent_by_respondent:
+            continue
+        for code, size in sizes.items():
+            missing = size - answered[(item_pk, code)]
+            if missing:
+                tally.counts[(NO_ANSWER, code)] += missing
+    if respondent_by_respondent:
+        respondents = [
+            Respondent(pk, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=rounds[round_pk])
+            for pk, round_pk in Response.objects.filter(
+                round__in=list(rounds),
+                submitted_at__date__gte=start,
+                submitted_at__date__lte=end,
+            ).values_list("pk", "round_id")
+        ]
+        answers: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+        for source_pk, response_pk, value, number, answer_text in Answer.objects.filter(
+            item__in=[pk for pk, of in source.items() if of in respondent_by_respondent], **sent
+        ).values_list("item_id", "response_id", "value", "number", "text"):
+            answers[source[source_pk]][response_pk].append((value, number, answer_text))
+        for item in items:
+            if item.pk in respondent_by_respondent:
+                tallies[item.pk] = tally_of(item, respondents, answers[item.pk], dimensions)
+    return tallies
 
 
 def national_rounds_responses(instrument: Instrument, start: date, end: date):
