@@ -7,17 +7,18 @@ import operator
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from functools import reduce
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Q
+from django.db import connections
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib import agebands
-from samverka.orgs.models import Municipality
+from samverka.orgs.models import Collaboration, Municipality
 from samverka.surveys.instruments.models import (
     CHOICE_TYPES,
     DONT_KNOW,
@@ -102,6 +103,9 @@ class RoundResults:
     sections: list[SectionResult]
     computed_at: object = None
     sizes: dict = field(default_factory=dict)  # respondents per group, controlled
+    # National results: the rounds with a response in the period, and their collaborations.
+    rounds_answered: int = 0
+    collaborations_answered: int = 0
 
     @property
     def enough(self) -> bool:
@@ -257,23 +261,24 @@ def national_results(
     number (`_national_tallies`), so the work does not grow with the answers in Python.
     """
     version = instrument.published_version() or instrument.latest_version()
-    rounds, versions = {}, set()
-    for pk, code, version_pk in national_rounds(instrument).values_list(
-        "pk", "collaboration__municipality__code", "version_id"
+    rounds, versions, collaboration_of = {}, set(), {}
+    for pk, code, version_pk, collaboration_pk in national_rounds(instrument).values_list(
+        "pk", "collaboration__municipality__code", "version_id", "collaboration_id"
     ):
         rounds[pk] = code
         versions.add(version_pk)
+        collaboration_of[pk] = collaboration_pk
     per_round = (
-        Response.objects.filter(
-            round__in=list(rounds), submitted_at__date__gte=start, submitted_at__date__lte=end
-        )
+        Response.objects.filter(round__in=list(rounds), **sent_between(start, end))
         .values_list("round_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
     by_municipality: dict = defaultdict(int)
+    answered_rounds = set()
     for round_pk, n in per_round:
         by_municipality[rounds[round_pk]] += n
+        answered_rounds.add(round_pk)
     # One Respondent per municipality standing for its respondents (`Respondent.weight`).
     respondents = [
         Respondent(0, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=code, weight=n)
@@ -288,6 +293,8 @@ def national_results(
         dims=[],
         sections=[SectionResult(text(s.title, language) or s.key, []) for s in sections],
         computed_at=timezone.now(),
+        rounds_answered=len(answered_rounds),
+        collaborations_answered=len({collaboration_of[pk] for pk in answered_rounds}),
     )
     if not results.enough or version is None:
         return results
@@ -335,20 +342,21 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
     kinds = {item.pk: item_kind(item) for item in items}
     valid = {item.pk: option_values(item) - {NO_ANSWER} for item in items}
     answered: dict[tuple, int] = defaultdict(int)  # (item pk, municipality) -> respondents
-    sent = {
-        "response__round__in": list(rounds),
-        "response__submitted_at__date__gte": start,
-        "response__submitted_at__date__lte": end,
-    }
-    municipality = "response__round__collaboration__municipality__code"
+    sent = {"response__round__in": list(rounds), **sent_between(start, end, "response__")}
     counted = [pk for pk, item_pk in source.items() if item_pk not in respondent_by_respondent]
-    rows = (
+    per_round = (
         Answer.objects.filter(item__in=counted, **sent)
-        .values_list("item_id", municipality, "value", "number")
+        .values(
+            source_pk=F("item_id"),
+            round_pk=F("response__round_id"),
+            answer=F("value"),
+            given=F("number"),
+        )
         .annotate(wrote=Count("pk", filter=~Q(text="")), n=Count("pk"))
         .order_by()
     )
-    for source_pk, code, value, number, wrote, n in rows:
+    rows = _summed_by_municipality(per_round, ["source_pk", "answer", "given"], ["wrote", "n"])
+    for source_pk, value, number, code, wrote, n in rows:
         item_pk = source[source_pk]
         tally, kind = tallies[item_pk], kinds[item_pk]
         if kind == KIND_NUMBER:
@@ -375,12 +383,12 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
     if multiple:
         choosers = (
             Answer.objects.filter(reduce(operator.or_, multiple), **sent)
-            .values_list("item_id", municipality)
+            .values_list("item_id", "response__round_id")
             .annotate(n=Count("response_id", distinct=True))
             .order_by()
         )
-        for source_pk, code, n in choosers:
-            answered[(source[source_pk], code)] += n
+        for source_pk, round_pk, n in choosers:
+            answered[(source[source_pk], rounds[round_pk])] += n
     for item_pk, tally in tallies.items():
         if item_pk in respondent_by_respondent:
             continue
@@ -392,9 +400,7 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
         respondents = [
             Respondent(pk, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=rounds[round_pk])
             for pk, round_pk in Response.objects.filter(
-                round__in=list(rounds),
-                submitted_at__date__gte=start,
-                submitted_at__date__lte=end,
+                round__in=list(rounds), **sent_between(start, end)
             ).values_list("pk", "round_id")
         ]
         answers: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
@@ -408,12 +414,41 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
     return tallies
 
 
-def national_rounds_responses(instrument: Instrument, start: date, end: date):
-    return Response.objects.filter(
-        round__in=national_rounds(instrument),
-        submitted_at__date__gte=start,
-        submitted_at__date__lte=end,
+def _summed_by_municipality(per_round, keys: list[str], sums: list[str]) -> list[tuple]:
+    """The rows of `per_round` (an aggregate by `round_pk` and `keys` with the counts `sums`)
+    summed again per municipality in the database: [(*keys, municipality code, *sums)].
+
+    Nationally there are a few thousand rounds but a few hundred municipalities: the rows that
+    reach Python are those of the municipalities. `per_round` is a queryset (its tenant scope
+    and database included); only the outer sum is written out here.
+    """
+    inner, params = per_round.query.sql_with_params()
+    q = connections[per_round.db].ops.quote_name
+    columns = ", ".join(f"t.{q(key)}" for key in keys)
+    summed = ", ".join(f"CAST(SUM(t.{q(name)}) AS BIGINT)" for name in sums)
+    rounds, collaborations, municipalities = (
+        q(model._meta.db_table) for model in (Round, Collaboration, Municipality)
     )
+    sql = (
+        f"SELECT {columns}, m.{q('code')}, {summed} FROM ({inner}) t "  # noqa: S608
+        f"JOIN {rounds} r ON r.{q('id')} = t.{q('round_pk')} "
+        f"JOIN {collaborations} c ON c.{q('id')} = r.{q('collaboration_id')} "
+        f"LEFT JOIN {municipalities} m ON m.{q('id')} = c.{q('municipality_id')} "
+        f"GROUP BY {columns}, m.{q('code')}"
+    )
+    with connections[per_round.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def sent_between(start: date, end: date, prefix: str = "") -> dict:
+    """The filter of responses sent from `start` to `end` (the days of the current time zone),
+    as a range of times: the same responses as `submitted_at__date__gte=start` and
+    `__lte=end`, but the database can estimate (and index) a range of the column itself."""
+    zone = timezone.get_current_timezone()
+    first = timezone.make_aware(datetime.combine(start, time.min), zone)
+    after = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), zone)
+    return {f"{prefix}submitted_at__gte": first, f"{prefix}submitted_at__lt": after}
 
 
 CACHE_SECONDS = 600
