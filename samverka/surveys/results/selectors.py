@@ -261,24 +261,24 @@ def national_results(
     number (`_national_tallies`), so the work does not grow with the answers in Python.
     """
     version = instrument.published_version() or instrument.latest_version()
-    rounds, versions, collaboration_of = {}, set(), {}
-    for pk, code, version_pk, collaboration_pk in national_rounds(instrument).values_list(
-        "pk", "collaboration__municipality__code", "version_id", "collaboration_id"
+    rounds, collaboration_of = {}, {}
+    for pk, code, collaboration_pk in national_rounds(instrument).values_list(
+        "pk", "collaboration__municipality__code", "collaboration_id"
     ):
         rounds[pk] = code
-        versions.add(version_pk)
         collaboration_of[pk] = collaboration_pk
     per_round = (
         Response.objects.filter(round__in=list(rounds), **sent_between(start, end))
-        .values_list("round_id")
+        .values_list("round_id", "version_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
     by_municipality: dict = defaultdict(int)
-    answered_rounds = set()
-    for round_pk, n in per_round:
+    answered_rounds, versions = set(), set()  # the versions the responses answered
+    for round_pk, version_pk, n in per_round:
         by_municipality[rounds[round_pk]] += n
         answered_rounds.add(round_pk)
+        versions.add(version_pk)
     # One Respondent per municipality standing for its respondents (`Respondent.weight`).
     respondents = [
         Respondent(0, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=code, weight=n)
@@ -316,7 +316,7 @@ def national_results(
 def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, Tally]:
     """Each built-in item's `Tally` by municipality, counted in the database.
 
-    `rounds` maps round pk -> municipality code, `versions` holds their versions' pks,
+    `rounds` maps round pk -> municipality code, `versions` holds the responses' versions,
     `sizes` maps municipality -> respondents.
     Answers are counted per source item (the built-in item or a copy's item with its item id),
     round, value and number, and whether a text was written. That counts respondents, since

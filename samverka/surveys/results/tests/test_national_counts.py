@@ -47,11 +47,13 @@ def _answers(rng: random.Random) -> dict:
 
 @pytest.fixture
 def answered(world):
-    """A built-in survey answered in five municipalities (one through a copy), with drafts and
-    responses sent before the period that do not count."""
+    """A built-in survey answered in five municipalities (one also through a copy), with drafts
+    and responses sent before the period that do not count."""
     builtin = make_version(name="Inbyggd föräldraenkät")
     copy = instrument_copy(version=builtin, by=None, collaboration=world.kalmar, name="Kopia")
     copy_version = version_publish(version=copy.latest_version(), by=None)
+    # Kalmar's copy made a yes/no question multiple choice: counted respondent by respondent.
+    copy_version.items.filter(item_id="T-NET-03").update(type=ItemType.MULTIPLE)
     rng = random.Random(7)
     collaborations = [world.kalmar, world.boden]
     for code, town in (("1290", "Kristianstad"), ("2482", "Skellefteå"), ("1962", "Norberg")):
