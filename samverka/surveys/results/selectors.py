@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from functools import reduce
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
@@ -422,7 +423,10 @@ def _summed_by_municipality(per_round, keys: list[str], sums: list[str]) -> list
     reach Python are those of the municipalities. `per_round` is a queryset (its tenant scope
     and database included); only the outer sum is written out here.
     """
-    inner, params = per_round.query.sql_with_params()
+    try:
+        inner, params = per_round.query.sql_with_params()
+    except EmptyResultSet:  # nothing to count (no item matched)
+        return []
     q = connections[per_round.db].ops.quote_name
     columns = ", ".join(f"t.{q(key)}" for key in keys)
     summed = ", ".join(f"CAST(SUM(t.{q(name)}) AS BIGINT)" for name in sums)
