@@ -2,7 +2,9 @@
 
 - `breakdowns`: the groups a round's respondents are broken down by, and their sizes;
 - `items`: one item's controlled cube and every figure derived from it;
-- `selectors`: a round's (or the national) results read from the database, cached;
+- `selectors`: a round's (or the national) results read from the database, cached; a round's
+  answers are counted respondent by respondent, the national ones in the database (GROUP BY
+  item, answer and municipality), each into an `items.Tally` that becomes the same cubes;
 - `compare`: two rounds side by side; `exports`: CSV and XLSX; `tables`: what pages show.
 
 Only submitted responses count. A round with fewer than five of them has no results at all.

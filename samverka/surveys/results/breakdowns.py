@@ -43,9 +43,20 @@ class Respondent:
     activity: str
     age_band: str
     municipality: str = ""
+    # How many respondents this one stands for: 1 for a person; the national results count
+    # in the database and hand one Respondent per group with its size.
+    weight: int = 1
 
     def group(self, dimension: str) -> str:
         return getattr(self, dimension)
+
+
+def group_sizes(respondents, key) -> Counter:
+    """Respondents (their weights) per `key(respondent)`."""
+    sizes: Counter = Counter()
+    for r in respondents:
+        sizes[key(r)] += r.weight
+    return sizes
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,7 @@ def _breakdown(
     names: dict[str, dict],
     forced_other: frozenset[str] = frozenset(),
 ) -> Breakdown:
-    sizes = Counter(r.group(dimension) for r in respondents)
+    sizes = group_sizes(respondents, lambda r: r.group(dimension))
     order = _raw_order(dimension, sizes, names)
     into_other = {raw for raw in order if sizes[raw] < MIN_GROUP or raw in forced_other}
     other = sum(sizes[raw] for raw in into_other)
@@ -151,7 +162,9 @@ def breakdowns_for(respondents, names, dimensions=DIMENSIONS):
             continue
         breakdown = breakdowns[dimension]
         if group == OTHER:
-            counts = Counter(breakdown.key_of(r.group(dimension)) for r in respondents)
+            counts = Counter()
+            for r in respondents:
+                counts[breakdown.key_of(r.group(dimension))] += r.weight
             real = [g.key for g in breakdown.groups if g.key != OTHER]
             group = min(real, key=lambda k: (counts[k], k))
         forced[dimension].add(group)
@@ -159,9 +172,11 @@ def breakdowns_for(respondents, names, dimensions=DIMENSIONS):
 
 def _respondents_cube(respondents, breakdowns, dims) -> dict:
     """Respondents per combination of groups: the group sizes every item cube shares."""
-    counts = Counter(tuple(breakdowns[d].key_of(r.group(d)) for d in dims) for r in respondents)
+    counts = group_sizes(
+        respondents, lambda r: tuple(breakdowns[d].key_of(r.group(d)) for d in dims)
+    )
     if not dims:
-        return {(): len(respondents)} if respondents else {(): 0}
+        return {(): counts[()]}
     return disclosure_control(dict(counts), [[g.key for g in breakdowns[d].groups] for d in dims])
 
 

@@ -321,10 +321,69 @@ def _rows(item: Item, kind: str, language: str, bins) -> list[Row]:
     return rows
 
 
+@dataclass
+class Tally:
+    """An item's answers counted per answer and group, before the breakdown merges groups.
+
+    `counts` maps (answer, *raw) to respondents, where answer is an option value (don't know
+    included), ANSWERED, NO_ANSWER or, for a number item, DONT_KNOW or NO_ANSWER, and raw holds
+    the respondents' own value of each of `dimensions`, in order. `numbers` maps
+    (number, *raw) to the respondents who gave that number (number items only): they are
+    binned once the bins are known. Counted per respondent in Python (`tally_of`) or per group
+    in the database (`selectors.national_results`): the cubes are built from either alike.
+    """
+
+    dimensions: tuple[str, ...]
+    counts: Counter = field(default_factory=Counter)
+    numbers: Counter = field(default_factory=Counter)
+
+
+def option_values(item: Item) -> set[str]:
+    """The answer values an item counts (its options, "don't know" included)."""
+    return {option.value for option in item.options.all()}
+
+
+def tally_of(
+    item: Item, respondents: list[Respondent], answers: dict[int, list], dimensions
+) -> Tally:
+    """`Tally` of the item, respondent by respondent: `answers` maps response pk ->
+    [(value, number, text)]. A multiple-choice respondent counts once per option chosen; any
+    other item takes the first answer it counts (one per respondent as the survey saves them);
+    a number item the first number given, else "don't know" when given."""
+    kind = item_kind(item)
+    dimensions = tuple(dimensions)
+    tally = Tally(dimensions)
+    counts, numbers = tally.counts, tally.numbers
+    values = option_values(item) - {NO_ANSWER}
+    if kind == KIND_MULTIPLE:
+        values.add(NO_ANSWER)  # an answer "_no_answer" (no option has it) counts as none
+    for r in respondents:
+        raw = tuple(r.group(d) for d in dimensions)
+        given = answers.get(r.pk, [])
+        if kind == KIND_MULTIPLE:
+            chosen = {v for v, _n, _t in given if v in values}
+            for value in chosen or {NO_ANSWER}:
+                counts[(value, *raw)] += r.weight
+        elif kind == KIND_NUMBER:
+            given_numbers = [n for _v, n, _t in given if n is not None]
+            if given_numbers:
+                numbers[(given_numbers[0], *raw)] += r.weight
+            elif any(v == DONT_KNOW for v, _n, _t in given):
+                counts[(DONT_KNOW, *raw)] += r.weight
+            else:
+                counts[(NO_ANSWER, *raw)] += r.weight
+        elif kind == KIND_TEXT:
+            answered = any(t.strip() for _v, _n, t in given)
+            counts[(ANSWERED if answered else NO_ANSWER, *raw)] += r.weight
+        else:
+            value = next((v for v, _n, _t in given if v in values), NO_ANSWER)
+            counts[(value, *raw)] += r.weight
+    return tally
+
+
 def item_result_for(
     item: Item,
-    respondents: list[Respondent],
-    answers: dict[int, list],
+    tally: Tally,
     breakdowns: dict[str, Breakdown],
     dims: list[str],
     language: str,
@@ -338,7 +397,7 @@ def item_result_for(
     """
     item_dims = list(dims)
     while True:
-        result = _item_cube(item, respondents, answers, breakdowns, item_dims, language, sizes)
+        result = _item_cube(item, tally, breakdowns, item_dims, language, sizes)
         result.size_dims = list(dims)
         hidden = result.hidden_margins(breakdowns)
         if not hidden or not item_dims:
@@ -349,21 +408,14 @@ def item_result_for(
 
 def _item_cube(
     item: Item,
-    respondents: list[Respondent],
-    answers: dict[int, list],
+    tally: Tally,
     breakdowns: dict[str, Breakdown],
     dims: list[str],
     language: str,
     sizes: dict,
 ) -> ItemResult:
     kind = item_kind(item)
-    numbers_of: dict[int, int] = {}
-    if kind == KIND_NUMBER:
-        for pk, given in answers.items():
-            numbers = [n for _v, n, _t in given if n is not None]
-            if numbers:
-                numbers_of[pk] = numbers[0]
-    bins = _number_bins(item, list(numbers_of.values())) if kind == KIND_NUMBER else []
+    bins = _number_bins(item, [n for n, *_raw in tally.numbers]) if kind == KIND_NUMBER else []
     rows = _rows(item, kind, language, bins)
     values = [row.value for row in rows]
     dimensions = [[g.key for g in breakdowns[d].groups] for d in dims]
@@ -376,49 +428,20 @@ def _item_cube(
         bins=bins,
         sizes=sizes,
     )
+    where = [(tally.dimensions.index(d), breakdowns[d].mapping) for d in dims]
 
-    def groups_of(r: Respondent) -> tuple:
-        return tuple(breakdowns[d].key_of(r.group(d)) for d in dims)
+    def shown(raw: tuple) -> tuple:
+        return tuple(mapping[raw[index]] for index, mapping in where)
 
-    if kind == KIND_MULTIPLE:
-        # One cell per chosen option (a respondent may be in several), and "not answered".
-        counts: Counter = Counter()
-        for r in respondents:
-            chosen = {v for v, _n, _t in answers.get(r.pk, []) if v in values}
-            for value in chosen or {NO_ANSWER}:
-                counts[(value, *groups_of(r))] += 1
-        result.cube = full_table(dict(counts), [values, *dimensions])
-        return result
-
-    counts = Counter()
-    for r in respondents:
-        counts[
-            (
-                _answer_value(kind, answers.get(r.pk, []), values, numbers_of.get(r.pk), bins),
-                *groups_of(r),
-            )
-        ] += 1
+    counts: Counter = Counter()
+    for (value, *raw), count in tally.counts.items():
+        counts[(value, *shown(raw))] += count
+    for (number, *raw), count in tally.numbers.items():
+        counts[(_bin_of(bins, number) or NO_ANSWER, *shown(raw))] += count
     result.cube = full_table(dict(counts), [values, *dimensions])
     if kind == KIND_NUMBER:
-        for r in respondents:
-            if r.pk not in numbers_of:
-                continue
-            number = numbers_of[r.pk]
-            result.numbers.setdefault((None, TOTAL), []).append(number)
-            for d in dims:
-                key = (d, breakdowns[d].key_of(r.group(d)))
-                result.numbers.setdefault(key, []).append(number)
+        for (number, *raw), count in tally.numbers.items():
+            result.numbers.setdefault((None, TOTAL), []).extend([number] * count)
+            for d, (index, mapping) in zip(dims, where, strict=True):
+                result.numbers.setdefault((d, mapping[raw[index]]), []).extend([number] * count)
     return result
-
-
-def _answer_value(kind, given, values, number, bins) -> str:
-    if kind == KIND_TEXT:
-        return ANSWERED if any(t.strip() for _v, _n, t in given) else NO_ANSWER
-    if kind == KIND_NUMBER:
-        if number is not None:
-            return _bin_of(bins, number) or NO_ANSWER
-        return DONT_KNOW if any(v == DONT_KNOW for v, _n, _t in given) else NO_ANSWER
-    for value, _n, _t in given:
-        if value in values and value != NO_ANSWER:
-            return value
-    return NO_ANSWER

@@ -3,20 +3,30 @@ computed into controlled cubes (cached for a while); the free-text answers; roun
 
 from __future__ import annotations
 
+import operator
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from functools import reduce
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Q
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib import agebands
-from samverka.orgs.models import Municipality
-from samverka.surveys.instruments.models import CHOICE_TYPES, Instrument, Item, ItemType
+from samverka.orgs.models import Collaboration, Municipality
+from samverka.surveys.instruments.models import (
+    CHOICE_TYPES,
+    DONT_KNOW,
+    Instrument,
+    Item,
+    ItemType,
+)
 from samverka.surveys.instruments.texts import text
 from samverka.surveys.respond.models import Answer, Response
 from samverka.surveys.results.breakdowns import (
@@ -28,7 +38,19 @@ from samverka.surveys.results.breakdowns import (
     Respondent,
     breakdowns_for,
 )
-from samverka.surveys.results.items import ItemResult, item_result_for
+from samverka.surveys.results.items import (
+    ANSWERED,
+    KIND_MULTIPLE,
+    KIND_NUMBER,
+    KIND_TEXT,
+    NO_ANSWER,
+    ItemResult,
+    Tally,
+    item_kind,
+    item_result_for,
+    option_values,
+    tally_of,
+)
 from samverka.surveys.rounds.models import Round
 
 MEASURE_LABELS = {
@@ -82,6 +104,9 @@ class RoundResults:
     sections: list[SectionResult]
     computed_at: object = None
     sizes: dict = field(default_factory=dict)  # respondents per group, controlled
+    # National results: the rounds with a response in the period, and their collaborations.
+    rounds_answered: int = 0
+    collaborations_answered: int = 0
 
     @property
     def enough(self) -> bool:
@@ -193,16 +218,17 @@ def round_results(round_: Round, *, language: str = "sv") -> RoundResults:
 def _fill(results, sections, items, respondents, answers, names, dimensions) -> None:
     """Breakdowns, the respondents cube and every item's cube, into `results`.
 
-    `answers` maps item pk -> response pk -> [(value, number, text)].
+    `answers` maps item pk -> response pk -> [(value, number, text)], or item pk -> the
+    item's `Tally` already counted.
     """
     language = results.language
     breakdowns, dims, sizes = breakdowns_for(respondents, names, dimensions)
-    item_results = [
-        item_result_for(
-            item, respondents, answers.get(item.pk, {}), breakdowns, dims, language, sizes
-        )
-        for item in items
-    ]
+    item_results = []
+    for item in items:
+        tally = answers.get(item.pk, {})
+        if not isinstance(tally, Tally):
+            tally = tally_of(item, respondents, tally, dimensions)
+        item_results.append(item_result_for(item, tally, breakdowns, dims, language, sizes))
     results.breakdowns = breakdowns
     results.dims = dims
     results.sizes = sizes
@@ -231,24 +257,45 @@ def national_results(
     copy of it count; items are matched by item id and answers by value (a copy's answer whose
     value the built-in item does not have counts as not answered). One cube per item over
     answer × municipality, controlled like a round's.
+
+    Counted in the database: respondents per round, and answers per item, round, value and
+    number (`_national_tallies`), so the work does not grow with the answers in Python.
     """
     version = instrument.published_version() or instrument.latest_version()
-    rows = national_rounds_responses(instrument, start, end).values_list(
-        "pk", "language", "age_band", "round__collaboration__municipality__code"
+    rounds, collaboration_of = {}, {}
+    for pk, code, collaboration_pk in national_rounds(instrument).values_list(
+        "pk", "collaboration__municipality__code", "collaboration_id"
+    ):
+        rounds[pk] = code
+        collaboration_of[pk] = collaboration_pk
+    per_round = (
+        Response.objects.filter(round__in=list(rounds), **sent_between(start, end))
+        .values_list("round_id", "version_id")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
+    by_municipality: dict = defaultdict(int)
+    answered_rounds, versions = set(), set()  # the versions the responses answered
+    for round_pk, version_pk, n in per_round:
+        by_municipality[rounds[round_pk]] += n
+        answered_rounds.add(round_pk)
+        versions.add(version_pk)
+    # One Respondent per municipality standing for its respondents (`Respondent.weight`).
     respondents = [
-        Respondent(pk, lang or "", NO_ACTIVITY, age or agebands.UNKNOWN, municipality=code)
-        for pk, lang, age, code in rows
+        Respondent(0, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=code, weight=n)
+        for code, n in by_municipality.items()
     ]
     sections = list(version.sections.order_by("position", "id")) if version else []
     results = RoundResults(
         round=None,
-        n=len(respondents),
+        n=sum(by_municipality.values()),
         language=language,
         breakdowns={},
         dims=[],
         sections=[SectionResult(text(s.title, language) or s.key, []) for s in sections],
         computed_at=timezone.now(),
+        rounds_answered=len(answered_rounds),
+        collaborations_answered=len({collaboration_of[pk] for pk in answered_rounds}),
     )
     if not results.enough or version is None:
         return results
@@ -257,32 +304,155 @@ def national_results(
         .prefetch_related("options")
         .order_by("section__position", "position", "id")
     )
-    pk_of = {item.item_id: item.pk for item in items}
-    wanted = {r.pk for r in respondents}
-    answers: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
-    for item_id, response_pk, value, number, answer_text in Answer.objects.filter(
-        response__in=national_rounds_responses(instrument, start, end),
-        item__item_id__in=list(pk_of),
-    ).values_list("item__item_id", "response_id", "value", "number", "text"):
-        if response_pk in wanted:
-            answers[pk_of[item_id]][response_pk].append((value, number, answer_text))
+    tallies = _national_tallies(items, rounds, versions, by_municipality, start, end)
     names = {
         "municipality": dict(
-            Municipality.objects.filter(code__in={r.municipality for r in respondents}).values_list(
-                "code", "name"
-            )
+            Municipality.objects.filter(code__in=set(by_municipality)).values_list("code", "name")
         )
     }
-    _fill(results, sections, items, respondents, answers, names, NATIONAL_DIMENSIONS)
+    _fill(results, sections, items, respondents, tallies, names, NATIONAL_DIMENSIONS)
     return results
 
 
-def national_rounds_responses(instrument: Instrument, start: date, end: date):
-    return Response.objects.filter(
-        round__in=national_rounds(instrument),
-        submitted_at__date__gte=start,
-        submitted_at__date__lte=end,
+def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, Tally]:
+    """Each built-in item's `Tally` by municipality, counted in the database.
+
+    `rounds` maps round pk -> municipality code, `versions` holds the responses' versions,
+    `sizes` maps municipality -> respondents.
+    Answers are counted per source item (the built-in item or a copy's item with its item id),
+    round, value and number, and whether a text was written. That counts respondents, since
+    the survey saves at most one answer per item and response except for multiple choice
+    (`respond.forms.read_item`), a multiple-choice answer at most once per option (the
+    Answer's unique constraint) and texts stripped. Multiple choice's "not answered" is the
+    group less the respondents who chose any of the item's options, counted apart (DISTINCT).
+    A built-in item whose copies made it multiple choice while it is not is counted respondent
+    by respondent, as a round's results are (`tally_of`).
+    """
+    by_item_id = {item.item_id: item for item in items}
+    source: dict[int, int] = {}  # source item pk -> built-in item pk
+    respondent_by_respondent = set()
+    for pk, item_id, type_ in Item.objects.filter(
+        version__in=list(versions), item_id__in=list(by_item_id)
+    ).values_list("pk", "item_id", "type"):
+        item = by_item_id[item_id]
+        source[pk] = item.pk
+        if type_ == ItemType.MULTIPLE and item.type != ItemType.MULTIPLE:
+            respondent_by_respondent.add(item.pk)
+    dimensions = NATIONAL_DIMENSIONS
+    tallies = {item.pk: Tally(dimensions) for item in items}
+    kinds = {item.pk: item_kind(item) for item in items}
+    valid = {item.pk: option_values(item) - {NO_ANSWER} for item in items}
+    answered: dict[tuple, int] = defaultdict(int)  # (item pk, municipality) -> respondents
+    sent = {"response__round__in": list(rounds), **sent_between(start, end, "response__")}
+    counted = [pk for pk, item_pk in source.items() if item_pk not in respondent_by_respondent]
+    per_round = (
+        Answer.objects.filter(item__in=counted, **sent)
+        .values(
+            source_pk=F("item_id"),
+            round_pk=F("response__round_id"),
+            answer=F("value"),
+            given=F("number"),
+        )
+        .annotate(wrote=Count("pk", filter=~Q(text="")), n=Count("pk"))
+        .order_by()
     )
+    rows = _summed_by_municipality(per_round, ["source_pk", "answer", "given"], ["wrote", "n"])
+    for source_pk, value, number, code, wrote, n in rows:
+        item_pk = source[source_pk]
+        tally, kind = tallies[item_pk], kinds[item_pk]
+        if kind == KIND_NUMBER:
+            if number is not None:
+                tally.numbers[(number, code)] += n
+            elif value == DONT_KNOW:
+                tally.counts[(DONT_KNOW, code)] += n
+            else:
+                continue
+            answered[(item_pk, code)] += n
+        elif kind == KIND_TEXT:
+            if wrote:
+                tally.counts[(ANSWERED, code)] += wrote
+                answered[(item_pk, code)] += wrote
+        elif value in valid[item_pk]:
+            tally.counts[(value, code)] += n
+            if kind != KIND_MULTIPLE:
+                answered[(item_pk, code)] += n
+    multiple = [
+        Q(item__in=[pk for pk, of in source.items() if of == item_pk], value__in=values)
+        for item_pk, values in valid.items()
+        if kinds[item_pk] == KIND_MULTIPLE and values
+    ]
+    if multiple:
+        choosers = (
+            Answer.objects.filter(reduce(operator.or_, multiple), **sent)
+            .values_list("item_id", "response__round_id")
+            .annotate(n=Count("response_id", distinct=True))
+            .order_by()
+        )
+        for source_pk, round_pk, n in choosers:
+            answered[(source[source_pk], rounds[round_pk])] += n
+    for item_pk, tally in tallies.items():
+        if item_pk in respondent_by_respondent:
+            continue
+        for code, size in sizes.items():
+            missing = size - answered[(item_pk, code)]
+            if missing:
+                tally.counts[(NO_ANSWER, code)] += missing
+    if respondent_by_respondent:
+        respondents = [
+            Respondent(pk, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=rounds[round_pk])
+            for pk, round_pk in Response.objects.filter(
+                round__in=list(rounds), **sent_between(start, end)
+            ).values_list("pk", "round_id")
+        ]
+        answers: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+        for source_pk, response_pk, value, number, answer_text in Answer.objects.filter(
+            item__in=[pk for pk, of in source.items() if of in respondent_by_respondent], **sent
+        ).values_list("item_id", "response_id", "value", "number", "text"):
+            answers[source[source_pk]][response_pk].append((value, number, answer_text))
+        for item in items:
+            if item.pk in respondent_by_respondent:
+                tallies[item.pk] = tally_of(item, respondents, answers[item.pk], dimensions)
+    return tallies
+
+
+def _summed_by_municipality(per_round, keys: list[str], sums: list[str]) -> list[tuple]:
+    """The rows of `per_round` (an aggregate by `round_pk` and `keys` with the counts `sums`)
+    summed again per municipality in the database: [(*keys, municipality code, *sums)].
+
+    Nationally there are a few thousand rounds but a few hundred municipalities: the rows that
+    reach Python are those of the municipalities. `per_round` is a queryset (its tenant scope
+    and database included); only the outer sum is written out here.
+    """
+    try:
+        inner, params = per_round.query.sql_with_params()
+    except EmptyResultSet:  # nothing to count (no item matched)
+        return []
+    q = connections[per_round.db].ops.quote_name
+    columns = ", ".join(f"t.{q(key)}" for key in keys)
+    summed = ", ".join(f"CAST(SUM(t.{q(name)}) AS BIGINT)" for name in sums)
+    rounds, collaborations, municipalities = (
+        q(model._meta.db_table) for model in (Round, Collaboration, Municipality)
+    )
+    sql = (
+        f"SELECT {columns}, m.{q('code')}, {summed} FROM ({inner}) t "  # noqa: S608
+        f"JOIN {rounds} r ON r.{q('id')} = t.{q('round_pk')} "
+        f"JOIN {collaborations} c ON c.{q('id')} = r.{q('collaboration_id')} "
+        f"LEFT JOIN {municipalities} m ON m.{q('id')} = c.{q('municipality_id')} "
+        f"GROUP BY {columns}, m.{q('code')}"
+    )
+    with connections[per_round.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def sent_between(start: date, end: date, prefix: str = "") -> dict:
+    """The filter of responses sent from `start` to `end` (the days of the current time zone),
+    as a range of times: the same responses as `submitted_at__date__gte=start` and
+    `__lte=end`, but the database can estimate (and index) a range of the column itself."""
+    zone = timezone.get_current_timezone()
+    first = timezone.make_aware(datetime.combine(start, time.min), zone)
+    after = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min), zone)
+    return {f"{prefix}submitted_at__gte": first, f"{prefix}submitted_at__lt": after}
 
 
 CACHE_SECONDS = 600

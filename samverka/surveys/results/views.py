@@ -27,7 +27,6 @@ from samverka.surveys.results.selectors import (
     cached_round_results,
     comparable_rounds,
     national_results,
-    national_rounds,
 )
 from samverka.surveys.results.tables import compared_view, section_views
 from samverka.surveys.rounds.selectors import round_reach
@@ -219,10 +218,6 @@ def national(request, national):
         )
         dimension = data.get("by") or ""
         breakdown = results.breakdown(dimension)
-        rounds = national_rounds(instrument).filter(
-            responses__submitted_at__date__gte=data["start"],
-            responses__submitted_at__date__lte=data["end"],
-        )
         context.update(
             instrument=instrument,
             start=data["start"],
@@ -233,8 +228,8 @@ def national(request, national):
             breakdown_unavailable=bool(dimension) and breakdown is None and results.enough,
             dimension_label=DIMENSION_LABELS.get(dimension, ""),
             group_sizes=_group_sizes(results, breakdown),
-            rounds=rounds.order_by().distinct().count(),
-            collaborations=rounds.order_by().values("collaboration").distinct().count(),
+            rounds=results.rounds_answered,
+            collaborations=results.collaborations_answered,
             sections=section_views(results, dimension, chart=True) if results.enough else [],
             measures=results.measures() if results.enough else [],
         )
