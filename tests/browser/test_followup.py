@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from samverka.activities import activity_years
 from samverka.activities.models import Activity, Session
 from samverka.followup.library import install_builtin_indicators
 from samverka.followup.models import Goal, PlanIndicator
@@ -31,6 +32,7 @@ def test_a_coordinator_adds_a_goal_and_an_indicator_and_sees_its_chart(
     start = today.replace(month=1 if today.month <= 6 else 7, day=1)
     for day in (0, 1, 2):
         Session.objects.create(activity=activity, date=start + timedelta(days=day))
+    activity_years.refresh([activity.pk])  # sessions made here, not by the services
 
     log_in(world.kalmar_ngo)
     page.goto(f"/c/{world.kalmar.code}/")
