@@ -732,8 +732,9 @@ def _survey_answers_in(contexts: list[Context], items, *fields):
     names = ("response_id", "item__item_id", "value")
     if wanted is not None and not set(fields) <= set(names):
         chosen, wanted = list(items), None
-    if wanted is None:
-        rows = (
+
+    def answers(*columns):
+        return (
             Answer.objects.filter(
                 response__round__collaboration_id__in=_collaboration_ids(contexts),
                 response__submitted_at__date__gte=start,
@@ -742,24 +743,15 @@ def _survey_answers_in(contexts: list[Context], items, *fields):
             )
             .order_by()
             .values_list(
-                "response__round__collaboration_id", "response__submitted_at__date", *fields
+                "response__round__collaboration_id", "response__submitted_at__date", *columns
             )
         )
-        return _grouped_by_first(rows)
+
+    if wanted is None:
+        return _grouped_by_first(answers(*fields))
     key = ("survey_answers", tuple(_collaboration_ids(contexts)), start, end, tuple(chosen))
     if key not in shared:
-        shared[key] = list(
-            Answer.objects.filter(
-                response__round__collaboration_id__in=_collaboration_ids(contexts),
-                response__submitted_at__date__gte=start,
-                response__submitted_at__date__lte=end,
-                item__item_id__in=chosen,
-            )
-            .order_by()
-            .values_list(
-                "response__round__collaboration_id", "response__submitted_at__date", *names
-            )
-        )
+        shared[key] = list(answers(*names))
     at = [names.index(name) + 2 for name in fields]
     return _grouped_by_first(
         (row[0], row[1], *(row[i] for i in at)) for row in shared[key] if row[3] in wanted
