@@ -413,14 +413,30 @@ def test_the_demo_collaborations_shareable_figures_keep_the_total_and_most_margi
     total = exact.participant_count(municipality="0880")
     assert 20 <= total <= 80, total
     assert shared.participant_count(municipality="0880") == total  # the total survives
-    for dimension, values in zip(
-        ("age_band", "gender", "third_country_national"), exact.participant_dims[1:], strict=True
-    ):
+    names = ("age_band", "gender", "third_country_national")
+    dims = dict(zip(names, exact.participant_dims[1:], strict=True))
+    crossed = {"age_band": "gender", "gender": "age_band"}  # the published age × gender table
+
+    def small_inside(dimension, value) -> bool:
+        """Whether a published cell of this margin's own table is 1-4 (needs a partner)."""
+        other = crossed.get(dimension)
+        return other is not None and any(
+            1 <= exact.participant_count(municipality="0880", **{dimension: value, other: w}) <= 4
+            for w in dims[other]
+        )
+
+    for dimension, values in dims.items():
         true = {v: exact.participant_count(municipality="0880", **{dimension: v}) for v in values}
         shown = {v: shared.participant_count(municipality="0880", **{dimension: v}) for v in values}
         small = [v for v in values if 1 <= true[v] <= 4]
-        big_hidden = [v for v in values if true[v] >= 5 and shown[v] is None]
-        # A margin of five or more is hidden only as the one partner a small one needs.
+        big_hidden = [
+            v
+            for v in values
+            if true[v] >= 5 and shown[v] is None and not small_inside(dimension, v)
+        ]
+        # A margin of five or more is hidden only as the one partner a small margin needs, or
+        # as a partner of a small cell of its own row or column in the age × gender table (the
+        # demo's attendance, and so these counts, differ from run to run).
         assert len(big_hidden) <= (1 if small else 0), (dimension, true, shown)
         assert all(shown[v] in (None, true[v]) for v in values)
     survived = [
