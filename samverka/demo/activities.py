@@ -129,7 +129,9 @@ def _households(collaboration, rng, count, creator):
     for participant, code in zip(participants, codes, strict=True):
         participant.code = code
     Participant.objects.bulk_create(participants)
-    return list(Participant.objects.filter(collaboration=collaboration))
+    # In the order they were made: codes are random, so the model's order (by household and
+    # participant code) would hand the seeded choices below to different people on each run.
+    return list(Participant.objects.filter(collaboration=collaboration).order_by("pk"))
 
 
 def _consents(participants, rng, creator, first_day):

@@ -263,7 +263,7 @@ def _link_respondents(rounds) -> None:
         parents = list(
             Participant.objects.filter(collaboration=survey_round.collaboration, role="guardian")
             .with_consent("surveys")
-            .order_by("code")
+            .order_by("pk")  # not by the random codes: the same parents on every run
         )
         for response, parent in zip(
             responses.order_by("pk"), parents[: len(parents) * 2 // 3], strict=False

@@ -435,8 +435,7 @@ def test_the_demo_collaborations_shareable_figures_keep_the_total_and_most_margi
             if true[v] >= 5 and shown[v] is None and not small_inside(dimension, v)
         ]
         # A margin of five or more is hidden only as the one partner a small margin needs, or
-        # as a partner of a small cell of its own row or column in the age × gender table (the
-        # demo's attendance, and so these counts, differ from run to run).
+        # as a partner of a small cell of its own row or column in the age × gender table.
         assert len(big_hidden) <= (1 if small else 0), (dimension, true, shown)
         assert all(shown[v] in (None, true[v]) for v in values)
     survived = [
