@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.disclosure import TOTAL, disclosure_control
-from samverka.lib.prepared import PreparedQuery
+from samverka.lib.prepared import PreparedQuery, prepared_cursor
 
 OK, HIDDEN, NO_DATA = "ok", "hidden", "no_data"
 NOT_APPLICABLE = "not_applicable"
@@ -318,7 +318,7 @@ def _held_by_derived_rows(contexts: list[Context], windows) -> dict[int, dict]:
         return {}
     sums = ", ".join(f"SUM({name})" for name in names)
     sql = f"SELECT c, {sums} FROM ({' UNION ALL '.join(parts)}) held GROUP BY c"  # noqa: S608
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:  # the same text for the same shape
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return {
@@ -419,7 +419,7 @@ def _attendance_counts(contexts: list[Context], windows) -> list[tuple]:
     if not selects:
         return []
     sql = f"WITH pairs AS ({pairs}) {' UNION ALL '.join(selects)}"
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:  # the same text for the same shape
         cursor.execute(sql, params)
         return cursor.fetchall()
 
