@@ -829,9 +829,7 @@ def _survey_answers_in(contexts: list[Context], items, *fields):
         return _grouped_by_first(answers(*fields))
     key = ("survey_answers", tuple(_collaboration_ids(contexts)), start, end, tuple(chosen))
     if key not in shared:
-        shared[key] = _ANSWERS.all(
-            collaborations=_collaboration_ids(contexts), start=start, end=end, items=chosen
-        )
+        shared[key] = _shared_answers(_collaboration_ids(contexts), start, end, chosen)
     at = [names.index(name) + 2 for name in fields]
     return _grouped_by_first(
         (row[0], row[1], *(row[i] for i in at)) for row in shared[key] if row[3] in wanted
@@ -849,20 +847,50 @@ def _answers_query(*, collaborations, start, end, items):
     ).order_by()
 
 
-# The answers the page's survey indicators share, its SQL built once (lib/prepared.py).
-_ANSWERS = PreparedQuery(
-    lambda **values: _answers_query(**values).values_list(
-        "response__round__collaboration_id",
-        "response__submitted_at__date",
-        "response_id",
-        "item__item_id",
-        "value",
-    ),
-    collaborations=[int],
-    start=date,
-    end=date,
-    items=[str],
-)
+def _shared_answers(collaborations, start, end, items) -> list[tuple]:
+    """(collaboration, day submitted, response, item, value) of the answers to `items`.
+
+    The items' ids are read first and the answers chosen by them: the answers' index on
+    (response, item) then finds only those (at medium size 1,700 of the 11,700 answers of the
+    collaboration's responses; joining the items instead read each answer's item, 42 ms)."""
+    code_of = dict(_ITEMS.all(items=items))
+    if not code_of:
+        return []
+    rows = _ANSWERS.all(collaborations=collaborations, start=start, end=end, items=sorted(code_of))
+    return [(c, day, response, code_of[item], value) for c, day, response, item, value in rows]
+
+
+def _items(items):
+    from samverka.surveys.instruments.models import Item
+
+    return Item.objects.filter(item_id__in=items).values_list("pk", "item_id")
+
+
+def _answers(collaborations, start, end, items):
+    from samverka.surveys.respond.models import Answer
+
+    return (
+        Answer.objects.filter(
+            response__round__collaboration_id__in=collaborations,
+            response__submitted_at__date__gte=start,
+            response__submitted_at__date__lte=end,
+            item_id__in=items,
+        )
+        .order_by()
+        .values_list(
+            "response__round__collaboration_id",
+            "response__submitted_at__date",
+            "response_id",
+            "item_id",
+            "value",
+        )
+    )
+
+
+# The items and the answers the page's survey indicators share, their SQL built once per
+# connection and number of items (lib/prepared.py).
+_ITEMS = PreparedQuery(_items, items=[str])
+_ANSWERS = PreparedQuery(_answers, collaborations=[int], start=date, end=date, items=[int])
 
 
 def survey_items_of(source: str, params: dict) -> set[str]:
