@@ -822,7 +822,7 @@ def _survey_answers_in(contexts: list[Context], items, *fields):
 
     def answers(*columns):
         return _answers_query(
-            collaborations=_collaboration_ids(contexts), start=start, end=end, items=chosen
+            _collaboration_ids(contexts), start, end, item__item_id__in=chosen
         ).values_list("response__round__collaboration_id", "response__submitted_at__date", *columns)
 
     if wanted is None:
@@ -836,14 +836,16 @@ def _survey_answers_in(contexts: list[Context], items, *fields):
     )
 
 
-def _answers_query(*, collaborations, start, end, items):
+def _answers_query(collaborations, start, end, **items):
+    """The answers of the collaborations' responses submitted from `start` to `end`, to the
+    items `items` chooses (by their ids or by their codes)."""
     from samverka.surveys.respond.models import Answer
 
     return Answer.objects.filter(
         response__round__collaboration_id__in=collaborations,
         response__submitted_at__date__gte=start,
         response__submitted_at__date__lte=end,
-        item__item_id__in=items,
+        **items,
     ).order_by()
 
 
@@ -867,23 +869,12 @@ def _items(items):
 
 
 def _answers(collaborations, start, end, items):
-    from samverka.surveys.respond.models import Answer
-
-    return (
-        Answer.objects.filter(
-            response__round__collaboration_id__in=collaborations,
-            response__submitted_at__date__gte=start,
-            response__submitted_at__date__lte=end,
-            item_id__in=items,
-        )
-        .order_by()
-        .values_list(
-            "response__round__collaboration_id",
-            "response__submitted_at__date",
-            "response_id",
-            "item_id",
-            "value",
-        )
+    return _answers_query(collaborations, start, end, item_id__in=items).values_list(
+        "response__round__collaboration_id",
+        "response__submitted_at__date",
+        "response_id",
+        "item_id",
+        "value",
     )
 
 
