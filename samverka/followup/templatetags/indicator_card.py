@@ -17,9 +17,30 @@ from samverka.lib.templatetags.remembered_urls import remembered_reverse
 register = template.Library()
 
 
+def _texts() -> dict[str, str]:
+    """The card's texts in the active language (each a plain `_()` call, so that makemessages
+    finds it: xgettext does not look inside f-strings)."""
+    return {
+        "followed": _("Followed with evidence notes."),
+        "chart": _(
+            "Chart: %(name)s per period against the target. The same figures are in the table."
+        ),
+        "same": _("The same figures are in the table."),
+        "period": _("Period"),
+        "done": _("done"),
+        "decisions": _("Decisions about it:"),
+        "evidence": _("Evidence:"),
+        "latest": _("Latest: <strong>%(value)s</strong> (%(period)s)"),
+        "no_data": _("no data"),
+        "baseline": _("baseline"),
+        "target": _("target"),
+    }
+
+
 @register.simple_tag(takes_context=True)
 def indicator_card(context, row):
     """`row`: a `followup.selectors.IndicatorRow` of the context's `collaboration`."""
+    t = _texts()
     code = escape(row.code)
     name = escape(row.definition.name)
     url = escape(
@@ -34,19 +55,17 @@ def indicator_card(context, row):
         f"  {note}\n  "
     ]
     if row.is_qualitative:
-        html.append(f'\n  <p class="small muted">{_("Followed with evidence notes.")}</p>\n  ')
+        html.append(f'\n  <p class="small muted">{t["followed"]}</p>\n  ')
     else:
         html.append(
-            f'\n  <p class="small">{_latest(row)}</p>\n  <div class="indicator-figures">\n    '
+            f'\n  <p class="small">{_latest(row, t)}</p>\n  <div class="indicator-figures">\n    '
         )
         if row.chart:
-            label = _(
-                "Chart: %(name)s per period against the target. The same figures are in the table."
-            ) % {"name": name}
+            label = t["chart"] % {"name": name}
             html.append(
                 f'\n    <div class="indicator-chart"><canvas data-indicator-chart="'
                 f'{escape(row.chart_id)}" width="320" height="180" role="img" aria-label="{label}">'
-                f"{_('The same figures are in the table.')}</canvas></div>\n"
+                f"{t['same']}</canvas></div>\n"
                 f"    {json_script(row.chart, row.chart_id)}\n    "
             )
         values = "".join(
@@ -56,32 +75,32 @@ def indicator_card(context, row):
         html.append(
             '\n    <div class="table-wrap">\n      <table class="compact">\n'
             f'        <caption class="visually-hidden">{name}</caption>\n'
-            f'        <thead><tr><th scope="col">{_("Period")}</th>'
+            f'        <thead><tr><th scope="col">{t["period"]}</th>'
             f'<th scope="col">{escape(row.unit_label)}</th></tr></thead>\n'
             f"        <tbody>{values}</tbody>\n      </table>\n    </div>\n  </div>\n  "
         )
     html.append("\n  ")
     if row.decisions:
-        done = f" ({_('done')})"
+        done = f" ({t['done']})"
         decisions = "; ".join(f"{escape(d.text)}{done if d.done_on else ''}" for d in row.decisions)
-        html.append(f'<p class="small"><strong>{_("Decisions about it:")}</strong> {decisions}</p>')
+        html.append(f'<p class="small"><strong>{t["decisions"]}</strong> {decisions}</p>')
     html.append("\n  ")
     if row.evidence:
-        html.append(f'<p class="small"><strong>{_("Evidence:")}</strong> {len(row.evidence)}</p>')
+        html.append(f'<p class="small"><strong>{t["evidence"]}</strong> {len(row.evidence)}</p>')
     html.append("\n</article>\n")
     return mark_safe("".join(html))  # every value above is escaped
 
 
-def _latest(row) -> str:
+def _latest(row, t: dict[str, str]) -> str:
     if row.latest:
-        text = _("Latest: <strong>%(value)s</strong> (%(period)s)") % {
+        text = t["latest"] % {
             "value": escape(row.latest.text),
             "period": escape(row.latest.period.key),
         }
     else:
-        text = _("no data")
+        text = t["no_data"]
     if row.baseline:
-        text += f" · {_('baseline')} {escape(row.baseline)}"
+        text += f" · {t['baseline']} {escape(row.baseline)}"
     if row.target:
-        text += f" · {_('target')} {escape(row.target)}"
+        text += f" · {t['target']} {escape(row.target)}"
     return text
