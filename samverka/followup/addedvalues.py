@@ -181,30 +181,48 @@ def _partner_rounds_of(collaboration) -> list:
     return _partner_rounds_query().all(collaboration=collaboration.pk)
 
 
-def _read(rounds) -> tuple[dict, dict]:
+@cache
+def _read_queries():
+    """The respondents and the answers of partner rounds, their SQL built once per connection
+    and number of rounds (lib/prepared.py)."""
+    from samverka.lib.prepared import PreparedQuery
     from samverka.surveys.respond.models import Answer, Response
 
+    respondents = PreparedQuery(
+        lambda rounds: (
+            Response.objects.filter(round_id__in=rounds, submitted_at__isnull=False)
+            .order_by()
+            .values_list("pk", "round_id", "organisation__kind")
+        ),
+        rounds=[int],
+    )
+    answers = PreparedQuery(
+        lambda rounds, items: (
+            Answer.objects.filter(
+                response__round_id__in=rounds,
+                response__submitted_at__isnull=False,
+                item__item_id__in=items,
+            )
+            .order_by()
+            .values_list("response_id", "item__item_id", "value")
+        ),
+        rounds=[int],
+        items=[str],
+    )
+    return respondents, answers
+
+
+def _read(rounds) -> tuple[dict, dict]:
     if not rounds:
         return {}, {}
     round_ids = [r.pk for r in rounds]
+    respondents_query, answers_query = _read_queries()
     respondents: dict[int, dict[int, str | None]] = defaultdict(dict)
-    for pk, round_id, kind in (
-        Response.objects.filter(round_id__in=round_ids, submitted_at__isnull=False)
-        .order_by()
-        .values_list("pk", "round_id", "organisation__kind")
-    ):
+    for pk, round_id, kind in respondents_query.all(rounds=round_ids):
         respondents[round_id][pk] = kind
     items = [i for pair in ADDED_VALUES.values() for i in pair]
     answers: dict[int, dict[str, str]] = defaultdict(dict)
-    for response, item, value in (
-        Answer.objects.filter(
-            response__round_id__in=round_ids,
-            response__submitted_at__isnull=False,
-            item__item_id__in=items,
-        )
-        .order_by()
-        .values_list("response_id", "item__item_id", "value")
-    ):
+    for response, item, value in answers_query.all(rounds=round_ids, items=items):
         answers[response][item] = value
     return respondents, answers
 

@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverka.lib.disclosure import TOTAL, disclosure_control
+from samverka.lib.prepared import PreparedQuery, prepared_cursor
 
 OK, HIDDEN, NO_DATA = "ok", "hidden", "no_data"
 NOT_APPLICABLE = "not_applicable"
@@ -204,20 +205,29 @@ def _held_in(contexts: list[Context]):
 
 def _attended_in(contexts: list[Context]):
     """The attendance rows of held sessions of the chosen activities over the contexts' span
-    (of participants of the params' role). A participant attends only their own
-    collaboration's sessions (the attendance page and the import offer no one else); saying so
-    lets PostgreSQL read only those participants' rows."""
+    (of participants of the params' role)."""
+    ids = _collaboration_ids(contexts)
+    start, end = _span(_windows(contexts))
+    role = contexts[0].params.get("role")
+    chosen = _activity_filter(contexts, "session__activity__")
+    return _attended(ids, ids, start, end, role, chosen)
+
+
+def _attended(collaborations, participants_of, start, end, role, chosen=None):
+    """The attendance rows of held sessions from `start` to `end` of the activities of
+    `collaborations` (`chosen`: of some of them) of participants of `participants_of` (of
+    `role`). A participant attends only their own collaboration's sessions (the attendance
+    page and the import offer no one else); saying so lets PostgreSQL read only those
+    participants' rows."""
     from samverka.activities.models import Attendance
 
-    start, end = _span(_windows(contexts))
     attendances = Attendance.objects.filter(
-        _activity_filter(contexts, "session__activity__"),
-        participant__collaboration_id__in=_collaboration_ids(contexts),
+        chosen or Q(session__activity__collaboration_id__in=collaborations),
+        participant__collaboration_id__in=participants_of,
         session__cancelled=False,
         session__date__gte=start,
         session__date__lte=end,
     )
-    role = contexts[0].params.get("role")
     if role:
         attendances = attendances.filter(participant__role=role)
     return attendances.order_by()
@@ -308,7 +318,7 @@ def _held_by_derived_rows(contexts: list[Context], windows) -> dict[int, dict]:
         return {}
     sums = ", ".join(f"SUM({name})" for name in names)
     sql = f"SELECT c, {sums} FROM ({' UNION ALL '.join(parts)}) held GROUP BY c"  # noqa: S608
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:  # the same text for the same shape
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return {
@@ -409,7 +419,7 @@ def _attendance_counts(contexts: list[Context], windows) -> list[tuple]:
     if not selects:
         return []
     sql = f"WITH pairs AS ({pairs}) {' UNION ALL '.join(selects)}"
-    with connection.cursor() as cursor:
+    with prepared_cursor(connection) as cursor:  # the same text for the same shape
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -431,36 +441,35 @@ def _months_and_days(start: date, end: date) -> tuple[dict[int, list[int]], list
 
 
 def _grouped_sql(queryset, who: dict[str, str], sums: dict, windows: int):
-    """SQL and params of `queryset` grouped by `who` (c, p, h, r, a: collaboration,
-    participant, household, role, activity) with columns w0 … w<windows - 1> (0 for a window
-    not in `sums`); None when no window has any."""
-    if not sums:
-        return None
+    """`queryset` grouped by `who` (c, p, h, r, a: collaboration, participant, household, role,
+    activity) with columns w0 … w<windows - 1> (0 for a window not in `sums`)."""
     columns = {f"w{i}": sums.get(f"w{i}", Value_(0)) for i in range(windows)}
-    grouped = queryset.order_by().values(**{k: F(v) for k, v in who.items()}).annotate(**columns)
-    return grouped.query.sql_with_params()
+    return queryset.order_by().values(**{k: F(v) for k, v in who.items()}).annotate(**columns)
+
+
+# The parts of the attendance statement, their SQL built once per shape (which months and
+# years, how many ranges of days in each window, the role) and connection (lib/prepared.py):
+# compiling them through the ORM cost more than running them at the small size.
+_STATEMENTS: dict[tuple, PreparedQuery] = {}
+
+
+def _statement(key: tuple, build, **placeholders) -> PreparedQuery:
+    query = _STATEMENTS.get(key)
+    if query is None:
+        query = _STATEMENTS[key] = PreparedQuery(build, **placeholders)
+    return query
 
 
 def _sessions_in_months(contexts: list[Context], months_of: list[dict[int, list[int]]]):
-    """The sessions attended per participant and activity in each window's whole months, added
-    up from the derived rows (see `_grouped_sql`)."""
+    """SQL and params of the sessions attended per participant and activity in each window's
+    whole months, added up from the derived rows (see `_grouped_sql`); None when no window
+    has any."""
     from samverka.activities.models import ActivityAttendanceYear
 
+    if not any(months_of):
+        return None
     years = sorted({year for months in months_of for year in months})
-    # A row's collaboration is its activity's: the activities need reading only when the
-    # params choose some.
-    chosen = (
-        _activity_filter(contexts, "activity__") if _chooses_activities(contexts[0].params) else Q()
-    )
-    rows = ActivityAttendanceYear.objects.filter(
-        chosen,
-        collaboration_id__in=_collaboration_ids(contexts),
-        participant__collaboration_id__in=_collaboration_ids(contexts),
-        year__in=years,
-    )
     role = contexts[0].params.get("role")
-    if role:
-        rows = rows.filter(participant__role=role)
     # Each window's sum written out (one CASE per window): as ORM expressions, the CASE of
     # each year and the COALESCE of each month cost more to compile than the query to run.
     table = connection.ops.quote_name(ActivityAttendanceYear._meta.db_table)
@@ -482,20 +491,37 @@ def _sessions_in_months(contexts: list[Context], months_of: list[dict[int, list[
         "r": "participant__role",
         "a": "activity_id",
     }
-    return _grouped_sql(rows, who, sums, len(months_of))
+
+    def build(collaborations, participants_of, chosen=None):
+        # A row's collaboration is its activity's: the activities need reading only when the
+        # params choose some.
+        rows = ActivityAttendanceYear.objects.filter(
+            chosen or Q(),
+            collaboration_id__in=collaborations,
+            participant__collaboration_id__in=participants_of,
+            year__in=years,
+        )
+        if role:
+            rows = rows.filter(participant__role=role)
+        return _grouped_sql(rows, who, sums, len(months_of))
+
+    ids = _collaboration_ids(contexts)
+    if _chooses_activities(contexts[0].params):
+        return build(ids, ids, _activity_filter(contexts, "activity__")).query.sql_with_params()
+    shape = tuple(tuple(sorted((y, tuple(m)) for y, m in months.items())) for months in months_of)
+    query = _statement(("months", shape, role), build, collaborations=[int], participants_of=[int])
+    return query.sql_with_params(collaborations=ids, participants_of=ids)
 
 
 def _sessions_on_days(contexts: list[Context], days_of: list[list[tuple[date, date]]]):
-    """The sessions attended per participant and activity on each window's days of part
-    months, from the attendance rows of those days only (see `_grouped_sql`)."""
+    """SQL and params of the sessions attended per participant and activity on each window's
+    days of part months, from the attendance rows of those days only (see `_grouped_sql`);
+    None when no window has any."""
     from samverka.activities.models import Session
 
-    sums, within = {}, Q()
-    for i, days in enumerate(days_of):
-        for window in days:
-            within |= _within("session__date", window)
-        if days:
-            sums[f"w{i}"] = _rows_within(Session, "date", days)
+    if not any(days_of):
+        return None
+    role = contexts[0].params.get("role")
     who = {
         "c": ATTENDANCE_COLLABORATION,
         "p": "participant_id",
@@ -503,7 +529,40 @@ def _sessions_on_days(contexts: list[Context], days_of: list[list[tuple[date, da
         "r": "participant__role",
         "a": "session__activity_id",
     }
-    return _grouped_sql(_attended_in(contexts).filter(within), who, sums, len(days_of))
+    lengths = [len(days) for days in days_of]
+
+    def build(collaborations, participants_of, start, end, within, counted, chosen=None):
+        ranges = list(zip(within[::2], within[1::2], strict=True))
+        sums, where, n = {}, Q(), 0
+        for window in ranges:
+            where |= _within("session__date", window)
+        pairs = list(zip(counted[::2], counted[1::2], strict=True))
+        for i, length in enumerate(lengths):
+            if length:
+                sums[f"w{i}"] = _rows_within(Session, "date", pairs[n : n + length])
+            n += length
+        attended = _attended(collaborations, participants_of, start, end, role, chosen)
+        return _grouped_sql(attended.filter(where), who, sums, len(days_of))
+
+    ids = _collaboration_ids(contexts)
+    start, end = _span(_windows(contexts))
+    days = [day for ranges in days_of for pair in ranges for day in pair]
+    if _chooses_activities(contexts[0].params):
+        chosen = _activity_filter(contexts, "session__activity__")
+        return build(ids, ids, start, end, days, days, chosen).query.sql_with_params()
+    query = _statement(
+        ("days", tuple(lengths), role),
+        build,
+        collaborations=[int],
+        participants_of=[int],
+        start=date,
+        end=date,
+        within=[date],
+        counted=[date],
+    )
+    return query.sql_with_params(
+        collaborations=ids, participants_of=ids, start=start, end=end, within=days, counted=days
+    )
 
 
 def _held_sessions(ctx: Context):
@@ -616,6 +675,33 @@ def unique_participants_by(ctx: Context, dimension: str) -> list[tuple[str, Valu
     return [(labels[g], values[g]) for g in groups if counts[g] or values[g].state != OK]
 
 
+def _running_in(periods) -> dict[str, Count]:
+    """A count per period (`w0`, `w1`, …) of the activities running in it."""
+    return {
+        f"w{i}": Count(
+            "pk",
+            filter=Q(starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start)),
+        )
+        for i, (start, end) in enumerate(periods)
+    }
+
+
+def _running(collaborations, starts, ends):
+    from samverka.activities.models import Activity
+
+    return (
+        Activity.objects.filter(collaboration_id__in=collaborations)
+        .order_by()
+        .values_list("collaboration_id")
+        .annotate(**_running_in(zip(starts, ends, strict=True)))
+    )
+
+
+# The activities of the collaborations running in each period, its SQL built once per number
+# of periods (lib/prepared.py).
+_RUNNING = PreparedQuery(_running, collaborations=[int], starts=[date], ends=[date])
+
+
 def sessions_held_many(contexts: list[Context]) -> list[Value]:
     """Sessions held in the period; no data when no activity ran in it (0 only when activities
     ran and none of their sessions was held)."""
@@ -633,18 +719,21 @@ def sessions_held_many(contexts: list[Context]) -> list[Value]:
     key = _attendance_key(missing, periods, "running") if missing else None
     if key in contexts[0].shared:
         running = contexts[0].shared[key]
+    elif missing and not _chooses_activities(contexts[0].params):
+        names = [f"w{i}" for i in range(len(periods))]
+        rows = _RUNNING.all(
+            collaborations=_collaboration_ids(missing),
+            starts=[start for start, _end in periods],
+            ends=[end for _start, end in periods],
+        )
+        running = contexts[0].shared[key] = {
+            row[0]: dict(zip(names, row[1:], strict=True)) for row in rows
+        }
     elif missing:
         running = contexts[0].shared[key] = _by_collaboration(
             Activity.objects.filter(_activity_filter(missing)),
             "collaboration_id",
-            **{
-                f"w{i}": Count(
-                    "pk",
-                    filter=Q(starts_on__lte=end)
-                    & (Q(ends_on__isnull=True) | Q(ends_on__gte=start)),
-                )
-                for i, (start, end) in enumerate(periods)
-            },
+            **_running_in(periods),
         )
     values = []
     for ctx, count in zip(contexts, counts, strict=True):
@@ -720,8 +809,6 @@ def _survey_answers_in(contexts: list[Context], items, *fields):
     When the page has said which items all its survey indicators read (`shared[SURVEY_ITEMS]`,
     `survey_items_of`), the answers to all of them are read in one statement, once per
     collaborations and span, and each indicator takes its items' rows."""
-    from samverka.surveys.respond.models import Answer
-
     start, end = _span(_windows(contexts, until=False))
     shared = contexts[0].shared
     every = shared.get(SURVEY_ITEMS)
@@ -734,28 +821,67 @@ def _survey_answers_in(contexts: list[Context], items, *fields):
         chosen, wanted = list(items), None
 
     def answers(*columns):
-        return (
-            Answer.objects.filter(
-                response__round__collaboration_id__in=_collaboration_ids(contexts),
-                response__submitted_at__date__gte=start,
-                response__submitted_at__date__lte=end,
-                item__item_id__in=chosen,
-            )
-            .order_by()
-            .values_list(
-                "response__round__collaboration_id", "response__submitted_at__date", *columns
-            )
-        )
+        return _answers_query(
+            _collaboration_ids(contexts), start, end, item__item_id__in=chosen
+        ).values_list("response__round__collaboration_id", "response__submitted_at__date", *columns)
 
     if wanted is None:
         return _grouped_by_first(answers(*fields))
     key = ("survey_answers", tuple(_collaboration_ids(contexts)), start, end, tuple(chosen))
     if key not in shared:
-        shared[key] = list(answers(*names))
+        shared[key] = _shared_answers(_collaboration_ids(contexts), start, end, chosen)
     at = [names.index(name) + 2 for name in fields]
     return _grouped_by_first(
         (row[0], row[1], *(row[i] for i in at)) for row in shared[key] if row[3] in wanted
     )
+
+
+def _answers_query(collaborations, start, end, **items):
+    """The answers of the collaborations' responses submitted from `start` to `end`, to the
+    items `items` chooses (by their ids or by their codes)."""
+    from samverka.surveys.respond.models import Answer
+
+    return Answer.objects.filter(
+        response__round__collaboration_id__in=collaborations,
+        response__submitted_at__date__gte=start,
+        response__submitted_at__date__lte=end,
+        **items,
+    ).order_by()
+
+
+def _shared_answers(collaborations, start, end, items) -> list[tuple]:
+    """(collaboration, day submitted, response, item, value) of the answers to `items`.
+
+    The items' ids are read first and the answers chosen by them: the answers' index on
+    (response, item) then finds only those (at medium size 1,700 of the 11,700 answers of the
+    collaboration's responses; joining the items instead read each answer's item, 42 ms)."""
+    code_of = dict(_ITEMS.all(items=items))
+    if not code_of:
+        return []
+    rows = _ANSWERS.all(collaborations=collaborations, start=start, end=end, items=sorted(code_of))
+    return [(c, day, response, code_of[item], value) for c, day, response, item, value in rows]
+
+
+def _items(items):
+    from samverka.surveys.instruments.models import Item
+
+    return Item.objects.filter(item_id__in=items).values_list("pk", "item_id")
+
+
+def _answers(collaborations, start, end, items):
+    return _answers_query(collaborations, start, end, item_id__in=items).values_list(
+        "response__round__collaboration_id",
+        "response__submitted_at__date",
+        "response_id",
+        "item_id",
+        "value",
+    )
+
+
+# The items and the answers the page's survey indicators share, their SQL built once per
+# connection and number of items (lib/prepared.py).
+_ITEMS = PreparedQuery(_items, items=[str])
+_ANSWERS = PreparedQuery(_answers, collaborations=[int], start=date, end=date, items=[int])
 
 
 def survey_items_of(source: str, params: dict) -> set[str]:
@@ -865,22 +991,34 @@ def response_rate(ctx: Context) -> Value:
 # --- self-assessment ----------------------------------------------------------------------
 
 
-def assessment_mean_many(contexts: list[Context]) -> list[Value]:
-    """The mean (1–5) of a section's items (receptiveness, capacity, …) over the answers of
-    the last self-assessment round closed in the period, optionally of one party and level."""
-    from samverka.assessment.instrument import ITEMS
-    from samverka.assessment.models import Answer, AssessmentRound
+def _closed_rounds(collaborations, start, end):
+    from samverka.assessment.models import AssessmentRound
 
-    start, end = _span(_windows(contexts, until=False))
-    closed = _grouped_by_first(
+    return (
         AssessmentRound.objects.filter(
-            collaboration_id__in=_collaboration_ids(contexts),
+            collaboration_id__in=collaborations,
             closed_at__isnull=False,
             closed_at__date__gte=start,
             closed_at__date__lte=end,
         )
         .order_by("-closed_at")
         .values_list("collaboration_id", "closed_at__date", "pk")
+    )
+
+
+# The self-assessment rounds closed over the span, its SQL built once (lib/prepared.py).
+_CLOSED_ROUNDS = PreparedQuery(_closed_rounds, collaborations=[int], start=date, end=date)
+
+
+def assessment_mean_many(contexts: list[Context]) -> list[Value]:
+    """The mean (1–5) of a section's items (receptiveness, capacity, …) over the answers of
+    the last self-assessment round closed in the period, optionally of one party and level."""
+    from samverka.assessment.instrument import ITEMS
+    from samverka.assessment.models import Answer
+
+    start, end = _span(_windows(contexts, until=False))
+    closed = _grouped_by_first(
+        _CLOSED_ROUNDS.all(collaborations=_collaboration_ids(contexts), start=start, end=end)
     )
     last = [
         next(iter(_in_period(closed.get(ctx.collaboration.pk, []), ctx)), (None,))[0]
@@ -924,6 +1062,9 @@ def _section_of(item) -> str:
 # --- referrals, learning, checklist, competence -------------------------------------------
 
 
+_REFERRAL_QUERIES: dict[tuple, PreparedQuery] = {}
+
+
 def _referral_counts(contexts: list[Context], **conditions: Q) -> tuple[list[tuple], dict]:
     """Per collaboration and period: the period's referrals meeting each condition.
 
@@ -933,13 +1074,28 @@ def _referral_counts(contexts: list[Context], **conditions: Q) -> tuple[list[tup
 
     windows = _windows(contexts, until=False)
     start, end = _span(windows)
-    rows = (
-        Referral.objects.filter(
-            collaboration_id__in=_collaboration_ids(contexts), date__gte=start, date__lte=end
+    key = tuple(sorted(conditions))
+    if key not in _REFERRAL_QUERIES:  # one per indicator source (its conditions are fixed)
+        _REFERRAL_QUERIES[key] = PreparedQuery(
+            lambda collaborations, start, end: (
+                Referral.objects.filter(
+                    collaboration_id__in=collaborations, date__gte=start, date__lte=end
+                )
+                .order_by()
+                .values_list("collaboration_id", "date")
+                .annotate(
+                    **{
+                        name: Count("pk", filter=condition)
+                        for name, condition in conditions.items()
+                    }
+                )
+            ),
+            collaborations=[int],
+            start=date,
+            end=date,
         )
-        .order_by()
-        .values_list("collaboration_id", "date")
-        .annotate(**{name: Count("pk", filter=condition) for name, condition in conditions.items()})
+    rows = _REFERRAL_QUERIES[key].all(
+        collaborations=_collaboration_ids(contexts), start=start, end=end
     )
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for collaboration, day, *numbers in rows:

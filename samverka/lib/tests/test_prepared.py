@@ -82,13 +82,47 @@ def test_the_sql_is_built_once_and_no_scope_filter_is_kept(world, responses):
     query = PreparedQuery(lambda token: Response.objects.filter(token=token).order_by(), token=str)
     built = []
     compile_once = query._compile
-    query._compile = lambda alias: built.append(alias) or compile_once(alias)
+    query._compile = lambda alias, lengths: built.append(alias) or compile_once(alias, lengths)
     with collaboration_scope(world.boden):  # another collaboration's scope, first
         assert [r.pk for r in query.all(token=one.token)] == [one.pk]
     with collaboration_scope(world.kalmar):
         assert [r.pk for r in query.all(token=one.token)] == [one.pk]
         assert [r.pk for r in query.all(token=other.token)] == [other.pk]
     assert built == ["default"]
+
+
+def test_lists_and_days_give_what_the_queryset_gives_built_once_per_length(responses):
+    """`__in` lists and dates as placeholders (the follow-up page's reads): the same rows as
+    the queryset for any values, the SQL built once per length of the lists; an empty list
+    runs the queryset itself."""
+    from datetime import date
+
+    def build(responses, items, first):
+        return (
+            Answer.objects.filter(
+                response_id__in=responses,
+                item__item_id__in=items,
+                response__started_at__date__gte=first,
+            )
+            .order_by("response_id", "item_id")
+            .values_list("response_id", "item__item_id", "value", "response__started_at__date")
+        )
+
+    query = PreparedQuery(build, responses=[int], items=[str], first=date)
+    built = []
+    compile_once = query._compile
+    query._compile = lambda alias, lengths: built.append(lengths) or compile_once(alias, lengths)
+    one, other = responses
+    item_ids = sorted(Answer.objects.values_list("item__item_id", flat=True).distinct())
+    for values in (
+        {"responses": [one.pk], "items": item_ids, "first": date(2000, 1, 1)},
+        {"responses": [other.pk], "items": item_ids, "first": date(2000, 1, 1)},
+        {"responses": [one.pk, other.pk], "items": item_ids[:1], "first": date(2000, 1, 1)},
+        {"responses": [one.pk, other.pk], "items": item_ids[:1], "first": date(2999, 1, 1)},
+        {"responses": [], "items": item_ids, "first": date(2000, 1, 1)},
+    ):
+        assert query.all(**values) == list(build(**values))
+    assert [lengths["responses"] for lengths in built] == [1, 2]
 
 
 def test_a_placeholder_must_be_a_plain_parameter_of_the_sql(world):
