@@ -5,91 +5,123 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('activities', '0010_attendance_activity_year'),
-        ('orgs', '0003_field_labels'),
-        ('participants', '0008_participant_display_name'),
-        ('surveys', '0004_response_draft'),
+        ("activities", "0010_attendance_activity_year"),
+        ("orgs", "0003_field_labels"),
+        ("participants", "0008_participant_display_name"),
+        ("surveys", "0004_response_draft"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnswerCount',
+            name="AnswerCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('value', models.CharField(blank=True, max_length=40)),
-                ('number', models.IntegerField(blank=True, null=True)),
-                ('wrote', models.IntegerField()),
-                ('n', models.IntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("value", models.CharField(blank=True, max_length=40)),
+                ("number", models.IntegerField(blank=True, null=True)),
+                ("wrote", models.IntegerField()),
+                ("n", models.IntegerField()),
             ],
         ),
         migrations.CreateModel(
-            name='ChooserCount',
+            name="ChooserCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('n', models.IntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("n", models.IntegerField()),
             ],
         ),
         migrations.CreateModel(
-            name='RespondentCount',
+            name="RespondentCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.IntegerField()),
-                ('n', models.IntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("month", models.IntegerField()),
+                ("n", models.IntegerField()),
             ],
         ),
         migrations.AddField(
-            model_name='response',
-            name='folded',
+            model_name="response",
+            name="folded",
             field=models.BooleanField(db_default=False, default=False, editable=False),
         ),
         migrations.AddIndex(
-            model_name='response',
-            index=models.Index(condition=models.Q(('folded', False), ('submitted_at__isnull', False)), fields=['submitted_at'], name='survey_resp_unfolded'),
+            model_name="response",
+            index=models.Index(
+                condition=models.Q(("folded", False), ("submitted_at__isnull", False)),
+                fields=["submitted_at"],
+                name="survey_resp_unfolded",
+            ),
         ),
         migrations.AddField(
-            model_name='answercount',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.item'),
+            model_name="answercount",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.item"
+            ),
         ),
         migrations.AddField(
-            model_name='answercount',
-            name='round',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.round'),
+            model_name="answercount",
+            name="round",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.round"
+            ),
         ),
         migrations.AddField(
-            model_name='choosercount',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.item'),
+            model_name="choosercount",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.item"
+            ),
         ),
         migrations.AddField(
-            model_name='choosercount',
-            name='round',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.round'),
+            model_name="choosercount",
+            name="round",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.round"
+            ),
         ),
         migrations.AddField(
-            model_name='respondentcount',
-            name='round',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.round'),
+            model_name="respondentcount",
+            name="round",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="surveys.round"
+            ),
         ),
         migrations.AddField(
-            model_name='respondentcount',
-            name='version',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.instrumentversion'),
+            model_name="respondentcount",
+            name="version",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="surveys.instrumentversion",
+            ),
         ),
         migrations.AddIndex(
-            model_name='answercount',
-            index=models.Index(fields=['round', 'month'], name='survey_anscount_round'),
+            model_name="answercount",
+            index=models.Index(fields=["round", "month"], name="survey_anscount_round"),
         ),
         migrations.AddIndex(
-            model_name='choosercount',
-            index=models.Index(fields=['round', 'month'], name='survey_choosers_round'),
+            model_name="choosercount",
+            index=models.Index(fields=["round", "month"], name="survey_choosers_round"),
         ),
         migrations.AddIndex(
-            model_name='respondentcount',
-            index=models.Index(fields=['round', 'month'], name='survey_respcount_round'),
+            model_name="respondentcount",
+            index=models.Index(fields=["round", "month"], name="survey_respcount_round"),
         ),
     ]

@@ -127,6 +127,9 @@ class AnswerCount(models.Model):
     class Meta:
         indexes = [models.Index(fields=["round", "month"], name="survey_anscount_round")]
 
+    def __str__(self):
+        return f"{self.round_id}:{self.month}:{self.item_id}={self.value}:{self.n}"
+
 
 class ChooserCount(models.Model):
     """Responses with at least one answer (row) to an item, per round and month: a multiple
@@ -142,6 +145,9 @@ class ChooserCount(models.Model):
     class Meta:
         indexes = [models.Index(fields=["round", "month"], name="survey_choosers_round")]
 
+    def __str__(self):
+        return f"{self.round_id}:{self.month}:{self.item_id}:{self.n}"
+
 
 class RespondentCount(models.Model):
     """Sent responses per round, version and month."""
@@ -155,3 +161,6 @@ class RespondentCount(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["round", "month"], name="survey_respcount_round")]
+
+    def __str__(self):
+        return f"{self.round_id}:{self.month}:{self.n}"

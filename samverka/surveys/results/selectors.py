@@ -375,8 +375,7 @@ def _national_tallies(items, rounds, versions, sizes, period: _Period) -> dict[i
         [
             AnswerCount.objects.filter(
                 item__in=counted, round__in=round_pks, month__in=period.months
-            )
-            .values(round_pk=F("round_id"), **answer_keys, wrote_n=F("wrote"), total=F("n")),
+            ).values(round_pk=F("round_id"), **answer_keys, wrote_n=F("wrote"), total=F("n")),
             Answer.objects.filter(
                 prefixed(period.raw, "response__"), item__in=counted, response__round__in=round_pks
             )
@@ -431,8 +430,7 @@ def _national_tallies(items, rounds, versions, sizes, period: _Period) -> dict[i
             [
                 ChooserCount.objects.filter(
                     item__in=kept, round__in=round_pks, month__in=period.months
-                )
-                .values(source_pk=F("item_id"), round_pk=F("round_id"), total=F("n")),
+                ).values(source_pk=F("item_id"), round_pk=F("round_id"), total=F("n")),
                 Answer.objects.filter(reduce(operator.or_, raw), response__round__in=round_pks)
                 .values(source_pk=F("item_id"), round_pk=F("response__round_id"))
                 .annotate(total=Count("response_id", distinct=True)),
