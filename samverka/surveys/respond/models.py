@@ -110,57 +110,41 @@ class Answer(models.Model):
 # a round or an item removes its rows by cascade, as it removes the answers.
 
 
-class AnswerCount(models.Model):
-    """Answers per source item, round, month, value and number: `n` rows, `wrote` of them with
-    a text."""
+class KeptCount(models.Model):
+    """What the kept counts share: a round, a month of sending and a count."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
-    month = models.IntegerField()
-    value = models.CharField(max_length=40, blank=True)
-    number = models.IntegerField(null=True, blank=True)
-    wrote = models.IntegerField()
-    n = models.IntegerField()
-
-    objects = tenant_manager("round__collaboration")
-
-    class Meta:
-        indexes = [models.Index(fields=["round", "month"], name="survey_anscount_round")]
-
-    def __str__(self):
-        return f"{self.round_id}:{self.month}:{self.item_id}={self.value}:{self.n}"
-
-
-class ChooserCount(models.Model):
-    """Responses with at least one answer (row) to an item, per round and month: a multiple
-    choice item's choosers."""
-
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
     month = models.IntegerField()
     n = models.IntegerField()
 
     objects = tenant_manager("round__collaboration")
 
     class Meta:
-        indexes = [models.Index(fields=["round", "month"], name="survey_choosers_round")]
-
-    def __str__(self):
-        return f"{self.round_id}:{self.month}:{self.item_id}:{self.n}"
-
-
-class RespondentCount(models.Model):
-    """Sent responses per round, version and month."""
-
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
-    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
-    month = models.IntegerField()
-    n = models.IntegerField()
-
-    objects = tenant_manager("round__collaboration")
-
-    class Meta:
-        indexes = [models.Index(fields=["round", "month"], name="survey_respcount_round")]
+        abstract = True
+        indexes = [models.Index(fields=["round", "month"], name="%(app_label)s_%(class)s_round")]
 
     def __str__(self):
         return f"{self.round_id}:{self.month}:{self.n}"
+
+
+class AnswerCount(KeptCount):
+    """Answers per source item, round, month, value and number: `n` rows, `wrote` of them with
+    a text."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    value = models.CharField(max_length=40, blank=True)
+    number = models.IntegerField(null=True, blank=True)
+    wrote = models.IntegerField()
+
+
+class ChooserCount(KeptCount):
+    """Responses with at least one answer (row) to an item, per round and month: a multiple
+    choice item's choosers."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+
+
+class RespondentCount(KeptCount):
+    """Sent responses per round, version and month."""
+
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")

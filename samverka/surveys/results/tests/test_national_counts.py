@@ -185,10 +185,13 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
+@pytest.mark.parametrize("folded", [False, True])
 @pytest.mark.parametrize("persona", ["nationell", "forskare"])
 def test_the_national_page_makes_as_many_queries_whatever_the_answers(
-    world, login_as, answered, persona
+    world, login_as, answered, persona, folded
 ):
+    if folded:
+        counts.fold()
     client = login_as(getattr(world, persona))
     today = timezone.localdate()
     url = (
@@ -204,6 +207,8 @@ def test_the_national_page_makes_as_many_queries_whatever_the_answers(
     round_ = make_round(collaboration, answered.published_version())
     for _ in range(20):
         make_response(round_, _answers(rng))
+    if folded:
+        assert counts.fold() == 20
     assert _queries(client, url) == before
 
 
