@@ -27,7 +27,8 @@ with PostgreSQL's COPY (psycopg) or, on other databases, one `executemany` per b
 (`samverka.lib.bulk.RowSink`). Attendance and the consent ledger go through the bulk variants
 of their writers (`attendance_record_bulk`, `consent_record_bulk`) as large loads: COPY all the
 same, and the derived tables they keep (AttendanceYear, ConsentState) rebuilt in one statement
-each when they close; so is ActivityYear (sessions held) once the sessions are written. On PostgreSQL a large run drops the secondary indexes and foreign keys of
+each when they close; so are ActivityYear (sessions held) once the sessions are written and
+the survey answers' kept counts (`surveys.respond.counts`; the responses are written folded in). On PostgreSQL a large run drops the secondary indexes and foreign keys of
 the biggest tables first and rebuilds them at the end (one sorted build instead of millions of
 index inserts); the whole run is one transaction, so a failure leaves nothing behind.
 """
@@ -102,7 +103,14 @@ from samverka.referrals.models import NeedCategory, Referral, ReferralStatus
 from samverka.referrals.services import NEEDS_CONSENT
 from samverka.surveys.builtin.install import install_builtin_instruments
 from samverka.surveys.instruments.models import DONT_KNOW, ItemRole, ItemType
-from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.respond import counts as survey_counts
+from samverka.surveys.respond.models import (
+    Answer,
+    AnswerCount,
+    ChooserCount,
+    RespondentCount,
+    Response,
+)
 from samverka.surveys.rounds.models import RespondentLink, Round
 
 SYNTHETIC_ROOT = "Syntetiska testdata"
@@ -226,8 +234,16 @@ BIG_TABLES = [
     Response,
 ]
 # Rebuilt from the big tables at the end (see attendance_years, activity_attendance_years,
-# activity_years and consent_state).
-DERIVED_TABLES = [AttendanceYear, ActivityAttendanceYear, ActivityYear, ConsentState]
+# activity_years, consent_state and surveys.respond.counts).
+DERIVED_TABLES = [
+    AttendanceYear,
+    ActivityAttendanceYear,
+    ActivityYear,
+    ConsentState,
+    AnswerCount,
+    ChooserCount,
+    RespondentCount,
+]
 
 
 def _drop_secondary_indexes(models) -> list[str]:
@@ -476,6 +492,7 @@ class Generator:
                 for sink in self.sinks.values():
                     sink.flush()
                 activity_years.rebuild()  # the sessions, written above by their sink
+                survey_counts.rebuild()  # the answers, likewise
                 progress.finish()
                 self._note("Deriving the report tables (attendance per year, current consent) …")
             if rebuild:
@@ -634,6 +651,7 @@ class Generator:
                     "started_at",
                     "draft",
                     "submitted_at",
+                    "folded",
                 ],
             ),
             Answer: RowSink(Answer, ["id", "response_id", "item_id", "value", "number", "text"]),
@@ -1353,6 +1371,7 @@ class Generator:
                 started,
                 {},
                 sent,
+                True,  # counted into the kept counts, rebuilt at the end (respond.counts)
             )
         )
         first = self.ids.take(Answer, len(rows))

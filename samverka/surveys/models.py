@@ -25,7 +25,13 @@ from samverka.surveys.instruments.models import (
     VersionStatus,
     audio_path,
 )
-from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.respond.models import (
+    Answer,
+    AnswerCount,
+    ChooserCount,
+    RespondentCount,
+    Response,
+)
 from samverka.surveys.rounds.models import RespondentLink, Round, new_public_code
 
 __all__ = [
@@ -33,6 +39,8 @@ __all__ = [
     "DONT_KNOW",
     "SCALE_TYPES",
     "Answer",
+    "AnswerCount",
+    "ChooserCount",
     "Instrument",
     "InstrumentKind",
     "InstrumentVersion",
@@ -41,6 +49,7 @@ __all__ = [
     "ItemRole",
     "ItemType",
     "Option",
+    "RespondentCount",
     "RespondentLink",
     "Response",
     "Round",

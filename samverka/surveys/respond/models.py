@@ -53,6 +53,10 @@ class Response(models.Model):
     # rows (what results, exports and research read) and empties this.
     draft = models.JSONField(default=dict, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
+    # Whether its answers are counted into the kept counts (AnswerCount, ChooserCount,
+    # RespondentCount) yet: sending leaves it false, and `respond.counts.fold` moves sent
+    # responses in later, so sending writes nothing more (see respond/counts.py).
+    folded = models.BooleanField(default=False, db_default=False, editable=False)
 
     objects = tenant_manager("round__collaboration")
 
@@ -60,7 +64,15 @@ class Response(models.Model):
         ordering = ["-submitted_at", "-id"]
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
-        indexes = [models.Index(fields=["round", "submitted_at"], name="survey_resp_round_sub")]
+        indexes = [
+            models.Index(fields=["round", "submitted_at"], name="survey_resp_round_sub"),
+            # The sent responses not yet folded in: few, read by every national results page.
+            models.Index(
+                fields=["submitted_at"],
+                name="survey_resp_unfolded",
+                condition=models.Q(folded=False, submitted_at__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.round_id}:{self.pk}"
@@ -90,3 +102,49 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.response_id}:{self.item_id}={self.value}"
+
+
+# Kept counts of the sent answers, for the national results (`results.selectors`): the answers
+# of the responses folded in (`Response.folded`), counted per round and month of sending (the
+# month in settings.TIME_ZONE, as year * 100 + month). One writer: `respond.counts`. Deleting
+# a round or an item removes its rows by cascade, as it removes the answers.
+
+
+class KeptCount(models.Model):
+    """What the kept counts share: a round, a month of sending and a count."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+")
+    month = models.IntegerField()
+    n = models.IntegerField()
+
+    objects = tenant_manager("round__collaboration")
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["round", "month"], name="%(app_label)s_%(class)s_round")]
+
+    def __str__(self):
+        return f"{self.round_id}:{self.month}:{self.n}"
+
+
+class AnswerCount(KeptCount):
+    """Answers per source item, round, month, value and number: `n` rows, `wrote` of them with
+    a text."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+    value = models.CharField(max_length=40, blank=True)
+    number = models.IntegerField(null=True, blank=True)
+    wrote = models.IntegerField()
+
+
+class ChooserCount(KeptCount):
+    """Responses with at least one answer (row) to an item, per round and month: a multiple
+    choice item's choosers."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
+
+
+class RespondentCount(KeptCount):
+    """Sent responses per round, version and month."""
+
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")

@@ -28,7 +28,15 @@ from samverka.surveys.instruments.models import (
     ItemType,
 )
 from samverka.surveys.instruments.texts import text
-from samverka.surveys.respond.models import Answer, Response
+from samverka.surveys.respond import counts
+from samverka.surveys.respond.counts import prefixed
+from samverka.surveys.respond.models import (
+    Answer,
+    AnswerCount,
+    ChooserCount,
+    RespondentCount,
+    Response,
+)
 from samverka.surveys.results.breakdowns import (
     DIMENSIONS,
     MIN_GROUP,
@@ -259,7 +267,9 @@ def national_results(
     answer × municipality, controlled like a round's.
 
     Counted in the database: respondents per round, and answers per item, round, value and
-    number (`_national_tallies`), so the work does not grow with the answers in Python.
+    number (`_national_tallies`), so the work does not grow with the answers in Python; and
+    for the months the period covers whole, from the kept counts of the responses folded in
+    (`respond.counts`), so the database's work does not grow with them either (`_period`).
     """
     version = instrument.published_version() or instrument.latest_version()
     rounds, collaboration_of = {}, {}
@@ -268,11 +278,19 @@ def national_results(
     ):
         rounds[pk] = code
         collaboration_of[pk] = collaboration_pk
-    per_round = (
-        Response.objects.filter(round__in=list(rounds), **sent_between(start, end))
-        .values_list("round_id", "version_id")
-        .annotate(n=Count("pk"))
-        .order_by()
+    period = _period(start, end)
+    round_pks = list(rounds)
+    per_round = _summed(
+        [
+            RespondentCount.objects.filter(round__in=round_pks, month__in=period.months).values(
+                round_pk=F("round_id"), version_pk=F("version_id"), total=F("n")
+            ),
+            Response.objects.filter(period.raw, round__in=round_pks)
+            .values(round_pk=F("round_id"), version_pk=F("version_id"))
+            .annotate(total=Count("pk")),
+        ],
+        ["round_pk", "version_pk"],
+        ["total"],
     )
     by_municipality: dict = defaultdict(int)
     answered_rounds, versions = set(), set()  # the versions the responses answered
@@ -304,7 +322,7 @@ def national_results(
         .prefetch_related("options")
         .order_by("section__position", "position", "id")
     )
-    tallies = _national_tallies(items, rounds, versions, by_municipality, start, end)
+    tallies = _national_tallies(items, rounds, versions, by_municipality, period)
     names = {
         "municipality": dict(
             Municipality.objects.filter(code__in=set(by_municipality)).values_list("code", "name")
@@ -314,19 +332,22 @@ def national_results(
     return results
 
 
-def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, Tally]:
+def _national_tallies(items, rounds, versions, sizes, period: _Period) -> dict[int, Tally]:
     """Each built-in item's `Tally` by municipality, counted in the database.
 
     `rounds` maps round pk -> municipality code, `versions` holds the responses' versions,
-    `sizes` maps municipality -> respondents.
+    `sizes` maps municipality -> respondents, `period` the months read from the kept counts
+    and the responses whose answers are read one by one.
     Answers are counted per source item (the built-in item or a copy's item with its item id),
     round, value and number, and whether a text was written. That counts respondents, since
     the survey saves at most one answer per item and response except for multiple choice
     (`respond.forms.read_item`), a multiple-choice answer at most once per option (the
     Answer's unique constraint) and texts stripped. Multiple choice's "not answered" is the
-    group less the respondents who chose any of the item's options, counted apart (DISTINCT).
-    A built-in item whose copies made it multiple choice while it is not is counted respondent
-    by respondent, as a round's results are (`tally_of`).
+    group less the respondents who chose any of the item's options, counted apart: the kept
+    choosers (responses with any answer to the item) where every value the period's answers
+    to that source item hold is one of the built-in item's options, else DISTINCT over the
+    answers. A built-in item whose copies made it multiple choice while it is not is counted
+    respondent by respondent, as a round's results are (`tally_of`).
     """
     by_item_id = {item.item_id: item for item in items}
     source: dict[int, int] = {}  # source item pk -> built-in item pk
@@ -343,23 +364,33 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
     kinds = {item.pk: item_kind(item) for item in items}
     valid = {item.pk: option_values(item) - {NO_ANSWER} for item in items}
     answered: dict[tuple, int] = defaultdict(int)  # (item pk, municipality) -> respondents
-    sent = {"response__round__in": list(rounds), **sent_between(start, end, "response__")}
+    round_pks = list(rounds)
     counted = [pk for pk, item_pk in source.items() if item_pk not in respondent_by_respondent]
-    per_round = (
-        Answer.objects.filter(item__in=counted, **sent)
-        .values(
-            source_pk=F("item_id"),
-            round_pk=F("response__round_id"),
-            answer=F("value"),
-            given=F("number"),
-        )
-        .annotate(wrote=Count("pk", filter=~Q(text="")), n=Count("pk"))
-        .order_by()
+    answer_keys = {
+        "source_pk": F("item_id"),
+        "answer": F("value"),
+        "given": F("number"),
+    }
+    rows = _summed(
+        [
+            AnswerCount.objects.filter(
+                item__in=counted, round__in=round_pks, month__in=period.months
+            ).values(round_pk=F("round_id"), **answer_keys, wrote_n=F("wrote"), total=F("n")),
+            Answer.objects.filter(
+                prefixed(period.raw, "response__"), item__in=counted, response__round__in=round_pks
+            )
+            .values(round_pk=F("response__round_id"), **answer_keys)
+            .annotate(wrote_n=Count("pk", filter=~Q(text="")), total=Count("pk")),
+        ],
+        list(answer_keys),
+        ["wrote_n", "total"],
+        by_municipality=True,
     )
-    rows = _summed_by_municipality(per_round, ["source_pk", "answer", "given"], ["wrote", "n"])
+    seen: dict[int, set] = defaultdict(set)  # source item pk -> the values answered
     for source_pk, value, number, code, wrote, n in rows:
         item_pk = source[source_pk]
         tally, kind = tallies[item_pk], kinds[item_pk]
+        seen[source_pk].add(value)
         if kind == KIND_NUMBER:
             if number is not None:
                 tally.numbers[(number, code)] += n
@@ -376,20 +407,40 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
             tally.counts[(value, code)] += n
             if kind != KIND_MULTIPLE:
                 answered[(item_pk, code)] += n
-    multiple = [
-        Q(item__in=[pk for pk, of in source.items() if of == item_pk], value__in=values)
-        for item_pk, values in valid.items()
-        if kinds[item_pk] == KIND_MULTIPLE and values
-    ]
-    if multiple:
-        choosers = (
-            Answer.objects.filter(reduce(operator.or_, multiple), **sent)
-            .values_list("item_id", "response__round_id")
-            .annotate(n=Count("response_id", distinct=True))
-            .order_by()
+    # Multiple choice: the kept choosers count a response with any answer to the item, which
+    # are the ones choosing a counted option only when every value given is one.
+    kept, raw = [], []  # source pks read from the kept choosers; what is read from answers
+    for item_pk, values in valid.items():
+        if kinds[item_pk] != KIND_MULTIPLE or not values:
+            continue
+        pks = [pk for pk, of in source.items() if of == item_pk]
+        clean = [pk for pk in pks if seen[pk] <= values]
+        kept.extend(clean)
+        raw.append(Q(item__in=clean, value__in=values) & prefixed(period.raw, "response__"))
+        raw.append(
+            Q(
+                item__in=[pk for pk in pks if not seen[pk] <= values],
+                value__in=values,
+                response__submitted_at__gte=period.first,
+                response__submitted_at__lt=period.after,
+            )
         )
-        for source_pk, round_pk, n in choosers:
-            answered[(source[source_pk], rounds[round_pk])] += n
+    if raw:
+        choosers = _summed(
+            [
+                ChooserCount.objects.filter(
+                    item__in=kept, round__in=round_pks, month__in=period.months
+                ).values(source_pk=F("item_id"), round_pk=F("round_id"), total=F("n")),
+                Answer.objects.filter(reduce(operator.or_, raw), response__round__in=round_pks)
+                .values(source_pk=F("item_id"), round_pk=F("response__round_id"))
+                .annotate(total=Count("response_id", distinct=True)),
+            ],
+            ["source_pk"],
+            ["total"],
+            by_municipality=True,
+        )
+        for source_pk, code, n in choosers:
+            answered[(source[source_pk], code)] += n
     for item_pk, tally in tallies.items():
         if item_pk in respondent_by_respondent:
             continue
@@ -398,15 +449,18 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
             if missing:
                 tally.counts[(NO_ANSWER, code)] += missing
     if respondent_by_respondent:
+        sent = {"submitted_at__gte": period.first, "submitted_at__lt": period.after}
         respondents = [
             Respondent(pk, "", NO_ACTIVITY, agebands.UNKNOWN, municipality=rounds[round_pk])
-            for pk, round_pk in Response.objects.filter(
-                round__in=list(rounds), **sent_between(start, end)
-            ).values_list("pk", "round_id")
+            for pk, round_pk in Response.objects.filter(round__in=round_pks, **sent).values_list(
+                "pk", "round_id"
+            )
         ]
         answers: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
         for source_pk, response_pk, value, number, answer_text in Answer.objects.filter(
-            item__in=[pk for pk, of in source.items() if of in respondent_by_respondent], **sent
+            item__in=[pk for pk, of in source.items() if of in respondent_by_respondent],
+            response__round__in=round_pks,
+            **{f"response__{name}": moment for name, moment in sent.items()},
         ).values_list("item_id", "response_id", "value", "number", "text"):
             answers[source[source_pk]][response_pk].append((value, number, answer_text))
         for item in items:
@@ -415,34 +469,94 @@ def _national_tallies(items, rounds, versions, sizes, start, end) -> dict[int, T
     return tallies
 
 
-def _summed_by_municipality(per_round, keys: list[str], sums: list[str]) -> list[tuple]:
-    """The rows of `per_round` (an aggregate by `round_pk` and `keys` with the counts `sums`)
-    summed again per municipality in the database: [(*keys, municipality code, *sums)].
+def _summed(parts, keys: list[str], sums: list[str], *, by_municipality=False) -> list[tuple]:
+    """The rows of `parts` (querysets with the same columns in the same order: `round_pk`,
+    `keys` and the counts `sums`; kept counts or aggregates of answers), taken together and
+    summed in the database, in one statement
+    (one snapshot: a fold moving responses into the kept counts between two reads would count
+    them twice or not at all): [(*keys, *sums)] per round (`round_pk` among the keys), or
+    with `by_municipality` [(*keys, municipality code, *sums)].
 
     Nationally there are a few thousand rounds but a few hundred municipalities: the rows that
-    reach Python are those of the municipalities. `per_round` is a queryset (its tenant scope
-    and database included); only the outer sum is written out here.
+    reach Python are those of the municipalities. The parts are querysets (their tenant scope
+    and database included); only the union and the outer sum are written out here.
     """
-    try:
-        inner, params = per_round.query.sql_with_params()
-    except EmptyResultSet:  # nothing to count (no item matched)
+    inner, params = [], []
+    for part in parts:
+        try:
+            sql, part_params = part.order_by().query.sql_with_params()
+        except EmptyResultSet:  # nothing to count (no item or month matched)
+            continue
+        inner.append(sql)
+        params.extend(part_params)
+    if not inner:
         return []
-    q = connections[per_round.db].ops.quote_name
-    columns = ", ".join(f"t.{q(key)}" for key in keys)
+    database = parts[0].db
+    q = connections[database].ops.quote_name
     summed = ", ".join(f"CAST(SUM(t.{q(name)}) AS BIGINT)" for name in sums)
-    rounds, collaborations, municipalities = (
-        q(model._meta.db_table) for model in (Round, Collaboration, Municipality)
-    )
-    sql = (
-        f"SELECT {columns}, m.{q('code')}, {summed} FROM ({inner}) t "  # noqa: S608
-        f"JOIN {rounds} r ON r.{q('id')} = t.{q('round_pk')} "
-        f"JOIN {collaborations} c ON c.{q('id')} = r.{q('collaboration_id')} "
-        f"LEFT JOIN {municipalities} m ON m.{q('id')} = c.{q('municipality_id')} "
-        f"GROUP BY {columns}, m.{q('code')}"
-    )
-    with connections[per_round.db].cursor() as cursor:
+    union = " UNION ALL ".join(inner)
+    if by_municipality:
+        columns = ", ".join(f"t.{q(key)}" for key in keys)
+        rounds, collaborations, municipalities = (
+            q(model._meta.db_table) for model in (Round, Collaboration, Municipality)
+        )
+        sql = (
+            f"SELECT {columns}, m.{q('code')}, {summed} FROM ({union}) t "  # noqa: S608
+            f"JOIN {rounds} r ON r.{q('id')} = t.{q('round_pk')} "
+            f"JOIN {collaborations} c ON c.{q('id')} = r.{q('collaboration_id')} "
+            f"LEFT JOIN {municipalities} m ON m.{q('id')} = c.{q('municipality_id')} "
+            f"GROUP BY {columns}, m.{q('code')}"
+        )
+    else:
+        columns = ", ".join(f"t.{q(key)}" for key in keys)
+        sql = f"SELECT {columns}, {summed} FROM ({union}) t GROUP BY {columns}"  # noqa: S608
+    with connections[database].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+@dataclass(frozen=True)
+class _Period:
+    """The responses sent from `start` to `end`, read in two disjoint parts: the kept counts
+    of the calendar months the period covers whole (`months`, as in `respond.counts`: the
+    responses folded in), and the answers of the responses in `raw` (sent on the days of a
+    month it covers in part, or not folded in yet)."""
+
+    months: list[int]
+    raw: Q
+    first: datetime  # the period as a range of times
+    after: datetime
+
+
+def _period(start: date, end: date) -> _Period:
+    sent = sent_between(start, end)
+    first, after = sent["submitted_at__gte"], sent["submitted_at__lt"]
+    whole_from = start if start.day == 1 else _month_after(start)
+    day_after = end + timedelta(days=1)
+    whole_to = day_after if day_after.day == 1 else end.replace(day=1)  # exclusive
+    months = []
+    # The kept months are those of settings.TIME_ZONE; in another zone the days read raw.
+    if whole_from < whole_to and timezone.get_current_timezone_name() == counts.zone().key:
+        month = whole_from
+        while month < whole_to:
+            months.append(month.year * 100 + month.month)
+            month = _month_after(month)
+    if not months:
+        return _Period([], Q(**sent), first, after)
+    zone = timezone.get_current_timezone()
+    kept_from = timezone.make_aware(datetime.combine(whole_from, time.min), zone)
+    kept_to = timezone.make_aware(datetime.combine(whole_to, time.min), zone)
+    raw = (
+        Q(submitted_at__gte=first, submitted_at__lt=kept_from)
+        | Q(submitted_at__gte=kept_to, submitted_at__lt=after)
+        | Q(folded=False, submitted_at__gte=kept_from, submitted_at__lt=kept_to)
+    )
+    return _Period(months, raw, first, after)
+
+
+def _month_after(day: date) -> date:
+    """The first day of the month after `day`'s."""
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 def sent_between(start: date, end: date, prefix: str = "") -> dict:

@@ -20,6 +20,7 @@ from samverka.audit.models import AuditAction
 from samverka.audit.services import audit_record, save_audited
 from samverka.lib.languages import LANGUAGE_CODES
 from samverka.surveys.instruments.models import InstrumentVersion
+from samverka.surveys.respond import counts
 from samverka.surveys.rounds.models import RespondentLink, Round
 from samverka.surveys.rounds.selectors import (
     is_partner_version,
@@ -221,9 +222,11 @@ def round_update(
 
 @transaction.atomic
 def round_close(*, round: Round, by) -> Round:
-    """Close a round now: its links stop taking answers. Closing twice changes nothing."""
+    """Close a round now: its links stop taking answers. Closing twice changes nothing.
+    Its sent responses are folded into the kept counts of the national results."""
     round_ = Round.objects.select_for_update().get(pk=round.pk)
     if round_.closed_at is None:
         data = {"closed_at": timezone.now()}
         save_audited(round_, data, by=by, collaboration=round_.collaboration)
+        counts.fold([round_.pk])
     return round_
