@@ -6,7 +6,8 @@ than everything else on the page together (README, Performance).
 """
 
 import copy
-from html import escape
+import re
+from html import escape as _html_escape
 
 from django import template
 from django.template.loader import render_to_string
@@ -17,6 +18,14 @@ from django.utils.translation import gettext as _
 from samverka.participants.models import ParticipantRole
 
 register = template.Library()
+
+_SPECIAL = re.compile(r"[&<>\"']").search
+
+
+def escape(text: str) -> str:
+    """`html.escape(text)`, skipped for the many texts (codes, years) that need none: the search
+    takes half the time of escaping."""
+    return _html_escape(text) if _SPECIAL(text) else text
 
 
 @register.simple_tag
