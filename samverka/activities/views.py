@@ -327,6 +327,9 @@ LEFT JOIN (
 )
 
 
+_tile = tuple.__new__
+
+
 class PageRows(NamedTuple):
     """What PAGE_ROWS read: the session's usual participants (unsorted), who of them is saved
     as present, the members of their households (household code → Tiles, usual participants
@@ -354,23 +357,28 @@ def _page_rows(session: Session, collaboration, user, *, others: int) -> PageRow
     )
     headcount_total, led, participants = rows[0][:3]
     usual, saved, members, listed = [], set(), {}, []
+    own = collaboration.pk
     for row in rows:
-        other, *fields, collaboration_id, is_usual, present = row[3:]
-        if fields[0] is None:
+        # (headcount, led, participants, other, *Tile, collaboration, usual, present)
+        if row[4] is None:
             continue  # the empty row: no participants at all
         # Always the session's own collaboration (attendance is recorded only for its
         # participants); another collaboration's participant would never be shown.
-        if collaboration_id != collaboration.pk:
+        if row[10] != own:
             continue
-        tile = Tile(*fields)
-        if other:
+        tile = _tile(Tile, row[4:10])  # Tile(*row[4:10]) without the keyword machinery
+        if row[3]:
             listed.append(tile)
             continue
-        members.setdefault(tile.household_code, []).append(tile)
-        if is_usual:
+        household = members.get(row[8])
+        if household is None:
+            members[row[8]] = [tile]
+        else:
+            household.append(tile)
+        if row[11]:
             usual.append(tile)
-            if present:
-                saved.add(tile.pk)
+            if row[12]:
+                saved.add(row[4])
     return PageRows(usual, saved, members, listed, participants, headcount_total, bool(led))
 
 
