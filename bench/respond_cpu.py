@@ -150,12 +150,12 @@ def main(flows: int) -> None:
 
     django.setup()
     replay = Replay(link)
-    replay.counting = True
+    for _ in range(3):  # warm: the memos, prepared statements, kept connection
+        replay.flow()
+    replay.counting = True  # the queries of a warm flow
     replay.flow()
     replay.bare()
     replay.counting = False
-    for _ in range(3):  # warm: the memos, prepared statements, kept connection
-        replay.flow()
     replay.cpu.clear()
     for _ in range(flows):
         replay.flow()
