@@ -152,10 +152,14 @@ class Shown:
     same_page_condition: bool = False
 
 
-def shown_items(survey: Survey, page: int, answers: Answers) -> list[Shown]:
+def shown_items(
+    survey: Survey, page: int, answers: Answers, visible: set[int] | None = None
+) -> list[Shown]:
     """What page `page` shows. An item whose condition is on an earlier page appears only when
-    the condition is met; one whose condition is on this page always appears, with a note."""
-    visible = visible_ids(survey, answers)
+    the condition is met; one whose condition is on this page always appears, with a note.
+    (`visible`: `visible_ids(survey, answers)` when the caller has it already.)"""
+    if visible is None:
+        visible = visible_ids(survey, answers)
     items = survey.page_items(page)
     on_page = {item.pk for item in items}
     shown: list[Shown] = []
@@ -174,8 +178,9 @@ def shown_items(survey: Survey, page: int, answers: Answers) -> list[Shown]:
 def step_page(survey: Survey, page: int, answers: Answers, step: int) -> int | None:
     """The next (step=1) or previous (step=-1) page with something to show, or None."""
     candidate = page + step
+    visible = visible_ids(survey, answers)  # once for every page it looks at
     while 1 <= candidate <= survey.page_count:
-        if shown_items(survey, candidate, answers):
+        if shown_items(survey, candidate, answers, visible):
             return candidate
         candidate += step
     return None

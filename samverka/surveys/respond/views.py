@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
@@ -168,8 +168,7 @@ def _not_found(request, *, too_many: bool):
                 "message": txt["too_many" if too_many else "not_found"],
             }
         )
-    response = render(
-        request,
+    response = _draw(
         "surveys/respond/unavailable.html",
         {"blocks": blocks, "lang": blocks[0], "link": None},
         status=429 if too_many else 404,
@@ -177,6 +176,14 @@ def _not_found(request, *, too_many: bool):
     if too_many:
         response["Retry-After"] = str(minutes * 60)
     return response
+
+
+def _draw(template: str, context: dict, *, status: int = 200) -> HttpResponse:
+    """A respondent page. Its templates (surveys/respond/) use only what the view hands them,
+    never the request's context processors (the signed-in person, messages, navigation): they
+    are drawn without them, which also lets a page that holds nothing of the respondent's be
+    kept whole (`_kept`)."""
+    return HttpResponse(render_to_string(template, context), status=status)
 
 
 def _round_languages(round_) -> list[str]:
@@ -231,10 +238,8 @@ def _unavailable(request, link: RespondentLink, languages: list[str], state: str
             heading = txt["closed_heading"]
             message = txt["closed_meanwhile"] if note else txt["closed"]
         blocks.append({**lang, "heading": heading, "message": message})
-    return render(
-        request,
-        "surveys/respond/unavailable.html",
-        {"blocks": blocks, "lang": blocks[0], "link": link},
+    return _draw(
+        "surveys/respond/unavailable.html", {"blocks": blocks, "lang": blocks[0], "link": link}
     )
 
 
@@ -255,15 +260,31 @@ def respond(request, link):
             return _unavailable(request, link, languages, closed.state)
         survey = pages.load_survey(response.version)
         return redirect(_page_url(link, response, pages.step_page(survey, 0, {}, 1)))
+    return HttpResponse(_language_page(link, tuple(languages)))
+
+
+def _language_page(link: RespondentLink, languages: tuple[str, ...]) -> str:
+    """The choice of language: the same for everyone who opens the link (no token, no CSRF
+    token, no answer), so kept whole, like a page's blank blocks, per published version, link,
+    its round's languages and the lead organisation's name (the texts name it)."""
+    version = link.round.version
+    key = (
+        ("language page", version.pk, version.code, link.code, languages, _organisation(link))
+        if version.is_published
+        else None
+    )
+    return _kept(key, lambda: _draw_language_page(link, list(languages)))
+
+
+def _draw_language_page(link: RespondentLink, languages: list[str]) -> str:
     choices = [_language(link, code) for code in languages]
     headings, seen = [], set()
     for choice in choices:  # Swedish and easy Swedish say "Välj språk" alike: once is enough
         if choice["txt"]["choose_language"] not in seen:
             seen.add(choice["txt"]["choose_language"])
             headings.append(choice)
-    title = text(round_.version.title, languages[0]) or choices[0]["txt"]["survey"]
-    return render(
-        request,
+    title = text(link.round.version.title, languages[0]) or choices[0]["txt"]["survey"]
+    return render_to_string(
         "surveys/respond/language.html",
         {
             "choices": choices,
@@ -527,8 +548,7 @@ def finish(request, link, response):
             return redirect(_done_url(link, response.language, code_given=given))
     answered, asked = pages.answered_count(survey, saved)
     back_to = pages.step_page(survey, survey.page_count + 1, saved, -1)
-    return render(
-        request,
+    return _draw(
         "surveys/respond/finish.html",
         {
             "lang": lang,
@@ -553,15 +573,22 @@ def done(request, link):
     language = request.GET.get("lang")
     if language not in languages:
         language = languages[0]
+    code_given = request.GET.get("code") == "1"
+    key = ("thank-you page", link.code, language, code_given, _organisation(link))
+    return HttpResponse(_kept(key, lambda: _draw_done(link, language, code_given)))
+
+
+def _draw_done(link: RespondentLink, language: str, code_given: bool) -> str:
+    """The thank-you page: the same for everyone of the link, language and whether a card code
+    was given (it holds no token), so kept whole (`done`)."""
     lang = _language(link, language)
-    return render(
-        request,
+    return render_to_string(
         "surveys/respond/done.html",
         {
             "lang": lang,
             "txt": lang["txt"],
             "link": link,
-            "code_given": request.GET.get("code") == "1",
+            "code_given": code_given,
             "title": lang["txt"]["thanks_heading"],
         },
     )

@@ -91,3 +91,29 @@ def test_each_link_and_a_new_recording_get_their_own_blocks(
     for link in (general, partner):
         url = reverse("surveys:respond_audio", args=[link.code, "T-NET-01", "ar"])
         assert f'src="{url}"' in page(client, start(client, link, "ar"))
+
+
+def test_the_kept_language_and_thank_you_pages_are_those_drawn_afresh(client, world, survey_round):
+    """Both hold nothing of a respondent's, so each is kept whole: per link, the round's
+    languages and the lead organisation's name; the thank-you page also per language and
+    whether a card code was given."""
+    general = survey_round.links.get(organisation__isnull=True)
+    partner = RespondentLink.objects.create(round=survey_round, organisation=world.kalmar_partner)
+    pages_of = {}
+    for link in (general, partner):
+        urls = [reverse("surveys:respond", args=[link.code])]
+        done = reverse("surveys:respond_done", args=[link.code])
+        urls += [f"{done}?lang={code}" for code in ("sv", "en", "ar")] + [f"{done}?lang=sv&code=1"]
+        for url in urls:
+            views._blank.clear()
+            fresh = client.get(url).content.decode()
+            kept = client.get(url).content.decode()  # from the memo
+            assert kept == fresh
+            pages_of[url] = kept
+    thanks = {url: html for url, html in pages_of.items() if "/done/" in url}
+    assert len(set(thanks.values())) == len(thanks)  # each link, language and code its own
+    # A round that offers another language is seen at once (the languages are in the key).
+    survey_round.languages = ["sv", "en"]
+    survey_round.save(update_fields=["languages"])
+    choice = client.get(reverse("surveys:respond", args=[general.code])).content.decode()
+    assert 'value="ar"' not in choice and 'value="en"' in choice
